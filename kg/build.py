@@ -1,0 +1,106 @@
+"""The build: articles in, one RDF graph out, with a summary of what was found."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import RDF, Graph
+
+from kg import nlp as nlp_stage
+from kg.emit import emit
+from kg.extract import extract_doc
+from kg.model import Article
+from kg.read import ReadProblem, iter_articles
+from kg.vocab import PEK, bind_prefixes
+
+log = logging.getLogger(__name__)
+
+BATCH = 16
+
+
+@dataclass
+class BuildResult:
+    """A built graph, the articles read and the inputs that could not be read."""
+
+    graph: Graph
+    articles: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    model: str = ""
+
+    def counts(self) -> dict[str, Counter[str]]:
+        """Actors by class, events by class, and quotes, as counters."""
+        g = self.graph
+        actors: Counter[str] = Counter()
+        for kind in ("Person", "Country", "Organization", "Place"):
+            nodes = set(g.subjects(RDF.type, PEK[kind]))
+            if kind == "Place":
+                nodes -= set(g.subjects(RDF.type, PEK.Country))
+            actors[kind] = len(nodes)
+        events: Counter[str] = Counter()
+        for node in set(g.subjects(RDF.type, PEK.Event)):
+            for cls in g.objects(node, RDF.type):
+                name = str(cls).rpartition("#")[2]
+                if name != "Event":
+                    events[name] += 1
+        quotes = Counter({"Quote": len(set(g.subjects(RDF.type, PEK.Quote)))})
+        return {"actors": actors, "events": events, "quotes": quotes}
+
+    def summary(self) -> str:
+        """A one-screen summary for the terminal."""
+        c = self.counts()
+        lines = [
+            f"articles: {len(self.articles)} built, {len(self.problems)} skipped ({self.model})",
+            "actors:   " + ", ".join(f"{k} {v}" for k, v in c["actors"].items()),
+            "events:   "
+            + (", ".join(f"{k} {v}" for k, v in sorted(c["events"].items())) or "none"),
+            f"quotes:   {c['quotes']['Quote']}",
+            f"triples:  {len(self.graph)}",
+        ]
+        lines += [f"skipped:  {p}" for p in self.problems]
+        return "\n".join(lines)
+
+
+def build_articles(
+    items: Iterable[Article | ReadProblem],
+    model: str | None = None,
+    progress: Callable[[], None] | None = None,
+) -> BuildResult:
+    """Extract every article and emit one graph; unreadable inputs are listed, not fatal."""
+    nlp = nlp_stage.load(model)
+    result = BuildResult(bind_prefixes(Graph()), model=nlp_stage.model_name(nlp))
+    batch: list[Article] = []
+
+    def flush() -> None:
+        docs = nlp.pipe(a.text for a in batch)
+        for article, doc in zip(batch, docs, strict=True):
+            emit(extract_doc(nlp, article, doc), result.graph)
+            result.articles.append(article.id)
+            if progress:
+                progress()
+        batch.clear()
+
+    for item in items:
+        if isinstance(item, ReadProblem):
+            result.problems.append(str(item))
+            log.warning("%s", item)
+            if progress:
+                progress()
+            continue
+        batch.append(item)
+        if len(batch) >= BATCH:
+            flush()
+    if batch:
+        flush()
+    return result
+
+
+def build_paths(
+    paths: Iterable[str | Path], date: dt.date | None = None, model: str | None = None
+) -> BuildResult:
+    """Read files or directories and build their graph."""
+    return build_articles(iter_articles(paths, default_date=date), model=model)

@@ -1,0 +1,151 @@
+"""The ``kg`` command: a thin layer over the library.
+
+Every failure the user can cause ends in one line on stderr and a non-zero exit,
+never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from kg import __version__
+
+log = logging.getLogger("kg")
+
+EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
+
+
+class UserError(Exception):
+    """A problem with what the user asked for: reported in one line."""
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
+
+
+def _interactive() -> bool:
+    return sys.stderr.isatty() and not os.environ.get("CI")
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    """kg build PATH... -o OUT"""
+    from kg.build import build_articles
+    from kg.read import iter_articles
+    from kg.write import write_graph
+
+    items = iter_articles(args.paths, default_date=args.date)
+    if _interactive():
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+        with Progress(
+            TextColumn("building"), BarColumn(), MofNCompleteColumn(), transient=True
+        ) as bar:
+            task = bar.add_task("articles", total=None)
+            result = build_articles(items, model=args.model, progress=lambda: bar.advance(task))
+    else:
+        result = build_articles(items, model=args.model)
+    if not result.articles:
+        for problem in result.problems:
+            print(f"kg: {problem}", file=sys.stderr)
+        raise UserError("nothing could be built: no readable article")
+    path = write_graph(result.graph, Path(args.out), args.format)
+    print(result.summary())
+    print(f"wrote {path}")
+    return EXIT_OK
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    """kg eval GOLD... --articles DIR"""
+    from kg.build import build_paths
+    from kg.evaluate import evaluate, format_table
+
+    def build(path: Path):  # type: ignore[no-untyped-def]
+        result = build_paths([path], model=args.model)
+        if not result.articles:
+            raise UserError("; ".join(result.problems) or f"{path}: nothing could be built")
+        return result.graph
+
+    try:
+        results = evaluate(args.gold, Path(args.articles), build)
+    except ValueError as err:
+        raise UserError(str(err)) from None
+    if args.json:
+        print(json.dumps([r.to_dict() for r in results], indent=2, sort_keys=True))
+    else:
+        print(format_table(results))
+    return EXIT_OK
+
+
+def parser() -> argparse.ArgumentParser:
+    """The argument parser, with help for every command."""
+    p = argparse.ArgumentParser(
+        prog="kg", description="Turn news articles into an RDF knowledge graph of political events."
+    )
+    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    p.add_argument("-v", "--verbose", action="store_true", help="log what happens")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    b = sub.add_parser(
+        "build",
+        help="build the knowledge graph of articles",
+        description="Read .txt (with NAME.json sidecars), .jsonl and .html articles, "
+        "files or directories, and write OUT/graph.ttl. Example: kg build data/articles -o out",
+    )
+    b.add_argument("paths", nargs="+", metavar="PATH", help="article files or directories")
+    b.add_argument("-o", "--out", required=True, metavar="OUT", help="output directory")
+    b.add_argument(
+        "--format", choices=["ttl", "nt", "trig", "jsonld"], default="ttl", help="output format"
+    )
+    b.add_argument(
+        "--date", type=_date, metavar="YYYY-MM-DD", help="publication date when metadata has none"
+    )
+    b.add_argument("--model", metavar="NAME", help="installed spaCy pipeline to use")
+    b.set_defaults(func=cmd_build)
+
+    e = sub.add_parser(
+        "eval",
+        help="score extraction against gold annotations",
+        description="Build each gold file's article and report precision, recall and F1. "
+        "Example: kg eval tests/data --articles data/articles",
+    )
+    e.add_argument("gold", nargs="+", metavar="GOLD", help="gold files or directories of them")
+    e.add_argument("--articles", required=True, metavar="DIR", help="directory of the articles")
+    e.add_argument("--json", action="store_true", help="machine-readable output")
+    e.add_argument("--model", metavar="NAME", help="installed spaCy pipeline to use")
+    e.set_defaults(func=cmd_eval)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``kg`` console script."""
+    args = parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.ERROR, format="kg: %(message)s"
+    )
+    from kg.nlp import ModelError
+    from kg.read import ReadError
+
+    try:
+        return int(args.func(args))
+    except (UserError, ReadError, ModelError) as err:
+        print(f"kg: {err}", file=sys.stderr)
+        return EXIT_FAIL
+    except KeyboardInterrupt:
+        print("kg: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,38 @@
+"""Extraction: a parsed article → roles, events and quotes (plain records)."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from kg.extract.common import timeline
+from kg.extract.events import extract_events
+from kg.extract.quotes import extract_quotes, statements
+from kg.model import Article, Extraction
+from kg.nlp import model_name
+from kg.resolve import resolve
+
+__all__ = ["extract", "extract_doc"]
+
+
+def extract_doc(nlp: Language, article: Article, doc: object) -> Extraction:
+    """Everything read from an article whose text ``nlp`` has already parsed into ``doc``."""
+    res = resolve(doc, article)  # type: ignore[arg-type]
+    line = timeline(res, article.date)
+    quoted = extract_quotes(res)
+    events = extract_events(res, line) + statements(res, quoted, line)
+    used = {k for e in events for k in (*e.actors(), *e.about, *([e.place] if e.place else []))}
+    used |= set(res.token_key.values())
+    actors = {k: a for k, a in res.actors.items() if k in used}
+    return Extraction(
+        article=article,
+        actors=actors,
+        roles=res.roles,
+        events=events,
+        quotes=[q for q, _ in quoted],
+        model=model_name(nlp),
+    )
+
+
+def extract(nlp: Language, article: Article) -> Extraction:
+    """Parse an article with ``nlp`` and extract its actors, roles, events and quotes."""
+    return extract_doc(nlp, article, nlp(article.text))

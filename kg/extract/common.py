@@ -1,0 +1,136 @@
+"""Dependency helpers shared by the extractors: subjects, objects, time of a clause."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from kg import lexicon
+from kg.extract import time
+from kg.model import Evidence
+from kg.resolve import Resolution
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+CLIMB_DEPS = ("xcomp", "advcl", "conj", "pcomp", "ccomp", "acl", "relcl", "prep", "dobj")
+RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
+
+
+def subject_of(token: Token) -> Token | None:
+    """The subject of a verb, climbing through controlled clauses.
+
+    "praising X for abstaining": the abstainer is the object X (object control);
+    "returned fire — slamming Assad": the slammer is the subject of "returned".
+    """
+    t = token
+    for _ in range(5):
+        subjects = [c for c in t.children if c.dep_ in SUBJECT_DEPS]
+        if subjects:
+            subject = subjects[0]
+            if subject.lower_ in RELATIVE_PRONOUNS and t.dep_ == "relcl":
+                return t.head
+            return subject
+        if t.dep_ == "pcomp" and t.head.dep_ == "prep" and t.head.lower_ in ("for", "of"):
+            governor = t.head.head
+            objects = [c for c in governor.children if c.dep_ == "dobj"]
+            if objects:
+                return objects[0]
+        if t.dep_ in CLIMB_DEPS and t.head is not t:
+            t = t.head
+            continue
+        break
+    return None
+
+
+def objects_of(token: Token, preps: tuple[str, ...] = ()) -> list[Token]:
+    """Direct objects of a word, and objects of the named prepositions."""
+    out = [c for c in token.children if c.dep_ in ("dobj", "attr")]
+    for child in token.children:
+        if child.dep_ in ("prep", "agent") and child.lower_ in preps:
+            out.extend(c for c in child.children if c.dep_ == "pobj")
+    return out
+
+
+def clause_verb(token: Token) -> Token:
+    """The verb governing a word (itself when it is a verb)."""
+    t = token
+    for _ in range(6):
+        if t.pos_ in ("VERB", "AUX") or t.head is t:
+            return t
+        t = t.head
+    return t
+
+
+def is_negated(token: Token) -> bool:
+    """Whether the word or its clause is negated ("did not meet")."""
+    verb = clause_verb(token)
+    return any(c.dep_ == "neg" for c in (*token.children, *verb.children))
+
+
+def is_irrealis(token: Token) -> bool:
+    """Whether the clause is planned, possible or refused rather than realised."""
+    words = lexicon.irrealis()
+    verb = clause_verb(token)
+    if any(c.dep_ == "aux" and c.lower_ in words for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in words
+
+
+def evidence_for(token: Token) -> Evidence:
+    """The sentence a token is in, with its character offsets."""
+    sent = token.sent
+    return Evidence(sent.text, sent.start_char, sent.end_char)
+
+
+@dataclass
+class Timeline:
+    """Time expressions of an article and the day it narrates."""
+
+    published: dt.date | None
+    dates: list[Span] = field(default_factory=list)
+    anchor: dt.date | None = None
+    anchor_text: str | None = None
+
+    def resolve(self, text: str) -> dt.date | None:
+        """A time expression of this article as a date."""
+        return time.resolve(text, self.published, self.anchor)
+
+    def for_token(self, token: Token) -> tuple[dt.date | None, str | None, bool]:
+        """(date, text, explicit) for an event whose trigger is ``token``.
+
+        An expression attached to the trigger or its clause wins; otherwise the
+        event takes the day the article narrates (its first dated statement).
+        """
+        sent = token.sent
+        verb = clause_verb(token)
+        best: Span | None = None
+        for span in self.dates:
+            if span.sent != sent:
+                continue
+            root = span.root
+            ancestors = set(a.i for a in root.ancestors)
+            in_subtree = token.left_edge.i <= root.i <= token.right_edge.i
+            if in_subtree or token.i in ancestors or verb.i in ancestors:
+                if best is None or abs(root.i - token.i) < abs(best.root.i - token.i):
+                    best = span
+        if best is not None:
+            return self.resolve(best.text), best.text, True
+        return self.anchor, None, False
+
+
+def timeline(res: Resolution, published: dt.date | None) -> Timeline:
+    """Collect the article's day-naming expressions outside quotes, and its narrated day."""
+    spans = [
+        ent
+        for ent in res.doc.ents
+        if ent.label_ == "DATE" and not res.in_quote(ent[0]) and time.is_time_point(ent.text)
+    ]
+    line = Timeline(published, spans)
+    for span in spans:
+        if not time.is_relative(span.text):
+            value = time.resolve(span.text, published)
+            if value is not None:
+                line.anchor, line.anchor_text = value, span.text
+                break
+    return line

@@ -1,0 +1,422 @@
+"""Events by dependency patterns over the trigger lexicon (``lexicons/triggers.tsv``).
+
+Each trigger names a class and a frame; the frame says where the actors are:
+
+* ``svo``: agent = subject (or possessor of a noun), target = object or the
+  object of one of the trigger's prepositions;
+* ``meet``: everyone named is a participant;
+* ``weapon``: like ``svo``, but only when the object is a weapon ("launched missiles at");
+* ``vote`` / ``ballot:<Choice>``: a vote and the ballots cast in it;
+* ``anaphor``: a word that only refers back to an earlier event ("the atrocity").
+
+Triggers inside quotations, negated or unrealised ("may meet") make no event.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from kg import lexicon
+from kg.extract.common import (
+    Timeline,
+    clause_verb,
+    evidence_for,
+    is_irrealis,
+    is_negated,
+    objects_of,
+    subject_of,
+)
+from kg.lexicon import Trigger
+from kg.model import Ballot, Event
+from kg.resolve import Resolution
+
+LIGHT_VERBS = frozenset({"launch", "carry", "conduct", "stage", "mount", "order", "hold", "have"})
+LIGHT_VERBS |= frozenset({"kick", "begin", "start", "attend", "host"})
+ANAPHOR_DETS = frozenset({"the", "this", "that", "these", "those"})
+VOTE_OBJECTS = frozenset({"measure", "resolution", "motion", "draft", "bill", "proposal", "text"})
+QUALIFIERS = re.compile(
+    r"(at least|more than|over|about|around|nearly|almost|up to|some|roughly|fewer than|less than)"
+    r"\s*$",
+    re.IGNORECASE,
+)
+ACTOR_KINDS = ("Person", "Country", "Organization")
+
+
+def trigger_for(token: Token) -> Trigger | None:
+    """The lexicon entry a token triggers, if any."""
+    table = lexicon.triggers()
+    if token.pos_ == "VERB":
+        return table.get((token.lemma_.lower(), "VERB"))
+    if token.pos_ in ("NOUN", "PROPN"):
+        return table.get((token.lower_, "NOUN")) or table.get((token.lemma_.lower(), "NOUN"))
+    return None
+
+
+@dataclass
+class _Context:
+    res: Resolution
+    line: Timeline
+
+    def actors(self, token: Token | None, kinds: tuple[str, ...] = ACTOR_KINDS) -> list[str]:
+        if token is None:
+            return []
+        return [k for k in self.res.actors_of(token) if self.res.actors[k].kind in kinds]
+
+    def place(self, token: Token) -> str | None:
+        for prep, obj in prep_chain(token):
+            if prep.lower_ in ("in", "at", "inside"):
+                key = self.res.token_key.get(obj.i)
+                if key and self.res.actors[key].kind in ("Place", "Country"):
+                    return key
+        for child in token.children:
+            key = self.res.token_key.get(child.i)
+            if child.dep_ == "compound" and key and self.res.actors[key].kind == "Place":
+                return key
+        return None
+
+
+def _governing_subject(token: Token) -> Token | None:
+    """For a noun trigger: the subject of the verb it is the object or setting of."""
+    head = token.head
+    if token.dep_ == "dobj" and head.pos_ == "VERB":
+        return subject_of(head)
+    if token.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB":
+        return subject_of(head.head)
+    return None
+
+
+def _weapon(token: Token) -> str | None:
+    """Weapon words under a token ("59 cruise missiles" → "cruise missiles")."""
+    weapons = lexicon.weapons()
+    candidates = [token, *[c for c in token.children if c.dep_ in ("compound", "dobj", "pobj")]]
+    for t in candidates:
+        if t.lemma_.lower() in weapons or t.lower_ in weapons:
+            mods = [c for c in t.lefts if c.dep_ in ("compound", "amod") and c.pos_ != "PROPN"]
+            start = min([m.left_edge.i for m in mods] + [t.i])
+            words = [w for w in t.doc[start : t.i + 1] if w.dep_ not in ("nummod", "det", "poss")]
+            return " ".join(w.text for w in words)
+    return None
+
+
+def _quantity(token: Token) -> int | None:
+    for child in token.children:
+        if child.dep_ == "nummod" and child.like_num:
+            try:
+                return int(child.text.replace(",", ""))
+            except ValueError:
+                return None
+    return None
+
+
+def _deaths(token: Token) -> tuple[int | None, str | None]:
+    """People killed, from "which killed at least 87" / "killing 12" attached to a trigger."""
+    verbs = [c for c in token.children if c.dep_ in ("relcl", "acl", "advcl")]
+    verbs += (
+        [c for c in token.head.children if c.dep_ in ("advcl",)] if token.pos_ == "VERB" else []
+    )
+    for verb in verbs:
+        if verb.lemma_.lower() not in ("kill", "leave"):
+            continue
+        for obj in verb.children:
+            if obj.dep_ != "dobj":
+                continue
+            for num in obj.subtree:
+                if num.like_num and num.dep_ == "nummod" or (num.like_num and num.head == obj):
+                    try:
+                        value = int(num.text.replace(",", ""))
+                    except ValueError:
+                        continue
+                    before = token.doc.text[obj.left_edge.idx : num.idx]
+                    match = QUALIFIERS.search(before)
+                    return value, match.group(1).lower() if match else None
+    return None, None
+
+
+def _instrument(token: Token) -> str | None:
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in ("with", "using"):
+            for obj in child.children:
+                found = _weapon(obj)
+                if found:
+                    return found
+    mods = [c for c in token.lefts if c.dep_ == "compound"]
+    for mod in mods:
+        found = _weapon(mod)
+        if found:
+            return found
+    return None
+
+
+def _is_anaphor(token: Token, trig: Trigger) -> bool:
+    if trig.frame == "anaphor":
+        return True
+    return token.pos_ == "NOUN" and any(
+        c.dep_ == "det" and c.lower_ in ANAPHOR_DETS for c in token.children
+    )
+
+
+def _base(token: Token, trig: Trigger, ctx: _Context) -> Event:
+    date, date_text, explicit = ctx.line.for_token(token)
+    return Event(
+        cls=trig.cls,
+        trigger=token.text,
+        evidence=evidence_for(token),
+        date=date,
+        date_text=date_text,
+        cameo=trig.cameo,
+        goldstein=trig.goldstein,
+        confidence=0.8 if explicit else 0.7,
+    )
+
+
+def prep_chain(token: Token) -> list[tuple[Token, Token]]:
+    """(preposition, object) pairs hanging off a word, through chains of them.
+
+    "huddled behind doors for two hours at the Kremlin with Putin" gives
+    (behind, doors), (for, hours), (at, Kremlin), (with, Putin).
+    """
+    out: list[tuple[Token, Token]] = []
+    frontier = [token]
+    while frontier:
+        node = frontier.pop(0)
+        for child in node.children:
+            if child.dep_ in ("prep", "agent"):
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        out.append((child, obj))
+                        frontier.append(obj)
+            elif child.dep_ in ("advmod", "npadvmod") and node is token:
+                frontier.append(child)
+    return out
+
+
+def _partner_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
+    """Objects of a meeting's partner prepositions ("with"), where the parser put them.
+
+    The parser often hangs "with X" on a nearby noun ("huddled at the Kremlin with
+    Putin") or on the governing verb ("meetings earlier in the day with Putin").
+    """
+    out = objects_of(token, preps)
+    out += [obj for prep, obj in prep_chain(token) if prep.lower_ in preps]
+    if not out and token.pos_ == "NOUN":
+        for nxt in token.doc[token.i + 1 : min(len(token.doc), token.i + 8)]:
+            if nxt.dep_ == "prep" and nxt.lower_ in preps:
+                out += [c for c in nxt.children if c.dep_ == "pobj"]
+                break
+            if nxt.pos_ in ("VERB", "PUNCT") or nxt.dep_ in ("pobj", "dobj"):
+                if nxt.dep_ == "pobj" and nxt.head.lower_ in ("in", "at", "on"):
+                    continue
+                break
+    return list(dict.fromkeys(out))
+
+
+def _meeting(token: Token, trig: Trigger, ctx: _Context) -> list[Event]:
+    host: list[str] = []
+    partners: list[str] = []
+    if token.pos_ == "VERB":
+        host = ctx.actors(subject_of(token))
+        for obj in _partner_objects(token, (*trig.preps, "")) + objects_of(token):
+            partners += ctx.actors(obj)
+    else:
+        for child in token.children:
+            if child.dep_ == "poss":
+                host += ctx.actors(child)
+            elif child.dep_ in ("compound", "amod") and child.i in ctx.res.token_key:
+                host += ctx.actors(child)
+        if not host:
+            host = ctx.actors(_governing_subject(token))
+        for obj in _partner_objects(token, trig.preps):
+            partners += ctx.actors(obj)
+    host = list(dict.fromkeys(host))
+    partners = [p for p in dict.fromkeys(partners) if p not in host]
+    plural = token.pos_ == "NOUN" and token.tag_ == "NNS" and token.lower_ != trig.word
+    groups = [[p] for p in partners] if plural and host and len(partners) > 1 else [partners]
+    events = []
+    for group in groups:
+        everyone = list(dict.fromkeys(host + group))
+        if len(everyone) < 2:
+            continue
+        event = _base(token, trig, ctx)
+        event.participants = everyone
+        if trig.word == "host":
+            event.agents = host
+        event.place = ctx.place(token) or ctx.place(clause_verb(token))
+        events.append(event)
+    return events
+
+
+def _svo(token: Token, trig: Trigger, ctx: _Context) -> Event | None:
+    agents: list[str] = []
+    targets: list[str] = []
+    if token.pos_ == "VERB":
+        passive = any(c.dep_ == "nsubjpass" for c in token.children)
+        subject = subject_of(token)
+        if passive:
+            targets = ctx.actors(subject)
+            for obj in objects_of(token, ("by",)):
+                agents += ctx.actors(obj)
+        else:
+            agents = ctx.actors(subject)
+            for obj in objects_of(token, trig.preps):
+                targets += ctx.actors(obj)
+        if trig.frame == "weapon":
+            weapon = next((w for w in map(_weapon, objects_of(token)) if w), None)
+            if weapon is None:
+                return None
+    else:
+        for child in token.children:
+            if child.dep_ == "poss" or (
+                child.dep_ in ("amod", "compound", "nmod") and child.i in ctx.res.token_key
+            ):
+                agents += ctx.actors(child)
+        for obj in objects_of(token, (*trig.preps, "by")):
+            found = ctx.actors(obj)
+            if obj.head.lower_ == "by":
+                agents += found
+            else:
+                targets += found
+        if not agents and token.head.lemma_.lower() in LIGHT_VERBS:
+            agents = ctx.actors(_governing_subject(token))
+    agents = list(dict.fromkeys(agents))
+    targets = [t for t in dict.fromkeys(targets) if t not in agents]
+    event = _base(token, trig, ctx)
+    event.agents, event.targets = agents, targets
+    if trig.cls == "Attack":
+        if not (agents or targets):
+            return None
+        if token.pos_ == "VERB":
+            objects = objects_of(token)
+            event.instrument = next((w for w in map(_weapon, objects) if w), None)
+            event.instrument = event.instrument or _instrument(token)
+            event.quantity = next((q for q in map(_quantity, objects) if q), None)
+        else:
+            event.instrument = _instrument(token)
+        event.deaths, event.deaths_qualifier = _deaths(token)
+        event.place = ctx.place(token)
+    elif not (agents and targets):
+        return None
+    return event
+
+
+def _vote(token: Token, ctx: _Context) -> Event:
+    trig = lexicon.triggers()[("vote", "NOUN")]
+    event = _base(token, trig, ctx)
+    for child in token.children:
+        if child.dep_ in ("compound", "nmod", "poss", "amod"):
+            key = ctx.res.token_key.get(child.i)
+            if key and ctx.res.actors[key].kind == "Organization":
+                event.body = key
+        if child.dep_ in ("acl", "relcl"):
+            event.motion = ctx.res.doc[child.i : child.right_edge.i + 1].text
+            for obj in objects_of(child):
+                event.targets += ctx.actors(obj)
+        if child.dep_ == "prep" and child.lower_ in ("on", "by"):
+            for obj in child.children:
+                if child.lower_ == "by":
+                    key = ctx.res.token_key.get(obj.i)
+                    if key and ctx.res.actors[key].kind == "Organization":
+                        event.body = key
+                else:
+                    event.motion = ctx.res.doc[obj.left_edge.i : obj.right_edge.i + 1].text
+    return event
+
+
+def _choice(token: Token, trig: Trigger) -> str | None:
+    choice = trig.frame.partition(":")[2]
+    if trig.word != "vote":
+        return choice
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "against":
+            return "No"
+        if child.dep_ == "prep" and child.lower_ in ("for", "in"):
+            return "Yes"
+        if child.dep_ == "xcomp":
+            return "Yes"
+    return None
+
+
+def _merge_into(target: Event, source: Event) -> None:
+    for name in ("place", "date", "date_text", "instrument", "quantity", "deaths"):
+        if getattr(target, name) is None and getattr(source, name) is not None:
+            setattr(target, name, getattr(source, name))
+    if target.deaths_qualifier is None:
+        target.deaths_qualifier = source.deaths_qualifier
+    for name in ("agents", "targets", "participants"):
+        merged = list(dict.fromkeys(getattr(target, name) + getattr(source, name)))
+        setattr(target, name, merged)
+
+
+def extract_events(res: Resolution, line: Timeline) -> list[Event]:
+    """Events of an article, in reading order, merged where they repeat."""
+    ctx = _Context(res, line)
+    events: list[tuple[int, Event]] = []
+    by_token: dict[int, Event] = {}
+    ballots: list[tuple[Token, Trigger]] = []
+    for token in res.doc:
+        trig = trigger_for(token)
+        if trig is None or res.in_quote(token) or is_negated(token) or is_irrealis(token):
+            continue
+        if trig.frame.startswith("ballot:"):
+            ballots.append((token, trig))
+            continue
+        head_trig = trigger_for(token.head) if token.dep_ in ("acl", "relcl") else None
+        if head_trig is not None and head_trig.cls == "Vote":
+            continue  # "a vote condemning X" states the motion, not an accusation
+        found: list[Event] = []
+        if trig.frame == "vote":
+            event = _vote(token, ctx)
+            by_token[token.i] = event
+            events.append((token.i, event))
+            continue
+        if trig.frame == "meet":
+            found = _meeting(token, trig, ctx)
+        elif trig.frame in ("svo", "weapon"):
+            attack = _svo(token, trig, ctx)
+            found = [attack] if attack else []
+        if not found and _is_anaphor(token, trig):
+            previous = [e for _, e in events if e.cls == trig.cls]
+            if previous and trig.cls == "Attack":
+                extra = _base(token, trig, ctx)
+                extra.deaths, extra.deaths_qualifier = _deaths(token)
+                extra.date = extra.date_text = None
+                _merge_into(previous[-1], extra)
+            continue
+        events.extend((token.i, e) for e in found)
+    for token, trig in ballots:
+        voters = ctx.actors(subject_of(token))
+        choice = _choice(token, trig)
+        if not voters or choice is None:
+            continue
+        vote: Event | None = None
+        for obj in objects_of(token, ("from", "on", "in")):
+            if obj.i in by_token:
+                vote = by_token[obj.i]
+            elif obj.lemma_.lower() in VOTE_OBJECTS or trigger_for(obj) is not None:
+                prior = [e for i, e in events if e.cls == "Vote" and i < token.i]
+                vote = prior[-1] if prior else None
+        if vote is None:
+            vote = _vote(token, ctx)
+            vote.trigger = token.text
+            events.append((token.i, vote))
+        for voter in voters:
+            if all(b.voter != voter for b in vote.ballots):
+                vote.ballots.append(Ballot(voter, choice))
+    kept = [e for _, e in sorted(events, key=lambda p: p[0]) if e.actors()]
+    return _dedupe(kept)
+
+
+def _dedupe(events: list[Event]) -> list[Event]:
+    """Merge events of one class with the same actors on the same day."""
+    out: list[Event] = []
+    seen: dict[tuple[str, frozenset[str], object], Event] = {}
+    for event in events:
+        key = (event.cls, frozenset(event.actors()), event.date)
+        if key in seen:
+            _merge_into(seen[key], event)
+            continue
+        seen[key] = event
+        out.append(event)
+    return out

@@ -1,0 +1,186 @@
+"""Load the word lists in ``kg/lexicons/``: the rules read data, the data holds the words.
+
+Every loader is cached, so a process reads each file once.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
+
+#: Event classes the triggers may name (checked against the ontology by a test).
+EVENT_CLASSES = ("Meeting", "Attack", "Vote", "Statement", "Accusation", "Support")
+
+
+def _rows(name: str) -> Iterator[list[str]]:
+    """Yield the tab-separated rows of a lexicon file, skipping comments and blanks."""
+    with open(LEXICON_DIR / name, encoding="utf-8") as handle:
+        for line in handle:
+            line = line.rstrip("\n")
+            if not line.strip() or line.startswith("#"):
+                continue
+            yield [cell.strip() for cell in line.split("\t")]
+
+
+def _words(name: str) -> frozenset[str]:
+    return frozenset(row[0] for row in _rows(name))
+
+
+@functools.cache
+def demonyms() -> dict[str, str]:
+    """Adjective → ISO3, e.g. ``demonyms()["Syrian"] == "SYR"``."""
+    return {row[0]: row[1] for row in _rows("demonyms.tsv")}
+
+
+@functools.cache
+def country_aliases() -> dict[str, str]:
+    """Extra country names → ISO3 (the converter supplies the official ones)."""
+    return {row[0]: row[1] for row in _rows("country_aliases.tsv")}
+
+
+@functools.cache
+def wikidata() -> dict[str, str]:
+    """Actor key → Wikidata Q-id, only for identities known for certain."""
+    return {row[0]: row[1] for row in _rows("wikidata.tsv")}
+
+
+@dataclass(frozen=True)
+class NamedThing:
+    """A gazetteer entry: canonical name, aliases and the slug of its key."""
+
+    name: str
+    aliases: tuple[str, ...]
+    slug: str
+
+
+def _named(name: str) -> tuple[NamedThing, ...]:
+    out = []
+    for row in _rows(name):
+        row += [""] * (3 - len(row))
+        aliases = tuple(a for a in row[1].split("|") if a)
+        out.append(NamedThing(row[0], aliases, row[2]))
+    return tuple(out)
+
+
+@functools.cache
+def organizations() -> tuple[NamedThing, ...]:
+    """Intergovernmental bodies and well-known organisations."""
+    return _named("organizations.tsv")
+
+
+@functools.cache
+def places() -> tuple[NamedThing, ...]:
+    """Seats of power and regions that news treats as places."""
+    return _named("places.tsv")
+
+
+@dataclass(frozen=True)
+class Title:
+    """A title as written, its canonical form, and the country it implies alone."""
+
+    written: str
+    canonical: str
+    default_iso3: str | None
+
+
+@functools.cache
+def titles() -> dict[str, Title]:
+    """Lower-cased written title → :class:`Title`."""
+    out = {}
+    for row in _rows("titles.tsv"):
+        default = row[2] if len(row) > 2 and row[2] else None
+        out[row[0].lower()] = Title(row[0], row[1], default)
+    return out
+
+
+@functools.cache
+def outlets() -> dict[str, str]:
+    """Lower-cased outlet name → its home country's ISO3."""
+    return {row[0].lower(): row[1] for row in _rows("outlets.tsv")}
+
+
+@functools.cache
+def speech_verbs() -> frozenset[str]:
+    """Lemmas of verbs that attribute words to a speaker."""
+    return _words("speech_verbs.txt")
+
+
+@functools.cache
+def weapons() -> frozenset[str]:
+    """Head words (lemmas) naming weapons."""
+    return _words("weapons.txt")
+
+
+@functools.cache
+def credit_lines() -> tuple[str, ...]:
+    """Lower-case openings of a final credit line ("With wires", "Reporting by")."""
+    return tuple(sorted(_words("credit_lines.txt")))
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """An event trigger: a word, its part of speech and what it signals."""
+
+    word: str
+    pos: str
+    cls: str
+    frame: str
+    preps: tuple[str, ...]
+    cameo: str | None
+    goldstein: float | None
+
+
+@functools.cache
+def triggers() -> dict[tuple[str, str], Trigger]:
+    """(word, pos) → :class:`Trigger`."""
+    out = {}
+    for row in _rows("triggers.tsv"):
+        row += [""] * (7 - len(row))
+        word, pos, cls, frame, preps, cameo, goldstein = row[:7]
+        out[(word, pos)] = Trigger(
+            word=word,
+            pos=pos,
+            cls=cls,
+            frame=frame,
+            preps=tuple(p for p in preps.split("|") if p),
+            cameo=cameo or None,
+            goldstein=float(goldstein) if goldstein else None,
+        )
+    return out
+
+
+@functools.cache
+def _country_table() -> tuple[dict[str, str], dict[str, str]]:
+    import country_converter as coco
+
+    data = coco.CountryConverter().data
+    names: dict[str, str] = {}
+    labels: dict[str, str] = {}
+    for short, official, iso3 in zip(
+        data["name_short"], data["name_official"], data["ISO3"], strict=True
+    ):
+        names[str(short)] = str(iso3)
+        names[str(official)] = str(iso3)
+        labels[str(iso3)] = str(short)
+    names.update(country_aliases())
+    return names, labels
+
+
+def country_names() -> dict[str, str]:
+    """Every country name known → ISO3 (country_converter's names plus our aliases)."""
+    return _country_table()[0]
+
+
+def country_label(iso3: str) -> str:
+    """Canonical short name of a country, e.g. ``"RUS"`` → ``"Russia"``."""
+    return _country_table()[1].get(iso3, iso3)
+
+
+@functools.cache
+def irrealis() -> frozenset[str]:
+    """Auxiliaries and governing verbs that make an event unrealised."""
+    return _words("irrealis.txt")

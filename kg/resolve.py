@@ -1,0 +1,577 @@
+"""Mentions → actors: canonical names, alias merging, roles and coreference.
+
+Reads a parsed ``Doc`` and produces a :class:`Resolution`: the actors of the
+article, every mention of them, the roles people hold, and a map from
+pronouns and definite descriptions ("he", "the president", "the country's
+foreign minister") to the actors they refer to.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from kg import lexicon, mint
+from kg.model import Actor, Article, Evidence, Role
+from kg.nlp import TITLES_KEY
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
+GROUP_PRONOUNS = frozenset({"its", "it"})
+COUNTRY_NOUNS = frozenset({"country", "nation", "government", "regime", "republic"})
+_POSSESSIVE = re.compile(r"(['’]s|['’])$")
+_QUOTE_PAIRS = (("“", "”"), ('"', '"'))
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of double-quoted passages, quote marks included.
+
+    Curly pairs are matched first; straight quotes pair up in order. An opening
+    quote left open at the end of a paragraph closes there (news paragraphs of
+    a continuing quotation often leave it open).
+
+    >>> quote_spans('He said “yes, now” and "no".')
+    [(8, 18), (23, 27)]
+    """
+    spans: list[tuple[int, int]] = []
+    for opening, closing in _QUOTE_PAIRS:
+        i = 0
+        while True:
+            start = text.find(opening, i)
+            if start < 0:
+                break
+            end = text.find(closing, start + 1)
+            paragraph_end = text.find("\n", start)
+            if paragraph_end < 0:
+                paragraph_end = len(text)
+            if end < 0 or end > paragraph_end:
+                end = paragraph_end - 1
+            if any(s <= start < e for s, e in spans):
+                i = start + 1
+                continue
+            spans.append((start, end + 1))
+            i = end + 1
+    return sorted(spans)
+
+
+def clean_name(text: str) -> str:
+    """A mention's text without possessive ending, leading article or stray space.
+
+    >>> clean_name("Bashar al-Assad’s")
+    'Bashar al-Assad'
+    >>> clean_name("the United States")
+    'United States'
+    """
+    text = re.sub(r"\s+", " ", text).strip()
+    text = _POSSESSIVE.sub("", text).strip()
+    return re.sub(r"^(the|The)\s+", "", text)
+
+
+@dataclass
+class Mention:
+    """A stretch of tokens naming an actor."""
+
+    start: int
+    end: int
+    key: str
+    text: str
+
+
+@dataclass
+class Resolution:
+    """Actors, mentions, roles and coreference of one article."""
+
+    doc: Doc
+    actors: dict[str, Actor] = field(default_factory=dict)
+    mentions: list[Mention] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
+    coref: dict[int, list[str]] = field(default_factory=dict)
+    quotes: list[tuple[int, int]] = field(default_factory=list)
+    home: str | None = None
+    token_key: dict[int, str] = field(default_factory=dict)
+
+    def in_quote(self, token: Token) -> bool:
+        """Whether a token lies inside a quotation."""
+        return any(s <= token.idx < e for s, e in self.quotes)
+
+    def key_of(self, token: Token) -> str | None:
+        """The actor a single token names or refers to, if any."""
+        if token.i in self.token_key:
+            return self.token_key[token.i]
+        keys = self.coref.get(token.i)
+        return keys[0] if keys and len(keys) == 1 else None
+
+    def actors_of(self, token: Token, weak: bool = True) -> list[str]:
+        """Actors named by the noun phrase headed by ``token``, conjuncts included.
+
+        With ``weak``, a phrase that names no actor but is modified by one
+        ("a Syrian air base", "Russia's support") yields that modifier.
+        """
+        out: list[str] = []
+        self._collect(token, out, weak, depth=0)
+        return list(dict.fromkeys(out))
+
+    def _collect(self, token: Token, out: list[str], weak: bool, depth: int) -> None:
+        if depth > 6:
+            return
+        if token.i in self.token_key:
+            out.append(self.token_key[token.i])
+        elif token.i in self.coref:
+            out.extend(self.coref[token.i])
+        elif weak and token.pos_ in ("NOUN", "PROPN"):
+            for child in token.children:
+                if child.dep_ in ("poss", "amod", "compound") and child.i in self.token_key:
+                    key = self.token_key[child.i]
+                    if self.actors[key].kind in ("Country", "Organization", "Person"):
+                        out.append(key)
+                        break
+        for child in token.children:
+            if child.dep_ in ("conj", "appos") and child.pos_ in ("PROPN", "NOUN", "PRON"):
+                self._collect(child, out, weak, depth + 1)
+
+
+# --------------------------------------------------------------------- mentions
+
+
+def _credit_start(text: str) -> int:
+    """Offset where a closing credit line ("With Post wires") starts, else len(text)."""
+    lines = text.rstrip().split("\n")
+    last = lines[-1].strip().lower() if lines else ""
+    if last and len(last.split()) <= 8 and last.startswith(lexicon.credit_lines()):
+        return text.rstrip().rfind("\n") + 1
+    return len(text)
+
+
+def _gazetteer_key(name: str, label: str) -> str | None:
+    """Actor key for a name the gazetteer knows, else None."""
+    countries = lexicon.country_names()
+    if label in ("GPE", "NORP", "LOC", "ORG", "FAC", "PERSON"):
+        if name in countries:
+            return mint.country_key(countries[name])
+        if name in lexicon.demonyms():
+            return mint.country_key(lexicon.demonyms()[name])
+    for org in lexicon.organizations():
+        if name == org.name or name in org.aliases:
+            return f"org:{org.slug}"
+    for place in lexicon.places():
+        if name == place.name or name in place.aliases:
+            return f"place:{place.slug}"
+    return None
+
+
+def _trim(ent: Span) -> Span:
+    """Drop a possessive ending and leading determiners from an entity span."""
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while (
+        end > start + 1
+        and doc[end - 1].tag_ == "POS"
+        or (end > start + 1 and doc[end - 1].text in ("'s", "’s", "'", "’"))
+    ):
+        end -= 1
+    while start < end - 1 and doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    return doc[start:end]
+
+
+def _home_country(article: Article) -> str | None:
+    if not article.source:
+        return None
+    source = article.source.strip().lower()
+    outlets = lexicon.outlets()
+    iso3 = outlets.get(source) or outlets.get(re.sub(r"^the\s+", "", source))
+    return mint.country_key(iso3) if iso3 else None
+
+
+def _title_spans(doc: Doc) -> list[Span]:
+    return list(doc.spans.get(TITLES_KEY, []))
+
+
+def _inside(span: Span, spans: Iterable[Span]) -> bool:
+    return any(s.start <= span.start and span.end <= s.end for s in spans)
+
+
+def _raw_mentions(doc: Doc, article: Article) -> list[tuple[Span, str, str]]:
+    """(span, kind, key-or-empty) for every usable entity, before person merging."""
+    credit = _credit_start(doc.text)
+    titles = _title_spans(doc)
+    out: list[tuple[Span, str, str]] = []
+    source = (article.source or "").lower()
+    for ent in doc.ents:
+        if ent.start_char >= credit:
+            continue
+        span = _trim(ent)
+        name = clean_name(span.text)
+        if not name or not any(ch.isalpha() for ch in name):
+            continue
+        label = ent.label_
+        key = ent.ent_id_ or _gazetteer_key(name, label) or ""
+        if key:
+            kind = {"country": "Country", "org": "Organization", "place": "Place"}[
+                key.partition(":")[0]
+            ]
+            out.append((span, kind, key))
+        elif label == "PERSON":
+            out.append((span, "Person", ""))
+        elif label == "ORG":
+            if _inside(span, titles) or (source and name.lower() in source):
+                continue
+            out.append((span, "Organization", ""))
+        elif label in ("GPE", "LOC", "FAC"):
+            out.append((span, "Place", ""))
+    return out
+
+
+# ---------------------------------------------------------------------- persons
+
+
+@dataclass
+class _Cluster:
+    names: list[str]
+    tokens: set[str]
+
+    @property
+    def label(self) -> str:
+        return max(self.names, key=lambda n: (len(n.split()), len(n)))
+
+
+def _cluster_persons(names: list[str]) -> dict[str, _Cluster]:
+    """Group person names: "Trump" joins "Donald Trump", "Xi" joins "Xi Jinping".
+
+    >>> c = _cluster_persons(["Vladimir Putin", "Putin", "Xi Jinping", "Xi"])
+    >>> c["Putin"].label, c["Xi"].label
+    ('Vladimir Putin', 'Xi Jinping')
+    """
+    clusters: list[_Cluster] = []
+    of: dict[str, _Cluster] = {}
+    full = [n for n in dict.fromkeys(names) if len(n.split()) > 1]
+    single = [n for n in dict.fromkeys(names) if len(n.split()) == 1]
+    for name in full:
+        words = name.split()
+        match = next(
+            (
+                c
+                for c in clusters
+                if any(
+                    o.split()[-1] == words[-1] and o.split()[0][0] == words[0][0]
+                    for o in c.names
+                    if len(o.split()) > 1
+                )
+            ),
+            None,
+        )
+        if match is None:
+            match = _Cluster([], set())
+            clusters.append(match)
+        match.names.append(name)
+        match.tokens.update(words)
+        match.tokens.update(_name_parts(words[-1]))
+        of[name] = match
+    for name in single:
+        by_last = [c for c in clusters if any(name in _name_parts(n.split()[-1]) for n in c.names)]
+        by_any = [c for c in clusters if name in c.tokens]
+        candidates = by_last if len(by_last) == 1 else by_any
+        if len(candidates) == 1:
+            candidates[0].names.append(name)
+            of[name] = candidates[0]
+        else:
+            cluster = _Cluster([name], {name})
+            clusters.append(cluster)
+            of[name] = cluster
+    return of
+
+
+def _name_parts(word: str) -> set[str]:
+    """A surname and its parts after a particle hyphen ("al-Assad" → also "Assad").
+
+    >>> sorted(_name_parts("al-Assad"))
+    ['Assad', 'al-Assad']
+    """
+    parts = {word}
+    if "-" in word:
+        parts.add(word.split("-")[-1])
+    return parts
+
+
+# ------------------------------------------------------------------------ roles
+
+
+def _title_before(doc: Doc, start: int, titles: list[Span]) -> Span | None:
+    """The title span ending right before token ``start``."""
+    for span in titles:
+        if span.end == start:
+            return span
+    return None
+
+
+def _qualifier_before(res: Resolution, index: int) -> str | None:
+    """A country or organisation named right before token ``index`` ("Russian", "NATO's")."""
+    i = index - 1
+    if i >= 0 and res.doc[i].tag_ == "POS":
+        i -= 1
+    if i >= 0 and i in res.token_key:
+        key = res.token_key[i]
+        if res.actors[key].kind in ("Country", "Organization"):
+            return key
+    return None
+
+
+def _evidence(doc: Doc, start: int, end: int) -> Evidence:
+    sent = doc[start].sent
+    last = doc[max(start, end - 1)].sent
+    span = doc[sent.start : last.end]
+    return Evidence(span.text, span.start_char, span.end_char)
+
+
+def _extract_roles(res: Resolution) -> None:
+    doc = res.doc
+    titles = _title_spans(doc)
+    found: dict[tuple[str, str, str | None], Role] = {}
+    unqualified: list[tuple[Mention, Span]] = []
+    for mention in res.mentions:
+        if res.actors[mention.key].kind != "Person":
+            continue
+        title = _title_before(doc, mention.start, titles)
+        qualifier = None
+        if title is None:
+            title = _appositive_title(res, mention, titles)
+            if title is not None:
+                qualifier = _qualifier_before(res, title.start) or _qualifier_in(
+                    res, doc[title.start].head
+                )
+        else:
+            qualifier = _qualifier_before(res, title.start)
+        if title is None:
+            continue
+        canonical = title.id_ or title.text
+        if qualifier is None:
+            unqualified.append((mention, title))
+            continue
+        role = Role(
+            mention.key, canonical, qualifier, _evidence(doc, title.start, mention.end), 0.9
+        )
+        found.setdefault((role.person, canonical, qualifier), role)
+    for mention, title in unqualified:
+        canonical = title.id_ or title.text
+        if any(p == mention.key and t == canonical for p, t, _ in found):
+            continue
+        entry = lexicon.titles().get(title.text.lower())
+        if entry is None or entry.written[:1].islower():
+            continue  # descriptors such as "leader" need a named country
+        of = mint.country_key(entry.default_iso3) if entry.default_iso3 else res.home
+        role = Role(mention.key, canonical, of, _evidence(doc, title.start, mention.end), 0.6)
+        found.setdefault((role.person, canonical, of), role)
+    res.roles = list(found.values())
+
+
+def _appositive_title(res: Resolution, mention: Mention, titles: list[Span]) -> Span | None:
+    """A title in an appositive after the name ("Lavrov, Russia's foreign minister,")."""
+    head = res.doc[mention.end - 1]
+    for child in head.children:
+        if child.dep_ == "appos":
+            for span in titles:
+                if span.start >= child.left_edge.i and span.end <= child.i + 1:
+                    return span
+    return None
+
+
+def _qualifier_in(res: Resolution, token: Token) -> str | None:
+    for t in token.subtree:
+        key = res.token_key.get(t.i)
+        if key and res.actors[key].kind in ("Country", "Organization"):
+            return key
+    return None
+
+
+# --------------------------------------------------------------------- coreference
+
+
+def _description_title(res: Resolution, token: Token, titles: list[Span]) -> Span | None:
+    """The title a definite description is headed by ("the [Russian] president")."""
+    for span in titles:
+        if span.end - 1 == token.i and token.i not in res.token_key:
+            nxt = res.doc[span.end] if span.end < len(res.doc) else None
+            if nxt is not None and nxt.i in res.token_key:
+                return None  # "President Trump": a name follows, not a description
+            if any(c.dep_ in ("det", "poss") for c in token.children) or any(
+                c.dep_ == "amod" and c.i in res.token_key for c in token.children
+            ):
+                return span
+    return None
+
+
+def _resolve_description(
+    res: Resolution, title: Span, qualifier: str | None, recent: dict[str, int]
+) -> str | None:
+    canonical = title.id_ or title.text
+    candidates = [r for r in res.roles if r.title == canonical]
+    if qualifier:
+        candidates = [r for r in candidates if r.of == qualifier]
+    elif res.home:
+        candidates = [r for r in candidates if r.of == res.home] or candidates
+    people = list(dict.fromkeys(r.person for r in candidates))
+    if not people:
+        return None
+    return max(people, key=lambda k: recent.get(k, -1))
+
+
+def _coreference(res: Resolution) -> None:
+    """Resolve pronouns and definite descriptions outside quotations, in reading order."""
+    doc = res.doc
+    titles = _title_spans(doc)
+    recent: dict[str, int] = {}
+    last_person: str | None = None
+    last_subject: list[str] = []
+    last_subject_sent = -10
+    last_group: str | None = None
+    last_country: str | None = None
+    sent_index = {t.i: n for n, s in enumerate(doc.sents) for t in s}
+    for token in doc:
+        if res.in_quote(token):
+            continue
+        here = sent_index[token.i]
+        key = res.token_key.get(token.i)
+        resolved: list[str] = []
+        lower = token.lower_
+        if key:
+            kind = res.actors[key].kind
+            recent[key] = token.i
+            if kind == "Person":
+                last_person = key
+            elif kind == "Country":
+                last_country = key
+                last_group = key
+            elif kind == "Organization":
+                last_group = key
+            resolved = [key]
+        elif token.pos_ == "PRON" and lower in PERSON_PRONOUNS:
+            if last_subject and here - last_subject_sent <= 3 and len(last_subject) == 1:
+                resolved = list(last_subject)
+            elif last_person:
+                resolved = [last_person]
+        elif token.pos_ == "PRON" and lower in PLURAL_PRONOUNS:
+            if len(last_subject) > 1 and here - last_subject_sent <= 1:
+                resolved = list(last_subject)
+        elif token.pos_ == "PRON" and lower in GROUP_PRONOUNS and lower == "its":
+            if last_group:
+                resolved = [last_group]
+        elif token.pos_ == "NOUN" and lower in COUNTRY_NOUNS and _definite(token):
+            if last_country and not any(c.dep_ == "compound" for c in token.children):
+                resolved = [last_country]
+        else:
+            title = _description_title(res, token, titles)
+            if title is not None:
+                qualifier = _description_qualifier(res, token)
+                person = _resolve_description(res, title, qualifier, recent)
+                if person:
+                    resolved = [person]
+        if not resolved:
+            continue
+        if token.i not in res.token_key:
+            res.coref[token.i] = resolved
+        for person in resolved:
+            if res.actors.get(person) and res.actors[person].kind == "Person":
+                recent[person] = token.i
+        if token.dep_ in SUBJECT_DEPS and all(
+            res.actors.get(k) and res.actors[k].kind == "Person" for k in resolved
+        ):
+            group = list(resolved)
+            for conj in token.conjuncts:
+                ck = res.token_key.get(conj.i)
+                if ck and res.actors[ck].kind == "Person":
+                    group.append(ck)
+            last_subject = list(dict.fromkeys(group))
+            last_subject_sent = here
+
+
+def _definite(token: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children)
+
+
+def _description_qualifier(res: Resolution, token: Token) -> str | None:
+    """The country a description names ("the Russian president", "the country's minister")."""
+    for child in token.children:
+        if child.dep_ in ("amod", "poss", "compound", "nmod"):
+            key = res.token_key.get(child.i)
+            if key is None and child.i in res.coref:
+                keys = res.coref[child.i]
+                key = keys[0] if len(keys) == 1 else None
+            if key and res.actors[key].kind in ("Country", "Organization"):
+                return key
+    for i in range(max(0, token.i - 3), token.i):
+        key = res.token_key.get(i) or next(iter(res.coref.get(i, [])), None)
+        if key and res.actors.get(key) and res.actors[key].kind in ("Country", "Organization"):
+            return key
+    return None
+
+
+# ------------------------------------------------------------------------- main
+
+
+def resolve(doc: Doc, article: Article) -> Resolution:
+    """Find the actors of an article and everything that refers to them."""
+    res = Resolution(doc=doc, quotes=quote_spans(doc.text), home=_home_country(article))
+    raw = _raw_mentions(doc, article)
+
+    person_names = [clean_name(span.text) for span, kind, _ in raw if kind == "Person"]
+    words = {w for n in person_names for w in n.split()}
+    # The model sometimes labels a known person's surname ORG or GPE: trust the person.
+    fixed: list[tuple[Span, str, str]] = []
+    for span, kind, key in raw:
+        name = clean_name(span.text)
+        if kind in ("Organization", "Place") and not key and name in words:
+            fixed.append((span, "Person", ""))
+            person_names.append(name)
+        else:
+            fixed.append((span, kind, key))
+    clusters = _cluster_persons(person_names)
+
+    for span, kind, key in fixed:
+        name = clean_name(span.text)
+        if kind == "Person":
+            cluster = clusters[name]
+            key = mint.person_key(cluster.label)
+            actor = res.actors.setdefault(key, Actor(key, "Person", cluster.label))
+        elif kind == "Country":
+            iso3 = key.partition(":")[2]
+            actor = res.actors.setdefault(
+                key, Actor(key, "Country", lexicon.country_label(iso3), iso3=iso3)
+            )
+        elif key:
+            canonical = _canonical_name(key) or name
+            actor = res.actors.setdefault(key, Actor(key, kind, canonical))
+        else:
+            key = mint.org_key(name) if kind == "Organization" else mint.place_key(name)
+            actor = res.actors.setdefault(key, Actor(key, kind, name))
+        if name != actor.label and name not in lexicon.demonyms():
+            actor.aliases.add(name)
+        res.mentions.append(Mention(span.start, span.end, key, name))
+        for i in range(span.start, span.end):
+            res.token_key[i] = key
+    for key, actor in res.actors.items():
+        actor.wikidata = lexicon.wikidata().get(key)
+    res.mentions.sort(key=lambda m: m.start)
+    _extract_roles(res)
+    _titled_aliases(res)
+    _coreference(res)
+    return res
+
+
+def _canonical_name(key: str) -> str | None:
+    kind, _, slug = key.partition(":")
+    table = lexicon.organizations() if kind == "org" else lexicon.places()
+    return next((t.name for t in table if t.slug == slug), None)
+
+
+def _titled_aliases(res: Resolution) -> None:
+    """Record "President Trump"-style forms as aliases of the person named."""
+    titles = _title_spans(res.doc)
+    for mention in res.mentions:
+        title = _title_before(res.doc, mention.start, titles)
+        if title is not None and res.actors[mention.key].kind == "Person":
+            if title.text[:1].isupper():
+                res.actors[mention.key].aliases.add(f"{title.text} {mention.text}")

@@ -1,0 +1,183 @@
+"""The graph's vocabulary: the ``pek:`` namespace and the prefixes a build binds.
+
+:class:`PEK` lists every term of ``ontology/pekg.ttl`` (a test keeps the two in step)
+with ``_fail = True``, so a misspelt term is an :class:`AttributeError` rather than a
+silently minted IRI.
+
+Example:
+    >>> PEK.Meeting
+    rdflib.term.URIRef('https://w3id.org/pekg/ontology#Meeting')
+    >>> PEKR["country/RUS"]
+    rdflib.term.URIRef('https://w3id.org/pekg/id/country/RUS')
+"""
+
+# No ``from __future__ import annotations`` here: rdflib reads the annotations below
+# at runtime (``as_jsonld_context`` checks that each one is URIRef). DefinedNamespace
+# and XSD stay behind ``ns.``: as module globals, pytest's doctest collection probes
+# them for mock attributes and rdflib warns about the unknown term.
+
+from pathlib import Path
+
+from rdflib import Graph
+from rdflib import namespace as ns
+from rdflib.namespace import DCTERMS, OWL, PROV, RDFS, SKOS, Namespace
+from rdflib.term import URIRef
+
+__all__ = ["PEK", "PEKR", "WD", "bind_prefixes", "ontology_path", "pek_term", "shapes_path"]
+
+
+class PEK(ns.DefinedNamespace):
+    """Political events knowledge graph ontology (``https://w3id.org/pekg/ontology#``).
+
+    Terms and meanings follow the graph contract; see ``ontology/pekg.ttl``.
+    """
+
+    _fail = True
+
+    # Classes: actors and places
+    Actor: URIRef  # Someone who can act or be acted upon: a person, country or organisation.
+    Person: URIRef  # A human being named in an article.
+    Country: URIRef  # A sovereign state as an actor, identified by its ISO alpha-3 code.
+    Organization: URIRef  # An alliance, international body, agency or party as an actor.
+    Place: URIRef  # A facility, city or region where an event happens.
+
+    # Classes: events
+    Event: URIRef  # Something that happens between actors at a time and place.
+    Meeting: URIRef  # Talks, summits, joint news conferences, visits.
+    Attack: URIRef  # Military strikes, bombings, chemical attacks, shootings.
+    Vote: URIRef  # A body votes on a measure; holds ballots.
+    Statement: URIRef  # An actor says something on the record; holds quotes.
+    Accusation: URIRef  # Accuse, blame, criticise, condemn, denounce.
+    Support: URIRef  # Praise, endorse, back, defend, ally with.
+
+    # Classes: roles, ballots, quotes, sources
+    Role: URIRef  # A position held: a title, of a country or organisation.
+    Ballot: URIRef  # One voter's choice in a vote.
+    Choice: URIRef  # The choice cast on a ballot: Yes, No, Abstain or Veto.
+    Quote: URIRef  # A direct quotation and its speaker.
+    Article: URIRef  # A source document.
+    Evidence: URIRef  # Where in an article a fact was read.
+
+    # Individuals of pek:Choice
+    Yes: URIRef  # A vote in favour.
+    No: URIRef  # A vote against.
+    Abstain: URIRef  # Takes part but votes neither for nor against.
+    Veto: URIRef  # A vote against that alone blocks the measure.
+
+    # Object properties
+    holdsRole: URIRef  # Person -> Role: a position held.
+    roleOf: URIRef  # Role -> Country/Organization: whose position it is.
+    affiliation: URIRef  # Person -> Country/Organization: who the person acts for.
+    participant: URIRef  # Event -> Actor: any actor taking part; super-property of agent, target.
+    agent: URIRef  # Event -> Actor: who acts (attacker, accuser, speaker, supporter, host).
+    target: URIRef  # Event -> Actor: who is acted upon (attacked, accused, praised).
+    about: URIRef  # Statement -> Actor: who or what the statement is about.
+    place: URIRef  # Event -> Place/Country: where it happened.
+    body: URIRef  # Vote -> Organization: the voting body.
+    ballot: URIRef  # Vote -> Ballot: one per voter named.
+    voter: URIRef  # Ballot -> Actor: who cast it.
+    choice: URIRef  # Ballot -> Choice: Yes, No, Abstain or Veto.
+    quote: URIRef  # Statement -> Quote.
+    speaker: URIRef  # Quote -> Actor: who said it.
+    evidence: URIRef  # Event/Quote/Role -> Evidence: where it was read.
+    article: URIRef  # Evidence -> Article: the article the evidence is in.
+
+    # Datatype properties
+    iso3: URIRef  # Country -> xsd:string: ISO 3166-1 alpha-3 code.
+    title: URIRef  # Role -> xsd:string: "Secretary of State", "President".
+    date: URIRef  # Event -> xsd:date: when, resolved against the article's date.
+    dateText: URIRef  # Event -> xsd:string: the time expression as written.
+    instrument: URIRef  # Attack -> xsd:string: weapon used.
+    quantity: URIRef  # Attack -> xsd:integer: how many (59 missiles).
+    deaths: URIRef  # Attack -> xsd:integer: people killed, as stated.
+    deathsQualifier: URIRef  # Attack -> xsd:string: "at least", "more than", "about".
+    motion: URIRef  # Vote -> xsd:string: what was voted on.
+    text: URIRef  # Quote -> xsd:string: the words inside the quotation marks.
+    cameoCode: URIRef  # Event -> xsd:string: CAMEO event code ("040", "190", "112").
+    goldstein: URIRef  # Event -> xsd:decimal: Goldstein weight, -10 to +10.
+    confidence: URIRef  # Event/Quote/Role -> xsd:decimal: extractor's confidence, 0 to 1.
+    sentence: URIRef  # Evidence -> xsd:string: the sentence text.
+    charStart: URIRef  # Evidence -> xsd:integer: start offset into the article text.
+    charEnd: URIRef  # Evidence -> xsd:integer: end offset (exclusive) into the article text.
+    trigger: URIRef  # Event -> xsd:string: the words that signalled the event.
+    nlpModel: URIRef  # Article -> xsd:string: name and version of the spaCy pipeline.
+    articleId: URIRef  # Article -> xsd:string: the article's stable identifier.
+
+    _NS = Namespace("https://w3id.org/pekg/ontology#")
+
+
+#: Resources minted by a build: actors, events, articles, evidence, ...
+PEKR = Namespace("https://w3id.org/pekg/id/")
+
+#: Wikidata entities, the ``owl:sameAs`` targets for well-known actors.
+WD = Namespace("http://www.wikidata.org/entity/")
+
+
+def pek_term(name: str) -> URIRef:
+    """Return the ``pek:`` term named ``name``, checked like an attribute of :class:`PEK`.
+
+    Use it where the name is data (an event class, a ballot choice): ``PEK[name]``
+    works at runtime but mypy reads it as a generic type subscription.
+
+    Args:
+        name: A term name such as ``"Meeting"`` or ``"Veto"``.
+
+    Returns:
+        The term's IRI.
+
+    Raises:
+        AttributeError: If the ontology has no such term.
+
+    Example:
+        >>> pek_term("Veto")
+        rdflib.term.URIRef('https://w3id.org/pekg/ontology#Veto')
+    """
+    if name not in PEK.__annotations__:
+        raise AttributeError(f"term {name!r} not in namespace {PEK._NS}")
+    return PEK._NS[name]
+
+
+_ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
+
+
+def ontology_path() -> Path:
+    """Return the path of the OWL ontology, ``ontology/pekg.ttl`` in the repository."""
+    return _ONTOLOGY_DIR / "pekg.ttl"
+
+
+def shapes_path() -> Path:
+    """Return the path of the SHACL shapes, ``ontology/shapes.ttl`` in the repository."""
+    return _ONTOLOGY_DIR / "shapes.ttl"
+
+
+def bind_prefixes(graph: Graph) -> Graph:
+    """Bind the contract's prefixes on a graph, so it serialises readably.
+
+    Binds ``pek``, ``pekr``, ``rdfs``, ``skos``, ``owl``, ``xsd``, ``dcterms``,
+    ``prov`` and ``wd``, replacing any other namespace bound to those prefixes.
+
+    Args:
+        graph: The graph to bind the prefixes on; changed in place.
+
+    Returns:
+        The same graph, for chaining.
+
+    Example:
+        >>> g = bind_prefixes(Graph())
+        >>> dict(g.namespaces())["pek"]
+        rdflib.term.URIRef('https://w3id.org/pekg/ontology#')
+    """
+    prefixes: dict[str, str] = {
+        "pek": str(PEK),
+        "pekr": str(PEKR),
+        "rdfs": str(RDFS),
+        "skos": str(SKOS),
+        "owl": str(OWL),
+        "xsd": str(ns.XSD),
+        "dcterms": str(DCTERMS),
+        "prov": str(PROV),
+        "wd": str(WD),
+    }
+    for prefix, namespace in prefixes.items():
+        graph.bind(prefix, Namespace(namespace), override=True, replace=True)
+    return graph
