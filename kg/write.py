@@ -7,7 +7,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from rdflib import Graph
+from rdflib import Dataset, Graph
 
 #: --format value → (rdflib format, file suffix)
 FORMATS = {
@@ -21,6 +21,14 @@ FORMATS = {
 def serialize(graph: Graph, fmt: str = "ttl") -> str:
     """The graph as text in a stable order, so two builds of the same input diff cleanly."""
     rdf_format, _ = FORMATS[fmt]
+    if fmt == "trig":
+        # A plain graph would be written under its random identifier: use the default graph.
+        dataset = Dataset()
+        for prefix, namespace in graph.namespaces():
+            dataset.bind(prefix, namespace, replace=True)
+        for triple in graph:
+            dataset.add(triple)
+        return dataset.serialize(format=rdf_format)
     text = graph.serialize(format=rdf_format)
     if fmt == "nt":
         lines = sorted(line for line in text.splitlines() if line.strip())
