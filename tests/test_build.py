@@ -52,7 +52,8 @@ def test_seed_matches_the_golden_graph(seed: Graph) -> None:
     """Any change to what the sample yields shows here as a readable diff.
 
     After an intended change, regenerate with
-    ``.venv/bin/kg build data/articles -o /tmp/x && cp /tmp/x/graph.ttl tests/data/seed.golden.ttl``.
+    ``.venv/bin/kg build data/articles -o /tmp/x``, then copy ``/tmp/x/graph.ttl`` to
+    ``tests/data/seed.golden.ttl``.
     """
     golden = Graph().parse(GOLDEN)
     if not isomorphic(seed, golden):

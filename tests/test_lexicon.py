@@ -1,0 +1,49 @@
+"""The word lists: well-formed, and every class they name exists in the ontology."""
+
+from __future__ import annotations
+
+from rdflib import RDF, Graph
+from rdflib.namespace import OWL
+
+from kg import lexicon
+from kg.vocab import PEK, ontology_path
+
+
+def test_every_trigger_names_an_ontology_event_class() -> None:
+    ontology = Graph().parse(ontology_path())
+    classes = set(ontology.subjects(RDF.type, OWL.Class))
+    for (word, pos), trig in lexicon.triggers().items():
+        assert pos in ("VERB", "NOUN"), word
+        assert PEK[trig.cls] in classes, f"{word}: {trig.cls} is not an ontology class"
+        assert trig.frame.partition(":")[0] in {
+            "svo",
+            "meet",
+            "weapon",
+            "vote",
+            "ballot",
+            "anaphor",
+        }
+        if trig.frame.startswith("ballot:"):
+            assert trig.frame.partition(":")[2] in ("Yes", "No", "Abstain", "Veto")
+        if trig.goldstein is not None:
+            assert -10 <= trig.goldstein <= 10
+        if trig.cameo is not None:
+            assert trig.cameo.isdigit() and 2 <= len(trig.cameo) <= 4
+
+
+def test_country_tables_use_iso3_codes_the_converter_knows() -> None:
+    known = set(lexicon.country_names().values())
+    for adjective, iso3 in lexicon.demonyms().items():
+        assert iso3 in known, f"{adjective}: {iso3}"
+    for name, iso3 in lexicon.country_aliases().items():
+        assert iso3 in known, f"{name}: {iso3}"
+    assert lexicon.country_label("RUS") == "Russia"
+
+
+def test_titles_and_outlets() -> None:
+    titles = lexicon.titles()
+    assert titles["secretary of state"].default_iso3 == "USA"
+    assert titles["commander-in-chief"].canonical == "President"
+    assert lexicon.outlets()["bbc news"] == "GBR"
+    assert "say" in lexicon.speech_verbs()
+    assert "missile" in lexicon.weapons()
