@@ -1,0 +1,31 @@
+"""Shared fixtures: the spaCy pipeline, loaded once per session, and an extraction helper."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from spacy.language import Language
+
+from kg import nlp as kg_nlp
+from kg.extract import extract
+from kg.model import Article, Extraction
+
+#: Default article date for rule tests: Wednesday 11 March 2020.
+ARTICLE_DATE = dt.date(2020, 3, 11)
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Language:
+    """The project's spaCy pipeline with its gazetteer and title rulers."""
+    return kg_nlp.load()
+
+
+def extract_text(
+    nlp: Language,
+    text: str,
+    date: dt.date | None = ARTICLE_DATE,
+    source: str | None = None,
+) -> Extraction:
+    """Run the whole extraction on a made-up article."""
+    return extract(nlp, Article(id="t", text=text, date=date, source=source))

@@ -1,0 +1,491 @@
+"""Event, quotation and time rules, through the whole extraction.
+
+Every rule has a sentence where it must fire and one where it must not. Articles
+are dated Wednesday 11 March 2020 unless a test says otherwise.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from conftest import extract_text
+
+from kg.model import Event, Extraction
+
+RUTO = "person:william-ruto"
+MODI = "person:narendra-modi"
+
+
+def events(x: Extraction, cls: str) -> list[Event]:
+    return [e for e in x.events if e.cls == cls]
+
+
+def ballots(x: Extraction) -> dict[str, str]:
+    """voter → choice over every Vote event."""
+    return {b.voter: b.choice for e in events(x, "Vote") for b in e.ballots}
+
+
+# ------------------------------------------------------------------- meetings
+
+
+def test_meeting_by_verb(nlp):
+    x = extract_text(
+        nlp,
+        "Kenyan President William Ruto met with Indian Prime Minister Narendra Modi "
+        "in Nairobi on Tuesday.",
+    )
+    (meeting,) = events(x, "Meeting")
+    assert meeting.trigger == "met"
+    assert meeting.participants == [RUTO, MODI]
+    assert meeting.place == "place:nairobi"
+    assert meeting.date == dt.date(2020, 3, 10)
+    assert meeting.date_text == "Tuesday"
+
+
+def test_meeting_by_noun_with_partner(nlp):
+    x = extract_text(
+        nlp,
+        "Kenyan President William Ruto held talks with Indian Prime Minister Narendra Modi "
+        "in Nairobi.",
+    )
+    (meeting,) = events(x, "Meeting")
+    assert meeting.trigger == "talks"
+    assert set(meeting.participants) == {RUTO, MODI}
+    assert meeting.place == "place:nairobi"
+
+
+@pytest.mark.parametrize(
+    ("text", "participants", "place"),
+    [
+        (
+            "Germany and Japan held talks in Berlin on Monday.",
+            {"country:DEU", "country:JPN"},
+            "berlin",
+        ),
+        (
+            "Mauro Vieira and Yoko Kamikawa held talks in Tokyo.",
+            {"person:mauro-vieira", "person:yoko-kamikawa"},
+            "tokyo",
+        ),
+    ],
+)
+def test_meeting_of_conjoined_subjects(nlp, text, participants, place):
+    x = extract_text(nlp, text)
+    (meeting,) = events(x, "Meeting")
+    assert set(meeting.participants) == participants
+    assert meeting.place == f"place:{place}"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenyan President William Ruto did not meet with Indian Prime Minister "
+        "Narendra Modi on Tuesday.",
+        "Kenyan President William Ruto may meet Indian Prime Minister Narendra Modi next week.",
+        "Kenyan President William Ruto refused to meet Indian Prime Minister Narendra Modi.",
+        # One participant is no meeting.
+        "Japanese Prime Minister Fumio Kishida held talks in Tokyo.",
+        # A meeting inside a quotation is reported speech, not an event.
+        "“We met with India and Japan last week,” Kenyan President William Ruto said.",
+    ],
+)
+def test_no_meeting(nlp, text):
+    x = extract_text(nlp, text)
+    assert events(x, "Meeting") == []
+
+
+# -------------------------------------------------------------------- attacks
+
+
+def test_attack_weapon_verb_with_instrument_and_quantity(nlp):
+    x = extract_text(nlp, "Armenia fired 12 rockets at Azerbaijan on Sunday.")
+    (attack,) = events(x, "Attack")
+    assert attack.agents == ["country:ARM"]
+    assert attack.targets == ["country:AZE"]
+    assert attack.instrument == "rockets"
+    assert attack.quantity == 12
+    assert attack.date == dt.date(2020, 3, 8)
+
+
+def test_attack_without_number_has_no_quantity(nlp):
+    x = extract_text(nlp, "Ethiopia fired rockets at Eritrea on Sunday.")
+    (attack,) = events(x, "Attack")
+    assert attack.instrument == "rockets"
+    assert attack.quantity is None
+
+
+def test_attack_verb_with_instrument(nlp):
+    x = extract_text(nlp, "Ethiopia attacked Eritrea with drones on Friday.")
+    (attack,) = events(x, "Attack")
+    assert (attack.agents, attack.targets) == (["country:ETH"], ["country:ERI"])
+    assert attack.instrument == "drones"
+    assert attack.date == dt.date(2020, 3, 6)
+
+
+def test_attack_noun_with_possessor(nlp):
+    x = extract_text(nlp, "Ethiopia's attack on Eritrea drew protests across the region.")
+    (attack,) = events(x, "Attack")
+    assert attack.trigger == "attack"
+    assert (attack.agents, attack.targets) == (["country:ETH"], ["country:ERI"])
+
+
+def test_attack_noun_without_actors_makes_no_event(nlp):
+    x = extract_text(nlp, "The attack drew protests across the region.")
+    assert x.events == []
+
+
+def test_attack_deaths_from_participle(nlp):
+    x = extract_text(nlp, "Ethiopia bombed Eritrea, killing at least 14 people.")
+    (attack,) = events(x, "Attack")
+    assert (attack.agents, attack.targets) == (["country:ETH"], ["country:ERI"])
+    assert attack.deaths == 14
+    assert attack.deaths_qualifier == "at least"
+
+
+def test_attack_deaths_from_relative_clause(nlp):
+    x = extract_text(
+        nlp, "Ethiopia carried out an airstrike on Eritrea which killed more than 30 civilians."
+    )
+    (attack,) = events(x, "Attack")
+    assert (attack.agents, attack.targets) == (["country:ETH"], ["country:ERI"])
+    assert attack.deaths == 30
+    assert attack.deaths_qualifier == "more than"
+
+
+@pytest.mark.xfail(
+    reason="the parser hangs 'which killed ...' on the object 'Eritrea', not on 'airstrike'; "
+    "_deaths only looks at the trigger's own clauses",
+    strict=True,
+)
+def test_attack_deaths_from_relative_clause_after_object(nlp):
+    x = extract_text(
+        nlp, "Ethiopia's airstrike on Eritrea, which killed more than 30 civilians, drew protests."
+    )
+    (attack,) = events(x, "Attack")
+    assert (attack.deaths, attack.deaths_qualifier) == (30, "more than")
+
+
+def test_injuries_are_not_deaths(nlp):
+    x = extract_text(nlp, "Ethiopia bombed Eritrea, injuring 14 people.")
+    (attack,) = events(x, "Attack")
+    assert attack.deaths is None
+    assert attack.deaths_qualifier is None
+
+
+def test_launch_needs_a_weapon(nlp):
+    x = extract_text(nlp, "Ethiopia launched 30 drones at Eritrea.")
+    (attack,) = events(x, "Attack")
+    assert (attack.agents, attack.targets) == (["country:ETH"], ["country:ERI"])
+    assert (attack.instrument, attack.quantity) == ("drones", 30)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ethiopia launched a website for Eritrean refugees.",
+        "Ethiopia launched a new campaign against Eritrea.",
+        "Ethiopia refused to attack Eritrea.",
+        "Ethiopia did not attack Eritrea.",
+        "Ethiopia could strike Eritrea next week.",
+        "“Japan attacked our fishing fleet,” Chinese Foreign Minister Wang Yi said.",
+    ],
+)
+def test_no_attack(nlp, text):
+    x = extract_text(nlp, text)
+    assert events(x, "Attack") == []
+
+
+# ---------------------------------------------------------------------- votes
+
+
+def test_vote_noun_with_body_and_motion(nlp):
+    x = extract_text(
+        nlp, "The UN Security Council vote on a ceasefire in Sudan took place on Tuesday."
+    )
+    (vote,) = events(x, "Vote")
+    assert vote.body == "org:un-security-council"
+    assert vote.motion == "a ceasefire in Sudan"
+    assert vote.date == dt.date(2020, 3, 10)
+
+
+def test_abstention_and_veto_join_the_vote(nlp):
+    x = extract_text(
+        nlp,
+        "Kenya abstained from the UN Security Council vote on a ceasefire in Sudan, "
+        "and Russia vetoed the resolution.",
+    )
+    (vote,) = events(x, "Vote")
+    assert vote.body == "org:un-security-council"
+    assert vote.motion == "a ceasefire in Sudan"
+    assert {b.voter: b.choice for b in vote.ballots} == {
+        "country:KEN": "Abstain",
+        "country:RUS": "Veto",
+    }
+
+
+def test_voted_for_is_yes_and_against_is_no(nlp):
+    x = extract_text(nlp, "Japan voted for the resolution and Russia voted against it.")
+    assert ballots(x) == {"country:JPN": "Yes", "country:RUS": "No"}
+
+
+def test_voted_in_favour_is_yes(nlp):
+    x = extract_text(
+        nlp,
+        "In the Security Council vote on a ceasefire in Sudan, Japan voted in favour "
+        "and Russia voted against.",
+    )
+    assert ballots(x) == {"country:JPN": "Yes", "country:RUS": "No"}
+
+
+@pytest.mark.xfail(
+    reason="a ballot joins an earlier vote only through 'from'/'on'/'in' or a vote-object "
+    "word; 'voted against it' / 'voted against' starts a second Vote event",
+    strict=True,
+)
+def test_for_and_against_ballots_join_one_vote(nlp):
+    x = extract_text(
+        nlp,
+        "In the Security Council vote on a ceasefire in Sudan, Japan voted for the resolution "
+        "and Russia voted against it.",
+    )
+    (vote,) = events(x, "Vote")
+    assert vote.body == "org:un-security-council"
+    assert {b.voter: b.choice for b in vote.ballots} == {
+        "country:JPN": "Yes",
+        "country:RUS": "No",
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # No choice stated.
+        "Japan voted on the resolution.",
+        "Russia may veto the resolution.",
+        "India will abstain from the vote.",
+        "The Security Council vote on Sudan may take place next week.",
+    ],
+)
+def test_no_vote(nlp, text):
+    x = extract_text(nlp, text)
+    assert events(x, "Vote") == []
+
+
+# ------------------------------------------------------- accusation / support
+
+
+@pytest.mark.parametrize(
+    ("text", "cls", "agent", "target"),
+    [
+        ("Kenya accused Ethiopia of violating the ceasefire.", "Accusation", "KEN", "ETH"),
+        (
+            "Brazil blamed Argentina for the collapse of the trade talks.",
+            "Accusation",
+            "BRA",
+            "ARG",
+        ),
+        ("Ethiopia was accused by Kenya of violating the ceasefire.", "Accusation", "KEN", "ETH"),
+        ("Kenya's condemnation of Ethiopia was swift.", "Accusation", "KEN", "ETH"),
+        ("Japan praised South Korea for its restraint.", "Support", "JPN", "KOR"),
+        ("Germany backed France in the dispute.", "Support", "DEU", "FRA"),
+        ("Japan's support for France surprised observers.", "Support", "JPN", "FRA"),
+    ],
+)
+def test_accusation_and_support(nlp, text, cls, agent, target):
+    x = extract_text(nlp, text)
+    (event,) = events(x, cls)
+    assert event.agents == [f"country:{agent}"]
+    assert event.targets == [f"country:{target}"]
+
+
+def test_accusation_has_its_date(nlp):
+    x = extract_text(nlp, "France condemned India over the border clashes on Thursday.")
+    (event,) = events(x, "Accusation")
+    assert (event.agents, event.targets) == (["country:FRA"], ["country:IND"])
+    assert (event.date, event.date_text) == (dt.date(2020, 3, 5), "Thursday")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya condemned the violence.",
+        "Kenya accused the rebels of violating the ceasefire.",
+        "Japan praised the agreement.",
+        "Kenya did not blame Ethiopia for the attack.",
+        "Brazil may criticize Argentina.",
+        "Japan refused to praise South Korea.",
+    ],
+)
+def test_no_accusation_or_support(nlp, text):
+    x = extract_text(nlp, text)
+    assert events(x, "Accusation") == []
+    assert events(x, "Support") == []
+
+
+# --------------------------------------------------------------------- quotes
+
+
+def test_quote_before_speaker(nlp):
+    x = extract_text(
+        nlp,
+        "“We will not accept any delay in the talks,” Kenyan Foreign Minister "
+        "Musalia Mudavadi said on Tuesday.",
+    )
+    (quote,) = x.quotes
+    assert quote.text == "We will not accept any delay in the talks"
+    assert quote.speaker == "person:musalia-mudavadi"
+    (statement,) = events(x, "Statement")
+    assert statement.agents == ["person:musalia-mudavadi"]
+    assert (statement.date, statement.date_text) == (dt.date(2020, 3, 10), "Tuesday")
+    assert statement.quotes == [quote]
+
+
+def test_speaker_before_quote(nlp):
+    x = extract_text(
+        nlp,
+        "Indian Foreign Minister Subrahmanyam Jaishankar said: "
+        "“The border must remain calm and open.”",
+    )
+    (quote,) = x.quotes
+    assert quote.text == "The border must remain calm and open."
+    assert quote.speaker == "person:subrahmanyam-jaishankar"
+
+
+def test_quote_continues_into_next_paragraph(nlp):
+    x = extract_text(
+        nlp,
+        "Japanese Prime Minister Fumio Kishida praised India on Monday. "
+        "“Our partnership with India is stronger than ever,” Kishida said.\n"
+        "“We will build new railways together and open new routes.”",
+    )
+    assert [(q.text, q.speaker) for q in x.quotes] == [
+        ("Our partnership with India is stronger than ever", "person:fumio-kishida"),
+        ("We will build new railways together and open new routes.", "person:fumio-kishida"),
+    ]
+    (statement,) = events(x, "Statement")
+    assert len(statement.quotes) == 2
+
+
+def test_quote_after_an_unquoted_paragraph_is_not_continued(nlp):
+    x = extract_text(
+        nlp,
+        "Japanese Prime Minister Fumio Kishida praised India on Monday. "
+        "“Our partnership with India is stronger than ever,” Kishida said.\n"
+        "Trade between the two countries grew last year.\n"
+        "“Exports of rice and steel will double by next year.”",
+    )
+    assert [q.text for q in x.quotes] == ["Our partnership with India is stronger than ever"]
+
+
+def test_partial_quote_inside_sentence(nlp):
+    x = extract_text(
+        nlp,
+        "Brazilian President Luiz Inacio Lula da Silva said the plan was "
+        "“a serious mistake for South America” and urged a new vote.",
+    )
+    (quote,) = x.quotes
+    assert quote.text == "a serious mistake for South America"
+    assert quote.speaker == "person:luiz-inacio-lula-da-silva"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Critics called the deal a “historic betrayal” of farmers.",
+        "The so-called “peace plan” was rejected in Nairobi.",
+    ],
+)
+def test_scare_quotes_make_no_quote(nlp, text):
+    x = extract_text(nlp, text)
+    assert x.quotes == []
+    assert events(x, "Statement") == []
+
+
+def test_he_said_is_the_last_person_subject(nlp):
+    # Modi is the person named last, but Ruto is the subject: "he" is Ruto.
+    x = extract_text(
+        nlp,
+        "Kenyan President William Ruto met Indian Prime Minister Narendra Modi in Nairobi "
+        "on Tuesday. “This partnership will create jobs for our young people,” he said.",
+    )
+    (quote,) = x.quotes
+    assert quote.speaker == RUTO
+    (statement,) = events(x, "Statement")
+    assert statement.agents == [RUTO]
+    # The statement takes the day the article narrates.
+    assert statement.date == dt.date(2020, 3, 10)
+    assert statement.date_text is None
+
+
+# ----------------------------------------------------------------------- time
+
+
+@pytest.mark.parametrize(
+    ("published", "expected"),
+    [
+        (dt.date(2020, 3, 11), dt.date(2020, 3, 10)),  # Wednesday: the day before
+        (dt.date(2020, 3, 10), dt.date(2020, 3, 10)),  # Tuesday: the same day
+        (dt.date(2020, 3, 9), dt.date(2020, 3, 3)),  # Monday: last week, never the future
+    ],
+)
+def test_weekday_is_latest_on_or_before_publication(nlp, published, expected):
+    x = extract_text(nlp, "Kenya condemned Ethiopia on Tuesday.", date=published)
+    (event,) = events(x, "Accusation")
+    assert (event.date, event.date_text) == (expected, "Tuesday")
+
+
+def test_month_day_takes_the_article_year(nlp):
+    x = extract_text(
+        nlp, "Kenya and Ethiopia held talks in Nairobi on April 4.", date=dt.date(2021, 6, 1)
+    )
+    (meeting,) = events(x, "Meeting")
+    assert (meeting.date, meeting.date_text) == (dt.date(2021, 4, 4), "April 4")
+
+
+def test_month_day_after_publication_is_last_year(nlp):
+    x = extract_text(
+        nlp, "Kenya and Ethiopia held talks in Nairobi on December 30.", date=dt.date(2021, 1, 3)
+    )
+    (meeting,) = events(x, "Meeting")
+    assert meeting.date == dt.date(2020, 12, 30)
+
+
+@pytest.mark.parametrize(
+    "relative", ["A day earlier, Ethiopia had", "On the previous day, Ethiopia"]
+)
+def test_relative_day_counts_from_the_narrated_day(nlp, relative):
+    # Published Friday 13 March; the narrated day is Wednesday 11 March.
+    x = extract_text(
+        nlp,
+        f"Kenya condemned Ethiopia on Wednesday. {relative} attacked Eritrea.",
+        date=dt.date(2020, 3, 13),
+    )
+    (accusation,) = events(x, "Accusation")
+    assert accusation.date == dt.date(2020, 3, 11)
+    (attack,) = events(x, "Attack")
+    assert attack.date == dt.date(2020, 3, 10)
+    assert attack.date_text is not None
+
+
+def test_undated_event_takes_the_narrated_day(nlp):
+    x = extract_text(
+        nlp,
+        "Kenya and Ethiopia held talks in Nairobi on Monday. Japan praised Kenya for hosting them.",
+    )
+    (support,) = events(x, "Support")
+    assert (support.date, support.date_text) == (dt.date(2020, 3, 9), None)
+
+
+def test_vague_time_gives_no_date(nlp):
+    x = extract_text(nlp, "Kenya condemned Ethiopia last week.")
+    (event,) = events(x, "Accusation")
+    assert event.date is None
+
+
+@pytest.mark.parametrize("when", ["Wednesday", "April 4"])
+def test_no_article_date_keeps_only_the_text(nlp, when):
+    x = extract_text(nlp, f"Kenya condemned Ethiopia on {when}.", date=None)
+    (event,) = events(x, "Accusation")
+    assert event.date is None
+    assert event.date_text == when

@@ -1,0 +1,349 @@
+"""Resolution rules, through the whole extraction: actors, person merging, roles, coreference.
+
+Every rule has a sentence where it must fire and one where it must not.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import extract_text
+
+from kg.model import Event, Extraction
+
+
+def roles_of(x: Extraction, person: str) -> set[tuple[str, str | None]]:
+    """(title, of) pairs held by ``person``."""
+    return {(r.title, r.of) for r in x.roles if r.person == person}
+
+
+def events(x: Extraction, cls: str) -> list[Event]:
+    return [e for e in x.events if e.cls == cls]
+
+
+def persons(x: Extraction) -> set[str]:
+    return {k for k, a in x.actors.items() if a.kind == "Person"}
+
+
+# ----------------------------------------------------------------- countries
+
+
+def test_country_names_resolve_to_iso3_keys(nlp):
+    x = extract_text(nlp, "Germany and France signed a trade deal in Berlin.")
+    assert x.actors["country:DEU"].kind == "Country"
+    assert x.actors["country:DEU"].iso3 == "DEU"
+    assert x.actors["country:DEU"].label == "Germany"
+    assert x.actors["country:FRA"].iso3 == "FRA"
+
+
+def test_city_is_a_place_not_its_country(nlp):
+    x = extract_text(nlp, "Trade ministers gathered in Berlin on Monday.")
+    assert x.actors["place:berlin"].kind == "Place"
+    assert "country:DEU" not in x.actors
+
+
+def test_country_adjective_names_the_country(nlp):
+    x = extract_text(nlp, "Japanese officials criticized the plan on Tuesday.")
+    japan = x.actors["country:JPN"]
+    assert (japan.kind, japan.label, japan.iso3) == ("Country", "Japan", "JPN")
+    # The adjective is not recorded as a name of the country.
+    assert "Japanese" not in japan.aliases
+
+
+def test_no_country_without_a_country_word(nlp):
+    x = extract_text(nlp, "Officials criticized the plan on Tuesday.")
+    assert not [k for k in x.actors if k.startswith("country:")]
+
+
+# ------------------------------------------------------------- organisations
+
+
+def test_gazetteer_organisations(nlp):
+    x = extract_text(nlp, "NATO and the African Union backed the EU proposal.")
+    assert x.actors["org:nato"].kind == "Organization"
+    assert x.actors["org:nato"].label == "NATO"
+    assert x.actors["org:african-union"].label == "African Union"
+    assert x.actors["org:european-union"].label == "European Union"
+    assert "EU" in x.actors["org:european-union"].aliases
+
+
+def test_gazetteer_alias_maps_to_canonical_organisation(nlp):
+    x = extract_text(nlp, "Japanese officials met with AU envoys in Addis Ababa.")
+    assert "org:african-union" in x.actors
+    assert "AU" in x.actors["org:african-union"].aliases
+
+
+def test_unknown_organisation_is_not_merged_into_a_gazetteer_one(nlp):
+    x = extract_text(nlp, "The East African Community praised Kenya.")
+    assert x.actors["org:east-african-community"].kind == "Organization"
+    assert "org:african-union" not in x.actors
+
+
+def test_org_inside_a_title_is_not_an_organisation(nlp):
+    x = extract_text(
+        nlp,
+        "Secretary of State Marco Rubio met with Kenyan President William Ruto. "
+        "Secretary of the Treasury Janet Yellen visited Tokyo.",
+    )
+    orgs = {k for k, a in x.actors.items() if a.kind == "Organization"}
+    assert orgs == set()
+    assert ("Secretary of State", "country:USA") in roles_of(x, "person:marco-rubio")
+    assert ("Treasury Secretary", "country:USA") in roles_of(x, "person:janet-yellen")
+
+
+def test_org_outside_a_title_is_kept(nlp):
+    x = extract_text(nlp, "The State Department praised Kenya.")
+    assert x.actors["org:state-department"].kind == "Organization"
+
+
+# ------------------------------------------------------------------- persons
+
+
+def test_surname_merges_with_full_name(nlp):
+    x = extract_text(
+        nlp,
+        "Prime Minister Narendra Modi arrived in Nairobi on Monday. "
+        "Later, Modi praised Kenya for its hospitality.",
+    )
+    assert persons(x) == {"person:narendra-modi"}
+    assert "Modi" in x.actors["person:narendra-modi"].aliases
+    (support,) = events(x, "Support")
+    assert support.agents == ["person:narendra-modi"]
+
+
+@pytest.mark.xfail(
+    reason="the model does not tag a bare sentence-initial surname ('Modi said ...') "
+    "as an entity, so it is never linked to Narendra Modi",
+    strict=True,
+)
+def test_sentence_initial_surname_merges_with_full_name(nlp):
+    x = extract_text(
+        nlp,
+        "Prime Minister Narendra Modi arrived in Nairobi on Monday. "
+        "Modi said the visit was important.",
+    )
+    assert "Modi" in x.actors["person:narendra-modi"].aliases
+
+
+@pytest.mark.xfail(
+    reason="the model tags 'Sisi' ORG; the ORG-to-person fix only checks whole words of "
+    "person names ('al-Sisi'), not their particle parts, so org:sisi is made",
+    strict=True,
+)
+def test_particle_surname_mislabelled_org_is_still_the_person(nlp):
+    x = extract_text(
+        nlp,
+        "Egyptian President Abdel Fattah al-Sisi arrived in Nairobi on Monday. "
+        "Sisi said Egypt would back Kenya.",
+    )
+    assert "org:sisi" not in x.actors
+    assert "Sisi" in x.actors["person:abdel-fattah-al-sisi"].aliases
+
+
+def test_people_sharing_a_surname_stay_apart(nlp):
+    x = extract_text(
+        nlp,
+        "Rahul Gandhi criticized Sonia Gandhi on Monday. Gandhi said the party would recover.",
+    )
+    assert {"person:rahul-gandhi", "person:sonia-gandhi"} <= persons(x)
+    # An ambiguous bare surname joins neither of them.
+    assert "Gandhi" not in x.actors["person:rahul-gandhi"].aliases
+    assert "Gandhi" not in x.actors["person:sonia-gandhi"].aliases
+    (accusation,) = events(x, "Accusation")
+    assert accusation.agents == ["person:rahul-gandhi"]
+    assert accusation.targets == ["person:sonia-gandhi"]
+
+
+# --------------------------------------------------------------------- roles
+
+
+def test_role_from_country_adjective_before_title(nlp):
+    x = extract_text(
+        nlp,
+        "German Chancellor Angela Merkel met with Indian Prime Minister Narendra Modi in Berlin.",
+    )
+    assert roles_of(x, "person:angela-merkel") == {("Chancellor", "country:DEU")}
+    assert roles_of(x, "person:narendra-modi") == {("Prime Minister", "country:IND")}
+    assert "Chancellor Angela Merkel" in x.actors["person:angela-merkel"].aliases
+
+
+@pytest.mark.xfail(
+    reason="the model tags 'Olaf Scholz' ORG (org:olaf-scholz), so no person holds the role",
+    strict=True,
+)
+def test_role_from_country_adjective_scholz(nlp):
+    x = extract_text(
+        nlp, "German Chancellor Olaf Scholz met with French President Emmanuel Macron in Paris."
+    )
+    assert roles_of(x, "person:olaf-scholz") == {("Chancellor", "country:DEU")}
+
+
+def test_role_from_possessive_country_before_title(nlp):
+    x = extract_text(nlp, "Kenya's President William Ruto criticized Ethiopia on Tuesday.")
+    assert roles_of(x, "person:william-ruto") == {("President", "country:KEN")}
+
+
+def test_role_from_organisation_before_title(nlp):
+    x = extract_text(
+        nlp,
+        "African Union Chairman Moussa Faki praised Kenya. "
+        "NATO Secretary-General Jens Stoltenberg condemned the attack.",
+    )
+    assert roles_of(x, "person:moussa-faki") == {("Chairman", "org:african-union")}
+    assert roles_of(x, "person:jens-stoltenberg") == {("Secretary-General", "org:nato")}
+
+
+def test_lowercase_descriptor_needs_a_country(nlp):
+    x = extract_text(
+        nlp, "The leader Peter Kamau arrived in Nairobi. The spokesman Raila Mwangi praised Japan."
+    )
+    assert x.roles == []
+
+
+def test_lowercase_descriptor_with_a_country_makes_a_role(nlp):
+    x = extract_text(nlp, "Kenyan leader Peter Kamau arrived in Nairobi.")
+    assert roles_of(x, "person:peter-kamau") == {("leader", "country:KEN")}
+
+
+def test_role_from_appositive(nlp):
+    x = extract_text(nlp, "Raila Mwangi, Kenya's foreign minister, condemned the strike.")
+    assert roles_of(x, "person:raila-mwangi") == {("Foreign Minister", "country:KEN")}
+
+
+def test_role_from_appositive_with_of(nlp):
+    x = extract_text(nlp, "Raila Mwangi, the foreign minister of Kenya, condemned the strike.")
+    assert roles_of(x, "person:raila-mwangi") == {("Foreign Minister", "country:KEN")}
+
+
+def test_appositive_without_title_makes_no_role(nlp):
+    x = extract_text(nlp, "Raila Mwangi, a veteran diplomat from Kenya, condemned the strike.")
+    assert "person:raila-mwangi" in x.actors
+    assert x.roles == []
+
+
+# --------------------------------------------------------------- home country
+
+
+def test_unqualified_title_takes_outlet_home_country(nlp):
+    x = extract_text(
+        nlp,
+        "Prime Minister Keir Starmer met Kenyan President William Ruto in London.",
+        source="BBC News",
+    )
+    assert roles_of(x, "person:keir-starmer") == {("Prime Minister", "country:GBR")}
+    # A named country beats the home country.
+    assert roles_of(x, "person:william-ruto") == {("President", "country:KEN")}
+
+
+def test_home_country_of_another_outlet(nlp):
+    x = extract_text(nlp, "Chancellor Angela Merkel praised France.", source="Deutsche Welle")
+    assert roles_of(x, "person:angela-merkel") == {("Chancellor", "country:DEU")}
+
+
+def test_unqualified_title_without_known_outlet_has_no_country(nlp):
+    text = "Prime Minister Keir Starmer met Kenyan President William Ruto in London."
+    for source in (None, "Example Gazette"):
+        x = extract_text(nlp, text, source=source)
+        assert roles_of(x, "person:keir-starmer") == {("Prime Minister", None)}
+
+
+def test_title_default_country_beats_outlet_home(nlp):
+    x = extract_text(nlp, "Secretary of State Marco Rubio praised Kenya.", source="BBC News")
+    assert roles_of(x, "person:marco-rubio") == {("Secretary of State", "country:USA")}
+
+
+# --------------------------------------------------------------- coreference
+
+
+def test_pronoun_speaker_is_the_previous_person(nlp):
+    x = extract_text(
+        nlp,
+        "Kenyan President William Ruto arrived in Tokyo on Monday. "
+        "“Japan is a trusted partner of Kenya,” he said.",
+    )
+    (quote,) = x.quotes
+    assert quote.speaker == "person:william-ruto"
+    (statement,) = events(x, "Statement")
+    assert statement.agents == ["person:william-ruto"]
+    assert set(statement.about) == {"country:JPN", "country:KEN"}
+
+
+def test_pronoun_subject_of_event(nlp):
+    x = extract_text(
+        nlp,
+        "Kenyan President William Ruto arrived in Tokyo on Monday. "
+        "He praised Japan for its support.",
+    )
+    (support,) = events(x, "Support")
+    assert support.agents == ["person:william-ruto"]
+    assert support.targets == ["country:JPN"]
+
+
+def test_pronoun_without_antecedent_attributes_nothing(nlp):
+    x = extract_text(nlp, "“The talks were productive and we will return soon,” he said.")
+    assert x.quotes == []
+    assert x.events == []
+
+
+def test_definite_description_names_the_speaker(nlp):
+    x = extract_text(
+        nlp,
+        "French President Emmanuel Macron arrived in Nairobi on Monday. "
+        "“Africa and Europe must trade as equals,” the French president said.",
+    )
+    (quote,) = x.quotes
+    assert quote.speaker == "person:emmanuel-macron"
+
+
+@pytest.mark.parametrize(
+    ("adjective", "speaker"),
+    [("Indian", "person:narendra-modi"), ("Japanese", "person:fumio-kishida")],
+)
+def test_definite_description_picks_the_named_country(nlp, adjective, speaker):
+    x = extract_text(
+        nlp,
+        "Indian Prime Minister Narendra Modi met with Japanese Prime Minister Fumio Kishida "
+        f"in Tokyo. “Our two countries share a common vision,” the {adjective} prime "
+        "minister said.",
+    )
+    (quote,) = x.quotes
+    assert quote.speaker == speaker
+
+
+def test_definite_description_uses_home_country(nlp):
+    x = extract_text(
+        nlp,
+        "Prime Minister Keir Starmer met Kenyan President William Ruto in London. "
+        "“Trade between our countries will double,” the prime minister said.",
+        source="The Guardian",
+    )
+    (quote,) = x.quotes
+    assert quote.speaker == "person:keir-starmer"
+
+
+def test_definite_description_of_another_country_is_not_resolved(nlp):
+    x = extract_text(
+        nlp,
+        "Kenyan President William Ruto arrived in Paris. "
+        "“Africa and Europe must trade as equals,” the French president said.",
+    )
+    assert x.quotes == []
+    assert events(x, "Statement") == []
+
+
+# --------------------------------------------------------------- credit line
+
+
+@pytest.mark.parametrize("credit", ["With Reuters and AFP", "Additional reporting by Reuters"])
+def test_credit_line_makes_no_organisation(nlp, credit):
+    x = extract_text(nlp, f"Kenya and Ethiopia held talks in Nairobi on Friday.\n{credit}")
+    assert "org:reuters" not in x.actors
+    assert "org:afp" not in x.actors
+    assert set(x.actors) == {"country:KEN", "country:ETH", "place:nairobi"}
+
+
+def test_agency_named_in_the_news_is_an_organisation(nlp):
+    x = extract_text(
+        nlp, "Kenya and Ethiopia held talks in Nairobi on Friday, Reuters and AFP reported."
+    )
+    assert x.actors["org:reuters"].kind == "Organization"
+    assert x.actors["org:afp"].kind == "Organization"
