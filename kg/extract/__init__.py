@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from kg.extract.common import timeline
 from kg.extract.events import extract_events
@@ -14,9 +15,9 @@ from kg.resolve import resolve
 __all__ = ["extract", "extract_doc"]
 
 
-def extract_doc(nlp: Language, article: Article, doc: object) -> Extraction:
+def extract_doc(nlp: Language, article: Article, doc: Doc) -> Extraction:
     """Everything read from an article whose text ``nlp`` has already parsed into ``doc``."""
-    res = resolve(doc, article)  # type: ignore[arg-type]
+    res = resolve(doc, article)
     line = timeline(res, article.date)
     quoted = extract_quotes(res)
     events = extract_events(res, line) + statements(res, quoted, line)

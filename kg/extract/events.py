@@ -218,7 +218,7 @@ def _meeting(token: Token, trig: Trigger, ctx: _Context) -> list[Event]:
     partners: list[str] = []
     if token.pos_ == "VERB":
         host = ctx.actors(subject_of(token))
-        for obj in _partner_objects(token, (*trig.preps, "")) + objects_of(token):
+        for obj in _partner_objects(token, trig.preps) + objects_of(token):
             partners += ctx.actors(obj)
     else:
         for child in token.children:
