@@ -26,6 +26,10 @@ class UserError(Exception):
     """A problem with what the user asked for: reported in one line."""
 
 
+class UsageError(UserError):
+    """A malformed request (bad SPARQL, unknown query name): exit status 2."""
+
+
 def _date(value: str) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
@@ -39,7 +43,7 @@ def _interactive() -> bool:
 
 def cmd_build(args: argparse.Namespace) -> int:
     """kg build PATH... -o OUT"""
-    from kg.build import build_articles
+    from kg.pipeline import build_articles
     from kg.read import iter_articles
     from kg.write import write_graph
 
@@ -66,8 +70,8 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def cmd_eval(args: argparse.Namespace) -> int:
     """kg eval GOLD... --articles DIR"""
-    from kg.build import build_paths
     from kg.evaluate import evaluate, format_table
+    from kg.pipeline import build_paths
 
     def build(path: Path):  # type: ignore[no-untyped-def]
         result = build_paths([path], model=args.model)
@@ -84,6 +88,56 @@ def cmd_eval(args: argparse.Namespace) -> int:
     else:
         print(format_table(results))
     return EXIT_OK
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    """kg query GRAPH... QUERY"""
+    from kg import query as q
+    from kg.results import format_result
+
+    if args.list:
+        lib = q.library()
+        width = max((len(name) for name in lib), default=0)
+        for name, entry in lib.items():
+            params = " ".join(f"--bind {p}=..." for p in entry.params)
+            print(f"{name:<{width}}  {entry.description}" + (f"  [{params}]" if params else ""))
+        return EXIT_OK
+    if len(args.items) < 2:
+        raise UsageError("kg query needs GRAPH... and QUERY (or --list); see kg query --help")
+    *graphs, spec = args.items
+    try:
+        bindings = dict(q.parse_binding(b) for b in args.bind)
+    except ValueError as err:
+        raise UsageError(f"--bind: {err}") from None
+    try:
+        text, label, found = q.resolve_query(spec)
+        q.check_params(found, bindings)
+    except q.QueryError as err:
+        raise UsageError(str(err)) from None
+    try:
+        result = q.run(graphs, text, engine=args.engine, bindings=bindings)
+    except q.GraphLoadError as err:
+        raise UserError(str(err)) from None
+    except q.QueryError as err:
+        raise UsageError(f"{label}: {err}") from None
+    sys.stdout.write(format_result(result, args.format))
+    if result.kind == "ask":
+        return EXIT_OK if result.boolean else EXIT_FAIL
+    return EXIT_OK
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    """kg validate GRAPH..."""
+    from kg.query import GraphLoadError, load_rdflib
+    from kg.validate import validate
+
+    try:
+        graph = load_rdflib(args.graphs)
+    except GraphLoadError as err:
+        raise UserError(str(err)) from None
+    report = validate(graph)
+    print(report)
+    return EXIT_OK if report.conforms else EXIT_FAIL
 
 
 def parser() -> argparse.ArgumentParser:
@@ -123,6 +177,51 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("--json", action="store_true", help="machine-readable output")
     e.add_argument("--model", metavar="NAME", help="installed spaCy pipeline to use")
     e.set_defaults(func=cmd_eval)
+
+    q = sub.add_parser(
+        "query",
+        help="run SPARQL on built graphs",
+        description="Run a SPARQL query on one or more graph files (.ttl, .nt, .trig, .nq, "
+        ".jsonld) or a directory of them. QUERY is a .rq file, the name of a library query "
+        "(kg query --list) or inline SPARQL; the pek:, pekr:, rdfs:, skos:, owl:, xsd:, "
+        "dcterms:, prov: and wd: prefixes are predeclared. ASK prints true/false and exits "
+        "0/1; CONSTRUCT and DESCRIBE print Turtle. Malformed SPARQL exits with status 2. "
+        "Examples: kg query out/graph.ttl votes; "
+        "kg query out/graph.ttl dyad --bind a=Russia --bind b='United States'; "
+        "kg query out/graph.ttl 'SELECT ?e WHERE { ?e a pek:Attack }'",
+    )
+    q.add_argument("items", nargs="*", metavar="GRAPH... QUERY", help="graph files, then the query")
+    q.add_argument("--list", action="store_true", help="list the query library and exit")
+    q.add_argument(
+        "--engine",
+        choices=["rdflib", "oxigraph"],
+        default="rdflib",
+        help="rdflib (default) or oxigraph (embedded, fast on large graphs); same results",
+    )
+    q.add_argument(
+        "--format",
+        choices=["table", "csv", "tsv", "json"],
+        default="table",
+        help="table (default), or SPARQL 1.1 results as csv, tsv or json",
+    )
+    q.add_argument(
+        "--bind",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="bind a query variable: an IRI as <...> or pekr:..., anything else a string",
+    )
+    q.set_defaults(func=cmd_query)
+
+    v = sub.add_parser(
+        "validate",
+        help="check built graphs against the SHACL shapes",
+        description="Validate graph files against ontology/shapes.ttl (with the ontology); "
+        "print each violation and exit 1 when the graph does not conform. "
+        "Example: kg validate out/graph.ttl",
+    )
+    v.add_argument("graphs", nargs="+", metavar="GRAPH", help="graph files or directories")
+    v.set_defaults(func=cmd_validate)
     return p
 
 
@@ -137,6 +236,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     try:
         return int(args.func(args))
+    except UsageError as err:
+        print(f"kg: {err}", file=sys.stderr)
+        return EXIT_USAGE
     except (UserError, ReadError, ModelError) as err:
         print(f"kg: {err}", file=sys.stderr)
         return EXIT_FAIL

@@ -37,6 +37,7 @@ __all__ = [
     "looks_english",
     "normalise_text",
     "parse_date",
+    "read_text",
     "slug",
 ]
 
@@ -316,6 +317,46 @@ def _check_language(text: str, where: str) -> None:
     if not looks_english(text):
         share = english_share(text)
         raise _Bad(where, f"not English (language detection: {share:.0%} English stop words)")
+
+
+def read_text(
+    text: str,
+    *,
+    where: str = "<text>",
+    id: str | None = None,  # noqa: A002 - the metadata field's name
+    title: str | None = None,
+    date: dt.date | None = None,
+    source: str | None = None,
+    url: str | None = None,
+) -> Article | ReadProblem:
+    """Make an :class:`Article` of a text held in memory, checked like a file's text.
+
+    The id is ``id`` (slugged) or a hash of the text, so the same text gets the same IRIs.
+
+    Example:
+        >>> read_text("Russia and China met in Beijing on Monday to discuss trade.").id
+        'd2e257e49d1d1703'
+        >>> print(read_text("   ", where="texts[2]"))
+        texts[2]: empty text
+    """
+    text = normalise_text(text)
+    if not text.strip():
+        return ReadProblem(where, "empty text")
+    if len(text.encode("utf-8")) > MAX_BYTES:
+        return ReadProblem(where, _too_large(len(text.encode("utf-8"))))
+    try:
+        _check_language(text, where)
+    except _Bad as bad:
+        return bad.problem
+    return Article(
+        id=slug(id or _sha(text)),
+        text=text,
+        title=title,
+        date=date,
+        source=source,
+        url=url,
+        path=where,
+    )
 
 
 # --------------------------------------------------------------------------- per format

@@ -23,7 +23,16 @@ from rdflib import namespace as ns
 from rdflib.namespace import DCTERMS, OWL, PROV, RDFS, SKOS, Namespace
 from rdflib.term import URIRef
 
-__all__ = ["PEK", "PEKR", "WD", "bind_prefixes", "ontology_path", "pek_term", "shapes_path"]
+__all__ = [
+    "PEK",
+    "PEKR",
+    "WD",
+    "bind_prefixes",
+    "ontology_path",
+    "pek_term",
+    "prefixes",
+    "shapes_path",
+]
 
 
 class PEK(ns.DefinedNamespace):
@@ -150,6 +159,27 @@ def shapes_path() -> Path:
     return _ONTOLOGY_DIR / "shapes.ttl"
 
 
+def prefixes() -> dict[str, str]:
+    """Return the contract's prefixes and their namespace IRIs.
+
+    Example:
+        >>> prefixes()["pekr"]
+        'https://w3id.org/pekg/id/'
+    """
+    return {
+        "pek": str(PEK),
+        "pekr": str(PEKR),
+        "rdf": str(ns.RDF),
+        "rdfs": str(RDFS),
+        "skos": str(SKOS),
+        "owl": str(OWL),
+        "xsd": str(ns.XSD),
+        "dcterms": str(DCTERMS),
+        "prov": str(PROV),
+        "wd": str(WD),
+    }
+
+
 def bind_prefixes(graph: Graph) -> Graph:
     """Bind the contract's prefixes on a graph, so it serialises readably.
 
@@ -167,17 +197,6 @@ def bind_prefixes(graph: Graph) -> Graph:
         >>> dict(g.namespaces())["pek"]
         rdflib.term.URIRef('https://w3id.org/pekg/ontology#')
     """
-    prefixes: dict[str, str] = {
-        "pek": str(PEK),
-        "pekr": str(PEKR),
-        "rdfs": str(RDFS),
-        "skos": str(SKOS),
-        "owl": str(OWL),
-        "xsd": str(ns.XSD),
-        "dcterms": str(DCTERMS),
-        "prov": str(PROV),
-        "wd": str(WD),
-    }
-    for prefix, namespace in prefixes.items():
+    for prefix, namespace in prefixes().items():
         graph.bind(prefix, Namespace(namespace), override=True, replace=True)
     return graph

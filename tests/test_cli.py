@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from rdflib import Graph
+from rdflib import Graph, URIRef
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = ROOT / "data" / "articles"
@@ -28,7 +28,7 @@ def kg(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
 
 
 def test_every_command_has_help() -> None:
-    for command in ("build", "eval"):
+    for command in ("build", "eval", "query", "validate"):
         result = kg(command, "--help")
         assert result.returncode == 0
         assert "usage: kg " + command in result.stdout
@@ -165,3 +165,143 @@ def test_eval_missing_article_is_one_line(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "article file not found" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+# --------------------------------------------------------------------------- kg query
+
+SEED = str(DATA / "seed.golden.ttl")
+
+
+@pytest.mark.parametrize("engine", ["rdflib", "oxigraph"])
+def test_query_library_table(engine: str) -> None:
+    result = kg("query", SEED, "votes", "--engine", engine)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].split()[:2] == ["date", "body"]
+    assert set(lines[1]) == {"-", " "}
+    assert any("Russia" in line and "Veto" in line for line in lines)
+    assert any("China" in line and "Abstain" in line for line in lines)
+    assert lines[-1] == "(2 rows)"
+
+
+def test_query_formats_follow_sparql_results() -> None:
+    text = "SELECT ?voter ?choice WHERE { ?b pek:voter/rdfs:label ?voter ; pek:choice ?choice }"
+    csv_out = kg("query", SEED, text, "--format", "csv")
+    assert csv_out.returncode == 0, csv_out.stderr
+    rows = csv_out.stdout.splitlines()
+    assert rows[0] == "voter,choice"
+    assert "Russia,https://w3id.org/pekg/ontology#Veto" in rows
+    tsv_out = kg("query", SEED, text, "--format", "tsv").stdout.splitlines()
+    assert tsv_out[0] == "?voter\t?choice"
+    assert (
+        '"Russia"^^<http://www.w3.org/2001/XMLSchema#string>\t<https://w3id.org/pekg/ontology#Veto>'
+        in tsv_out
+    )
+    data = json.loads(kg("query", SEED, text, "--format", "json").stdout)
+    assert data["head"]["vars"] == ["voter", "choice"]
+    assert {"type": "uri", "value": "https://w3id.org/pekg/ontology#Abstain"} in [
+        b["choice"] for b in data["results"]["bindings"]
+    ]
+
+
+def test_query_file_and_bindings(tmp_path: Path) -> None:
+    rq = tmp_path / "labels.rq"
+    rq.write_text(
+        "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
+        "SELECT ?x WHERE { ?x rdfs:label ?l FILTER(LCASE(STR(?l)) = LCASE(STR(?name))) }\n"
+    )
+    result = kg("query", SEED, str(rq), "--bind", "name=syria", "--format", "csv")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["x", "https://w3id.org/pekg/id/country/SYR"]
+
+
+def test_ask_exit_status_and_construct() -> None:
+    yes = kg("query", SEED, "ASK { ?v a pek:Vote }")
+    assert (yes.returncode, yes.stdout.strip()) == (0, "true")
+    no = kg("query", SEED, "ASK { ?v a pek:Vote ; pek:body pekr:nothing }", "--engine", "oxigraph")
+    assert (no.returncode, no.stdout.strip()) == (1, "false")
+    graph = kg("query", SEED, "CONSTRUCT { ?b pek:choice ?c } WHERE { ?b pek:choice ?c }")
+    assert graph.returncode == 0, graph.stderr
+    assert len(Graph().parse(data=graph.stdout, format="turtle")) == 2
+
+
+@pytest.mark.parametrize("engine", ["rdflib", "oxigraph"])
+def test_malformed_sparql_names_line_and_column(engine: str) -> None:
+    result = kg("query", SEED, "SELECT ?x WHERE {\n  ?x ?p }", "--engine", engine)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.startswith("kg: inline query: line 2, column ")
+    assert len(result.stderr.splitlines()) == 1 and "Traceback" not in result.stderr
+
+
+def test_unknown_query_name_suggests_close_matches() -> None:
+    result = kg("query", SEED, "vote")
+    assert result.returncode == 2
+    assert "no query named 'vote'" in result.stderr and "votes" in result.stderr
+    assert len(result.stderr.splitlines()) == 1
+
+
+def test_library_query_needs_its_parameters() -> None:
+    result = kg("query", SEED, "dyad", "--bind", "a=Russia")
+    assert result.returncode == 2
+    assert "--bind b=" in result.stderr
+
+
+def test_query_list_describes_every_query() -> None:
+    result = kg("query", "--list")
+    assert result.returncode == 0
+    names = [line.split()[0] for line in result.stdout.splitlines()]
+    assert {"meetings", "attacks", "votes", "quotes", "roles", "dyad", "timeline"} <= set(names)
+    assert all(len(line.split(None, 1)) == 2 for line in result.stdout.splitlines())
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (None, "no such file or directory"),
+        ("<a> <b> .", "not valid ttl"),
+    ],
+)
+def test_bad_graph_is_one_line(tmp_path: Path, content: str | None, expected: str) -> None:
+    path = tmp_path / "g.ttl"
+    if content is not None:
+        path.write_text(content)
+    for command in (["query", str(path), "votes"], ["validate", str(path)]):
+        result = kg(*command)
+        assert result.returncode == 1
+        assert expected in result.stderr and str(path) in result.stderr
+        assert len(result.stderr.splitlines()) == 1
+
+
+def test_query_on_a_directory_and_several_files(tmp_path: Path) -> None:
+    shutil.copy(SEED, tmp_path / "a.ttl")
+    (tmp_path / "b.nt").write_text(
+        "<https://w3id.org/pekg/id/country/XXX> <http://www.w3.org/2000/01/rdf-schema#label> "
+        '"Extra" .\n'
+    )
+    text = "SELECT (COUNT(*) AS ?n) WHERE { ?x rdfs:label ?l }"
+    one = kg("query", SEED, text, "--format", "csv").stdout.splitlines()[1]
+    both = kg("query", str(tmp_path), text, "--format", "csv").stdout.splitlines()[1]
+    assert int(both) == int(one) + 1
+
+
+# --------------------------------------------------------------------------- kg validate
+
+
+def test_validate_seed_conforms() -> None:
+    result = kg("validate", SEED)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.startswith("conforms")
+
+
+def test_validate_broken_graph_lists_violations(tmp_path: Path) -> None:
+    graph = Graph().parse(SEED)
+    vote = next(iter(graph.subjects(None, URIRef("https://w3id.org/pekg/ontology#Vote"))))
+    ballot = next(iter(graph.objects(vote, URIRef("https://w3id.org/pekg/ontology#ballot"))))
+    graph.remove((ballot, URIRef("https://w3id.org/pekg/ontology#choice"), None))
+    broken = tmp_path / "broken.ttl"
+    graph.serialize(broken, format="turtle")
+    result = kg("validate", str(broken))
+    assert result.returncode == 1
+    assert result.stdout.startswith("does not conform: 1 violation")
+    assert "pek:choice: A ballot must have exactly one pek:choice" in result.stdout

@@ -11,9 +11,9 @@ import pytest
 from rdflib import RDF, Graph, Literal
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
-from kg.build import build_articles, build_paths
 from kg.evaluate import load_gold, score_article
 from kg.model import Article
+from kg.pipeline import build_articles, build_paths
 from kg.vocab import PEK, ontology_path, shapes_path
 from kg.write import FORMATS, serialize, write_graph
 

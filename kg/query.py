@@ -1,0 +1,539 @@
+"""SPARQL over built graphs: load RDF files, resolve a query, run it on one of two engines.
+
+A query is a ``.rq`` file, the name of a query in the library (``queries/*.rq`` in
+the repository) or inline SPARQL. Two engines give the same answers:
+
+- ``rdflib`` (default): pure Python, fine for graphs up to a few hundred thousand triples;
+- ``oxigraph``: the embedded pyoxigraph store, much faster on large graphs.
+
+Both return a :class:`Result` of rdflib terms, so formatting (:mod:`kg.results`) and
+comparison do not depend on the engine. The contract's prefixes (``pek:``, ``pekr:``,
+``rdfs:``, ...) are predeclared, so inline queries may use them without ``PREFIX``.
+
+Example:
+    >>> from rdflib import Graph, Literal
+    >>> from kg.vocab import PEK, PEKR
+    >>> g = Graph()
+    >>> _ = g.add((PEKR["country/RUS"], PEK.iso3, Literal("RUS")))
+    >>> result = run_rdflib(g, "SELECT ?c WHERE { ?c pek:iso3 ?code }")
+    >>> result.variables, result.rows
+    (['c'], [(rdflib.term.URIRef('https://w3id.org/pekg/id/country/RUS'),)])
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal
+
+from rdflib import BNode, Dataset, Graph, URIRef
+from rdflib import Literal as RdfLiteral
+from rdflib.namespace import XSD
+from rdflib.term import Identifier, Node
+
+from kg.vocab import bind_prefixes, prefixes
+
+__all__ = [
+    "ENGINES",
+    "GraphLoadError",
+    "LibraryQuery",
+    "QueryError",
+    "Result",
+    "UnknownQueryError",
+    "bind_values",
+    "load_rdflib",
+    "load_store",
+    "library",
+    "parse_binding",
+    "queries_dir",
+    "resolve_query",
+    "run",
+    "run_oxigraph",
+    "run_rdflib",
+    "store_from_graph",
+]
+
+ENGINES = ("rdflib", "oxigraph")
+
+#: Suffix → (rdflib parser name, pyoxigraph format attribute name).
+RDF_SUFFIXES = {
+    ".ttl": ("turtle", "TURTLE"),
+    ".nt": ("nt", "N_TRIPLES"),
+    ".trig": ("trig", "TRIG"),
+    ".nq": ("nquads", "N_QUADS"),
+    ".jsonld": ("json-ld", "JSON_LD"),
+}
+
+_QUERY_DIR = Path(__file__).resolve().parent.parent / "queries"
+_NAME = re.compile(r"[A-Za-z][\w-]*\Z")
+_PARAM = re.compile(r"#\s*param\s+(\w+)\s*:\s*(.*)")
+_OX_POSITION = re.compile(r"error at (\d+):(\d+):\s*(.*)", re.S)
+_CURIE = re.compile(r"([A-Za-z][\w-]*):(\S*)\Z")
+
+
+class QueryError(Exception):
+    """The query could not be parsed or evaluated; the message says where and why."""
+
+
+class UnknownQueryError(QueryError):
+    """A library query name that does not exist; the message lists the close matches."""
+
+
+class GraphLoadError(Exception):
+    """A graph file or directory that could not be loaded; the message names it."""
+
+
+@dataclass(frozen=True)
+class LibraryQuery:
+    """One query of the library.
+
+    Attributes:
+        name: The file name without ``.rq``: what ``kg query GRAPH NAME`` takes.
+        path: The ``.rq`` file.
+        text: The SPARQL text.
+        description: The first comment line: what the query answers.
+        params: Variables the caller must bind, each with a description.
+    """
+
+    name: str
+    path: Path
+    text: str
+    description: str
+    params: dict[str, str] = field(default_factory=dict)
+
+
+def queries_dir() -> Path:
+    """Return the directory of the query library, ``queries/`` in the repository."""
+    return _QUERY_DIR
+
+
+def parse_library_query(path: Path) -> LibraryQuery:
+    """Read one ``.rq`` file: its first comment is the description, ``# param`` lines params.
+
+    Example:
+        >>> import tempfile
+        >>> d = Path(tempfile.mkdtemp())
+        >>> _ = (d / "x.rq").write_text("# Everything.\\n# param a: an actor\\nSELECT * {}\\n")
+        >>> q = parse_library_query(d / "x.rq")
+        >>> q.name, q.description, q.params
+        ('x', 'Everything.', {'a': 'an actor'})
+    """
+    text = path.read_text(encoding="utf-8")
+    description = ""
+    params: dict[str, str] = {}
+    for line in text.splitlines():
+        stripped = line.strip()
+        if not stripped.startswith("#"):
+            if stripped:
+                break
+            continue
+        match = _PARAM.match(stripped)
+        if match:
+            params[match.group(1)] = match.group(2).strip()
+        elif not description:
+            description = stripped.lstrip("#").strip()
+    return LibraryQuery(path.stem, path, text, description, params)
+
+
+@cache
+def _library(directory: Path) -> dict[str, LibraryQuery]:
+    return {p.stem: parse_library_query(p) for p in sorted(directory.glob("*.rq"))}
+
+
+def library(directory: Path | None = None) -> dict[str, LibraryQuery]:
+    """Return the query library by name (read once per directory)."""
+    return dict(_library((directory or _QUERY_DIR).resolve()))
+
+
+def resolve_query(spec: str, directory: Path | None = None) -> tuple[str, str, LibraryQuery | None]:
+    """Turn what the user typed into SPARQL text.
+
+    Args:
+        spec: A path to a ``.rq`` file, the name of a library query, or SPARQL text.
+        directory: The library directory (default: :func:`queries_dir`).
+
+    Returns:
+        ``(text, label, library_query)``: the SPARQL, a short name for messages, and
+        the library entry when ``spec`` named one.
+
+    Raises:
+        UnknownQueryError: ``spec`` looks like a name but no library query has it.
+        QueryError: ``spec`` names a ``.rq`` file that cannot be read.
+
+    Example:
+        >>> resolve_query("ASK { ?s ?p ?o }")[1]
+        'inline query'
+    """
+    lib = library(directory)
+    if spec in lib:
+        entry = lib[spec]
+        return entry.text, f"{entry.name} ({entry.path.name})", entry
+    path = Path(spec)
+    if spec.endswith(".rq") or (_NAME.match(spec) is None and "\n" not in spec and path.is_file()):
+        try:
+            return path.read_text(encoding="utf-8"), str(path), None
+        except FileNotFoundError:
+            raise QueryError(f"{spec}: no such query file") from None
+        except (OSError, UnicodeDecodeError) as err:
+            raise QueryError(f"{spec}: cannot read query file: {err}") from None
+    if _NAME.match(spec):
+        close = difflib.get_close_matches(spec, lib, n=3, cutoff=0.5)
+        hint = f"; did you mean {', '.join(close)}?" if close else ""
+        raise UnknownQueryError(f"no query named {spec!r} in the library{hint} (kg query --list)")
+    return spec, "inline query", None
+
+
+def parse_binding(text: str) -> tuple[str, Identifier]:
+    """Parse ``NAME=VALUE`` into a variable binding.
+
+    ``<...>`` and ``prefix:local`` with a known prefix are IRIs; anything else is a
+    string literal.
+
+    Example:
+        >>> parse_binding("a=Russia")
+        ('a', rdflib.term.Literal('Russia'))
+        >>> parse_binding("a=pekr:country/RUS")[1]
+        rdflib.term.URIRef('https://w3id.org/pekg/id/country/RUS')
+        >>> parse_binding("nonsense")
+        Traceback (most recent call last):
+        ...
+        ValueError: not NAME=VALUE: 'nonsense'
+    """
+    name, sep, value = text.partition("=")
+    name = name.strip().lstrip("?$")
+    if not sep or not re.fullmatch(r"\w+", name):
+        raise ValueError(f"not NAME=VALUE: {text!r}")
+    if value.startswith("<") and value.endswith(">"):
+        return name, URIRef(value[1:-1])
+    curie = _CURIE.match(value)
+    if curie and curie.group(1) in prefixes():
+        return name, URIRef(prefixes()[curie.group(1)] + curie.group(2))
+    return name, RdfLiteral(value)
+
+
+def check_params(entry: LibraryQuery | None, bindings: Mapping[str, Identifier]) -> None:
+    """Raise :class:`QueryError` when a library query's parameter is not bound."""
+    if entry is None:
+        return
+    missing = [name for name in entry.params if name not in bindings]
+    if missing:
+        wanted = " ".join(f"--bind {name}=..." for name in missing)
+        described = "; ".join(f"{name}: {entry.params[name]}" for name in missing)
+        raise QueryError(f"query {entry.name!r} needs {wanted} ({described})")
+
+
+def _where_brace(text: str) -> int:
+    """Index of the ``{`` opening the query pattern, skipping strings, IRIs and comments.
+
+    The template of a ``CONSTRUCT { ... } WHERE { ... }`` is skipped.
+    """
+    i, n = 0, len(text)
+    form = ""
+    depth = 0
+    template_open = False
+    while i < n:
+        ch = text[i]
+        if ch == "#":
+            end = text.find("\n", i)
+            i = n if end < 0 else end
+            continue
+        if ch in "\"'":
+            quote = ch * 3 if text.startswith(ch * 3, i) else ch
+            j = i + len(quote)
+            while j < n and not text.startswith(quote, j):
+                j += 2 if text[j] == "\\" else 1
+            i = j + len(quote)
+            continue
+        if ch == "<":
+            iri = re.match(r"<[^<>\"{}|^`\\\s]*>", text[i:])
+            if iri:
+                i += iri.end()
+                continue
+        if ch.isalpha() and depth == 0 and not form:
+            word = re.match(r"[A-Za-z]+", text[i:])
+            assert word is not None
+            if word.group(0).upper() in ("SELECT", "CONSTRUCT", "DESCRIBE", "ASK"):
+                form = word.group(0).upper()
+                rest = text[i + word.end() :].lstrip()
+                template_open = form == "CONSTRUCT" and rest.startswith("{")
+            i += word.end()
+            continue
+        if ch == "{":
+            if form and depth == 0 and not template_open:
+                return i
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+            if depth == 0 and template_open:
+                template_open = False
+        i += 1
+    raise QueryError("cannot bind parameters: the query has no WHERE { ... } pattern")
+
+
+def bind_values(text: str, bindings: Mapping[str, Identifier]) -> str:
+    """Put ``bindings`` as a ``VALUES`` block at the head of the query pattern.
+
+    Both engines then see the same query, and the bound variables are visible to
+    every ``FILTER`` of the outer pattern.
+
+    Example:
+        >>> bind_values("SELECT ?x WHERE { ?x ?p ?a }", {"a": URIRef("http://e/a")})
+        'SELECT ?x WHERE { VALUES (?a) { (<http://e/a>) } ?x ?p ?a }'
+    """
+    if not bindings:
+        return text
+    at = _where_brace(text)
+    names = " ".join(f"?{k}" for k in bindings)
+    values = " ".join(v.n3() for v in bindings.values())
+    return f"{text[: at + 1]} VALUES ({names}) {{ ({values}) }}{text[at + 1 :]}"
+
+
+# ---------------------------------------------------------------------------
+# Results
+# ---------------------------------------------------------------------------
+
+
+@dataclass
+class Result:
+    """What a query returned, engine-independent.
+
+    Attributes:
+        kind: ``"select"``, ``"ask"`` or ``"graph"`` (CONSTRUCT / DESCRIBE).
+        variables: Column names of a SELECT.
+        rows: One tuple of terms (``None`` where unbound) per solution.
+        boolean: The answer of an ASK.
+        graph: The triples of a CONSTRUCT or DESCRIBE.
+    """
+
+    kind: Literal["select", "ask", "graph"]
+    variables: list[str] = field(default_factory=list)
+    rows: list[tuple[Node | None, ...]] = field(default_factory=list)
+    boolean: bool | None = None
+    graph: Graph | None = None
+
+
+def _canonical(term: Any) -> Any:
+    """Plain literals become ``xsd:string`` ones (RDF 1.1: they are the same)."""
+    if isinstance(term, RdfLiteral) and term.datatype is None and not term.language:
+        return RdfLiteral(str(term), datatype=XSD.string)
+    return term
+
+
+# ---------------------------------------------------------------------------
+# Loading
+# ---------------------------------------------------------------------------
+
+
+def rdf_files(paths: Iterable[str | Path]) -> list[Path]:
+    """Expand files and directories into the RDF files to load, in a stable order.
+
+    Raises:
+        GraphLoadError: A path is missing, has an unknown suffix, or a directory
+            holds no RDF file.
+    """
+    files: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.suffix in RDF_SUFFIXES and p.is_file())
+            found = [
+                p for p in found if not any(s.startswith(".") for s in p.relative_to(path).parts)
+            ]
+            if not found:
+                raise GraphLoadError(f"{path}: no RDF files (.ttl, .nt, .trig, .nq, .jsonld)")
+            files += found
+        elif path.is_file():
+            if path.suffix not in RDF_SUFFIXES:
+                raise GraphLoadError(
+                    f"{path}: not an RDF file (expected .ttl, .nt, .trig, .nq or .jsonld)"
+                )
+            files.append(path)
+        else:
+            raise GraphLoadError(f"{path}: no such file or directory")
+    return files
+
+
+def is_oxigraph_store(path: str | Path) -> bool:
+    """Whether ``path`` is an Oxigraph (RocksDB) store directory."""
+    p = Path(path)
+    return p.is_dir() and (p / "CURRENT").is_file() and any(p.glob("MANIFEST-*"))
+
+
+def load_rdflib(paths: Iterable[str | Path]) -> Dataset:
+    """Load RDF files into one rdflib dataset whose default graph is the union of all.
+
+    Raises:
+        GraphLoadError: A file is missing or does not parse (the message names it).
+    """
+    paths = list(paths)
+    if any(is_oxigraph_store(p) for p in paths):
+        store = load_store(paths)
+        dataset = Dataset(default_union=True)
+        for quad in store:
+            s, p, o = (_from_ox(t) for t in (quad.subject, quad.predicate, quad.object))
+            dataset.add((s, p, o))
+        return bind_prefixes(dataset)  # type: ignore[return-value]
+    dataset = Dataset(default_union=True)
+    for path in rdf_files(paths):
+        try:
+            dataset.parse(path, format=RDF_SUFFIXES[path.suffix][0])
+        except Exception as err:  # noqa: BLE001 - every parser failure is the file's fault
+            raise GraphLoadError(f"{path}: not valid {path.suffix[1:]}: {_one_line(err)}") from None
+    bind_prefixes(dataset)
+    return dataset
+
+
+def load_store(paths: Iterable[str | Path]) -> Any:
+    """Load RDF files into an in-memory pyoxigraph store, or open a store directory.
+
+    Raises:
+        GraphLoadError: A file is missing or does not parse (the message names it).
+    """
+    import pyoxigraph as ox
+
+    paths = list(paths)
+    stores = [p for p in paths if is_oxigraph_store(p)]
+    if stores:
+        if len(paths) > 1:
+            raise GraphLoadError(f"{stores[0]}: a store directory must be the only GRAPH")
+        try:
+            return ox.Store.read_only(str(stores[0]))
+        except OSError as err:
+            raise GraphLoadError(f"{stores[0]}: cannot open store: {_one_line(err)}") from None
+    store = ox.Store()
+    for path in rdf_files(paths):
+        fmt = getattr(ox.RdfFormat, RDF_SUFFIXES[path.suffix][1])
+        try:
+            store.bulk_load(path=str(path), format=fmt)
+        except (SyntaxError, ValueError, OSError) as err:
+            raise GraphLoadError(f"{path}: not valid {path.suffix[1:]}: {_one_line(err)}") from None
+    return store
+
+
+def store_from_graph(graph: Graph) -> Any:
+    """Copy an rdflib graph into an in-memory pyoxigraph store."""
+    import pyoxigraph as ox
+
+    store = ox.Store()
+    data = graph.serialize(format="nt", encoding="utf-8")
+    store.bulk_load(data, format=ox.RdfFormat.N_TRIPLES)
+    return store
+
+
+def _one_line(err: BaseException) -> str:
+    return " ".join(str(err).split()) or type(err).__name__
+
+
+# ---------------------------------------------------------------------------
+# Engines
+# ---------------------------------------------------------------------------
+
+
+def run_rdflib(graph: Graph, text: str, bindings: Mapping[str, Identifier] | None = None) -> Result:
+    """Run SPARQL with rdflib.
+
+    Raises:
+        QueryError: The query does not parse (with line and column) or fails.
+    """
+    from pyparsing import ParseException
+    from rdflib.plugins.sparql import prepareQuery
+
+    ns = prefixes()
+    text = bind_values(text, bindings or {})
+    try:
+        prepared = prepareQuery(text, initNs=ns)
+    except ParseException as err:
+        raise QueryError(f"line {err.lineno}, column {err.col}: {err.msg}") from None
+    except Exception as err:  # noqa: BLE001 - rdflib raises bare Exceptions (unknown prefix)
+        raise QueryError(_one_line(err)) from None
+    try:
+        answer = graph.query(prepared)
+        if answer.type == "ASK":
+            return Result("ask", boolean=bool(answer.askAnswer))
+        if answer.type in ("CONSTRUCT", "DESCRIBE"):
+            out = bind_prefixes(Graph())
+            for triple in answer:
+                s, p, o = triple  # type: ignore[misc]
+                out.add((_canonical(s), p, _canonical(o)))
+            return Result("graph", graph=out)
+        variables = [str(v) for v in (answer.vars or [])]
+        rows = [tuple(_canonical(row[i]) for i in range(len(variables))) for row in answer]  # type: ignore[index]
+    except QueryError:
+        raise
+    except Exception as err:  # noqa: BLE001 - evaluation errors become one line
+        raise QueryError(f"query failed: {_one_line(err)}") from None
+    return Result("select", variables=variables, rows=rows)
+
+
+def _from_ox(term: Any) -> Any:
+    import pyoxigraph as ox
+
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return RdfLiteral(term.value, lang=term.language)
+        return RdfLiteral(term.value, datatype=URIRef(term.datatype.value))
+    raise TypeError(f"unsupported term {term!r}")
+
+
+def run_oxigraph(store: Any, text: str, bindings: Mapping[str, Identifier] | None = None) -> Result:
+    """Run SPARQL with pyoxigraph on a store (see :func:`load_store`).
+
+    Raises:
+        QueryError: The query does not parse (with line and column) or fails.
+    """
+    import pyoxigraph as ox
+
+    text = bind_values(text, bindings or {})
+    try:
+        answer = store.query(text, prefixes=prefixes(), use_default_graph_as_union=True)
+    except SyntaxError as err:
+        message = str(err)
+        match = _OX_POSITION.match(message)
+        if match:
+            line, col, rest = match.groups()
+            if "Prefix not found" in rest:
+                rest = "unknown prefix (declare it with PREFIX)"
+            message = f"line {line}, column {col}: {rest}"
+        raise QueryError(_one_line(ValueError(message))) from None
+    except (OSError, ValueError, RuntimeError) as err:
+        raise QueryError(f"query failed: {_one_line(err)}") from None
+    if isinstance(answer, ox.QueryBoolean):
+        return Result("ask", boolean=bool(answer))
+    if isinstance(answer, ox.QueryTriples):
+        out = bind_prefixes(Graph())
+        for triple in answer:
+            out.add((_from_ox(triple.subject), _from_ox(triple.predicate), _from_ox(triple.object)))
+        return Result("graph", graph=out)
+    variables = [v.value for v in answer.variables]
+    rows = [tuple(_from_ox(solution[v]) for v in variables) for solution in answer]
+    return Result("select", variables=variables, rows=rows)
+
+
+def run(
+    graph_paths: Sequence[str | Path],
+    text: str,
+    engine: str = "rdflib",
+    bindings: Mapping[str, Identifier] | None = None,
+) -> Result:
+    """Load ``graph_paths`` and run ``text`` on ``engine``.
+
+    Raises:
+        GraphLoadError: A graph file cannot be loaded.
+        QueryError: The query does not parse or fails.
+        ValueError: ``engine`` is not one of :data:`ENGINES`.
+    """
+    if engine == "rdflib":
+        return run_rdflib(load_rdflib(graph_paths), text, bindings)
+    if engine == "oxigraph":
+        return run_oxigraph(load_store(graph_paths), text, bindings)
+    raise ValueError(f"unknown engine {engine!r} (choose from {', '.join(ENGINES)})")
