@@ -48,6 +48,19 @@ class Evidence:
     char_start: int
     char_end: int
 
+    @classmethod
+    def trimmed(cls, text: str, start: int) -> Evidence:
+        r"""Evidence for ``text`` found at ``start``, without surrounding whitespace.
+
+        Example:
+            >>> Evidence.trimmed("  Talks began.\n\n", 10)
+            Evidence(sentence='Talks began.', char_start=12, char_end=24)
+        """
+        stripped = text.lstrip()
+        start += len(text) - len(stripped)
+        stripped = stripped.rstrip()
+        return cls(stripped, start, start + len(stripped))
+
 
 @dataclass
 class Actor:

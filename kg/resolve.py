@@ -324,7 +324,7 @@ def _evidence(doc: Doc, start: int, end: int) -> Evidence:
     sent = doc[start].sent
     last = doc[max(start, end - 1)].sent
     span = doc[sent.start : last.end]
-    return Evidence(span.text, span.start_char, span.end_char)
+    return Evidence.trimmed(span.text, span.start_char)
 
 
 def _extract_roles(res: Resolution) -> None:

@@ -80,7 +80,7 @@ def is_irrealis(token: Token) -> bool:
 def evidence_for(token: Token) -> Evidence:
     """The sentence a token is in, with its character offsets."""
     sent = token.sent
-    return Evidence(sent.text, sent.start_char, sent.end_char)
+    return Evidence.trimmed(sent.text, sent.start_char)
 
 
 @dataclass

@@ -47,7 +47,7 @@ def _evidence(res: Resolution, start: int, end: int) -> Evidence:
     assert span is not None
     first, last = span[0].sent, span[-1].sent
     sent = doc[first.start : last.end]
-    return Evidence(sent.text, sent.start_char, sent.end_char)
+    return Evidence.trimmed(sent.text, sent.start_char)
 
 
 def extract_quotes(res: Resolution) -> list[tuple[Quote, Token | None]]:
