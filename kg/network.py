@@ -34,7 +34,7 @@ from typing import Any
 
 import networkx as nx
 from rdflib import RDF, RDFS, Graph, URIRef
-from rdflib.namespace import SKOS
+from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from kg.vocab import PEK
 
@@ -75,6 +75,8 @@ class EventInfo:
     goldstein: float
     trigger: str | None
     sentence: str | None
+    article: str | None = None  # article IRI
+    article_title: str | None = None
     roles: dict[str, set[str]] = field(default_factory=dict)  # actor IRI → role labels
 
 
@@ -94,6 +96,8 @@ def events(graph: Graph) -> list[EventInfo]:
         evidence = graph.value(event, PEK.evidence)
         sentence = graph.value(evidence, PEK.sentence) if evidence is not None else None
         trigger = graph.value(event, PEK.trigger)
+        article = graph.value(event, PROV.wasDerivedFrom)
+        title = graph.value(article, DCTERMS.title) if article is not None else None
         info = EventInfo(
             iri=str(event),
             cls=_event_class(graph, event),
@@ -101,6 +105,8 @@ def events(graph: Graph) -> list[EventInfo]:
             goldstein=float(str(weight)) if weight is not None else 0.0,
             trigger=str(trigger) if trigger is not None else None,
             sentence=" ".join(str(sentence).split()) if sentence is not None else None,
+            article=str(article) if article is not None else None,
+            article_title=str(title) if title is not None else None,
         )
         for prop in ("agent", "target", "participant", "about", "body"):
             for actor in graph.objects(event, PEK[prop]):
@@ -170,6 +176,8 @@ def event_graph(graph: Graph) -> nx.Graph:
             date=info.date,
             label=info.trigger or info.cls,
             sentence=info.sentence,
+            article=info.article,
+            article_title=info.article_title,
             goldstein=info.goldstein,
         )
         for actor, roles in sorted(info.roles.items()):
