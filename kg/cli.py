@@ -43,29 +43,49 @@ def _interactive() -> bool:
 
 def cmd_build(args: argparse.Namespace) -> int:
     """kg build PATH... -o OUT"""
-    from kg.pipeline import build_articles
+    from kg.corpus import ManifestError, build_corpus
     from kg.read import iter_articles
-    from kg.write import write_graph
 
     items = iter_articles(args.paths, default_date=args.date)
-    if _interactive():
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+    options = {
+        "fmt": args.format,
+        "workers": args.workers,
+        "model": args.model,
+        "fresh": args.fresh,
+        "prune": args.prune,
+    }
+    try:
+        if _interactive():
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-        with Progress(
-            TextColumn("building"), BarColumn(), MofNCompleteColumn(), transient=True
-        ) as bar:
-            task = bar.add_task("articles", total=None)
-            result = build_articles(items, model=args.model, progress=lambda: bar.advance(task))
-    else:
-        result = build_articles(items, model=args.model)
-    if not result.articles:
+            with Progress(
+                TextColumn("building"), BarColumn(), MofNCompleteColumn(), transient=True
+            ) as bar:
+                task = bar.add_task("articles", total=None)
+                result = build_corpus(
+                    items, Path(args.out), progress=lambda: bar.advance(task), **options
+                )
+        else:
+            result = build_corpus(items, Path(args.out), **options)
+    except ManifestError as err:
+        raise UserError(str(err)) from None
+    if not result.total:
         for problem in result.problems:
             print(f"kg: {problem}", file=sys.stderr)
         raise UserError("nothing could be built: no readable article")
-    path = write_graph(result.graph, Path(args.out), args.format)
     print(result.summary())
-    print(f"wrote {path}")
+    print(f"wrote {result.path}")
     return EXIT_OK
+
+
+def _workers(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of processes: {value!r}") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"need at least 1 worker, not {n}")
+    return n
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
@@ -153,12 +173,32 @@ def parser() -> argparse.ArgumentParser:
         "build",
         help="build the knowledge graph of articles",
         description="Read .txt (with NAME.json sidecars), .jsonl and .html articles, "
-        "files or directories, and write OUT/graph.ttl. Example: kg build data/articles -o out",
+        "files or directories, and write OUT/graph.ttl. Builds are incremental: "
+        "OUT/manifest.sqlite remembers every article, so a rerun only parses new or changed "
+        "ones. Example: kg build data/articles -o out",
     )
     b.add_argument("paths", nargs="+", metavar="PATH", help="article files or directories")
     b.add_argument("-o", "--out", required=True, metavar="OUT", help="output directory")
     b.add_argument(
-        "--format", choices=["ttl", "nt", "trig", "jsonld"], default="ttl", help="output format"
+        "--format",
+        choices=["ttl", "nt", "nq", "trig", "jsonld"],
+        default="ttl",
+        help="output format; nq and trig put each article in its own named graph",
+    )
+    b.add_argument(
+        "--workers",
+        type=_workers,
+        default=os.cpu_count() or 1,
+        metavar="N",
+        help="processes to parse with (default: the number of cores)",
+    )
+    b.add_argument(
+        "--fresh", action="store_true", help="forget OUT/manifest.sqlite and rebuild everything"
+    )
+    b.add_argument(
+        "--prune",
+        action="store_true",
+        help="drop articles built by earlier runs that are not among PATH...",
     )
     b.add_argument(
         "--date", type=_date, metavar="YYYY-MM-DD", help="publication date when metadata has none"

@@ -162,13 +162,24 @@ def event_triples(graph: Graph, article: Article, event: Event, actors: dict[str
     return node
 
 
-def emit(extraction: Extraction, graph: Graph | None = None) -> Graph:
-    """All triples of one article's extraction, added to ``graph`` (a new one by default)."""
+def emit(extraction: Extraction, graph: Graph | None = None, actors: Graph | None = None) -> Graph:
+    """All triples of one article's extraction, added to ``graph`` (a new one by default).
+
+    Args:
+        extraction: One article's records.
+        graph: Where the triples go.
+        actors: Where actor descriptions (types, labels, aliases, identity) go
+            instead, when given: they are shared by every article naming the actor,
+            while everything else in ``graph`` was read in this article.
+
+    Returns:
+        ``graph``.
+    """
     graph = bind_prefixes(graph if graph is not None else Graph())
     article = extraction.article
     article_triples(graph, article, extraction.model)
     for actor in extraction.actors.values():
-        actor_triples(graph, actor)
+        actor_triples(actors if actors is not None else graph, actor)
     for role in extraction.roles:
         role_triples(graph, article, role)
     for quote in extraction.quotes:

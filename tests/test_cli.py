@@ -38,7 +38,7 @@ def test_every_command_has_help() -> None:
 def test_build_writes_graph_and_summary(tmp_path: Path) -> None:
     result = kg("build", str(ARTICLES), "-o", str(tmp_path))
     assert result.returncode == 0, result.stderr
-    assert "articles: 1 built, 0 skipped" in result.stdout
+    assert "articles: 1 built, 0 unchanged, 0 skipped, 1 in the graph" in result.stdout
     assert "Vote 1" in result.stdout
     graph = Graph().parse(tmp_path / "graph.ttl")
     assert len(graph) > 300
@@ -54,7 +54,7 @@ def test_one_bad_article_does_not_stop_the_others(tmp_path: Path) -> None:
     (corpus / "latin1.txt").write_bytes("Caf\xe9 na\xefve".encode("latin-1"))
     result = kg("build", str(corpus), "-o", str(tmp_path / "out"))
     assert result.returncode == 0, result.stderr
-    assert "1 built, 3 skipped" in result.stdout
+    assert "1 built, 0 unchanged, 3 skipped" in result.stdout
     assert "empty.txt: empty file" in result.stdout
     assert "binary.txt: binary file" in result.stdout
     assert "latin1.txt: not valid UTF-8" in result.stdout

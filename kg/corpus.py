@@ -1,0 +1,617 @@
+"""Corpus builds: streaming, parallel, incremental, written without holding the graph.
+
+``kg build`` runs here. Articles stream from :func:`kg.read.iter_articles` in
+batches; each batch is parsed with ``nlp.pipe`` and extracted, in this process or
+in ``workers`` processes that each load the model once. Every article's output is
+kept in a manifest, ``OUT/manifest.sqlite``:
+
+- ``articles``: one row per article: a digest of its text, metadata and the
+  pipeline, and its triples (N-Triples and a Turtle chunk, compressed);
+- ``actor_lines``: actor descriptions (types, labels, aliases, identity) shared by
+  the articles that name the actor, with a reference count.
+
+Each batch is committed on its own, so an interrupted build loses at most the
+articles in flight, and a rerun skips every article whose digest is unchanged and
+replaces the triples of a changed one. The graph file, ``OUT/graph.<format>``, is
+then written from the manifest one article at a time (``jsonld`` excepted: it is
+built in memory). In ``trig`` and ``nq`` each article's triples are in the named
+graph of its IRI, ``pekr:article/<id>``, and actor descriptions in
+``pekr:graph/actors``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import sqlite3
+import zlib
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import IO, Any
+
+from rdflib import Graph
+
+from kg import __version__
+from kg.model import Article
+from kg.read import ReadProblem
+from kg.vocab import PEKR, bind_prefixes, prefixes
+
+__all__ = [
+    "ACTORS_GRAPH",
+    "ArticleOutput",
+    "CorpusResult",
+    "Manifest",
+    "article_output",
+    "build_corpus",
+    "fingerprint",
+]
+
+log = logging.getLogger(__name__)
+
+#: Named graph holding actor descriptions in ``trig`` / ``nq`` output.
+ACTORS_GRAPH = str(PEKR["graph/actors"])
+#: Articles per ``nlp.pipe`` batch and per task sent to a worker.
+BATCH = 16
+MANIFEST = "manifest.sqlite"
+SCHEMA_VERSION = 1
+
+_RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+_PEK = "https://w3id.org/pekg/ontology#"
+
+
+@cache
+def fingerprint() -> str:
+    """A digest of what decides an article's triples besides its text: version and lexicons.
+
+    Editing a lexicon or upgrading pekg changes it, and so rebuilds every article.
+    """
+    h = hashlib.sha1(f"pekg {__version__} schema {SCHEMA_VERSION}".encode())
+    lexicons = Path(__file__).resolve().parent / "lexicons"
+    for path in sorted(lexicons.glob("*")):
+        h.update(path.name.encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def article_digest(article: Article, model: str) -> str:
+    """Digest of an article's text and metadata, the model and :func:`fingerprint`.
+
+    Example:
+        >>> a = Article(id="a", text="Talks began.")
+        >>> article_digest(a, "m") == article_digest(a, "m") != article_digest(a, "n")
+        True
+    """
+    h = hashlib.sha1()
+    for part in (
+        article.id,
+        article.text,
+        article.title or "",
+        article.date.isoformat() if article.date else "",
+        article.source or "",
+        article.url or "",
+        model,
+        fingerprint(),
+    ):
+        h.update(part.encode("utf-8"))
+        h.update(b"\x1f")
+    return h.hexdigest()
+
+
+@dataclass(frozen=True)
+class ArticleOutput:
+    """What one article contributes to the graph, serialised.
+
+    Attributes:
+        id: The article id.
+        digest: :func:`article_digest` of the article as read.
+        path: Where it was read from.
+        nt: The article's own triples as sorted N-Triples lines.
+        ttl: The same as a Turtle chunk without ``@prefix`` lines.
+        actors: Actor descriptions as sorted N-Triples lines.
+        events: Events by class.
+        quotes: Number of quotes.
+    """
+
+    id: str
+    digest: str
+    path: str
+    nt: str
+    ttl: str
+    actors: str
+    events: dict[str, int] = field(default_factory=dict)
+    quotes: int = 0
+
+
+def _nt_lines(graph: Graph) -> str:
+    text = graph.serialize(format="nt")
+    lines = sorted({line for line in text.splitlines() if line.strip()})
+    return "".join(line + "\n" for line in lines)
+
+
+def _ttl_chunk(graph: Graph) -> str:
+    text = bind_prefixes(graph).serialize(format="turtle")
+    body = [line for line in text.splitlines() if not line.startswith("@prefix")]
+    return "\n".join(body).strip("\n") + "\n\n"
+
+
+def article_output(nlp: Any, article: Article, doc: Any, digest: str) -> ArticleOutput:
+    """Extract one parsed article and serialise its triples (see :class:`ArticleOutput`)."""
+    from rdflib import RDF
+
+    from kg.emit import emit
+    from kg.extract import extract_doc
+    from kg.vocab import PEK
+
+    own, actors = Graph(), Graph()
+    emit(extract_doc(nlp, article, doc), own, actors)
+    events: Counter[str] = Counter()
+    for node in set(own.subjects(RDF.type, PEK.Event)):
+        for cls in own.objects(node, RDF.type):
+            name = str(cls).rpartition("#")[2]
+            if name != "Event":
+                events[name] += 1
+    quotes = len(set(own.subjects(RDF.type, PEK.Quote)))
+    return ArticleOutput(
+        id=article.id,
+        digest=digest,
+        path=article.path or "",
+        nt=_nt_lines(own),
+        ttl=_ttl_chunk(own),
+        actors=_nt_lines(actors),
+        events=dict(events),
+        quotes=quotes,
+    )
+
+
+# ---------------------------------------------------------------------------
+# Manifest
+# ---------------------------------------------------------------------------
+
+
+def _pack(text: str) -> bytes:
+    return zlib.compress(text.encode("utf-8"), 6)
+
+
+def _unpack(blob: bytes) -> str:
+    return zlib.decompress(blob).decode("utf-8")
+
+
+class Manifest:
+    """The SQLite manifest of a build directory (see the module docstring)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.db = sqlite3.connect(path)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self._create()
+        except sqlite3.DatabaseError as err:
+            raise ManifestError(f"{path}: not a pekg manifest ({err})") from None
+
+    def _create(self) -> None:
+        self.db.executescript(
+            """
+            CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+            CREATE TABLE IF NOT EXISTS articles (
+                id TEXT PRIMARY KEY, digest TEXT NOT NULL, path TEXT, run INTEGER,
+                events TEXT, quotes INTEGER, nt BLOB, ttl BLOB, actors BLOB
+            );
+            CREATE TABLE IF NOT EXISTS actor_lines (
+                line TEXT PRIMARY KEY, refs INTEGER NOT NULL
+            );
+            """
+        )
+        row = self.db.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
+        if row is None:
+            self.db.execute("INSERT INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
+        elif row[0] != str(SCHEMA_VERSION):
+            raise ManifestError(
+                f"{self.path}: written by another version of pekg (schema {row[0]}); "
+                "build into a new directory or pass --fresh"
+            )
+        self.db.commit()
+
+    def next_run(self) -> int:
+        """A new run number; articles seen in this run are marked with it."""
+        row = self.db.execute("SELECT value FROM meta WHERE key='run'").fetchone()
+        run = int(row[0]) + 1 if row else 1
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES ('run', ?)", (str(run),))
+        self.db.commit()
+        return run
+
+    def digest(self, article_id: str) -> str | None:
+        """The stored digest of an article, or ``None`` when it was never built."""
+        row = self.db.execute("SELECT digest FROM articles WHERE id=?", (article_id,)).fetchone()
+        return row[0] if row else None
+
+    def touch(self, article_id: str, run: int) -> None:
+        """Mark an unchanged article as seen in ``run``."""
+        self.db.execute("UPDATE articles SET run=? WHERE id=?", (run, article_id))
+
+    def _release_actors(self, article_id: str) -> None:
+        row = self.db.execute("SELECT actors FROM articles WHERE id=?", (article_id,)).fetchone()
+        if row and row[0]:
+            lines = [(line,) for line in _unpack(row[0]).splitlines() if line]
+            self.db.executemany("UPDATE actor_lines SET refs = refs - 1 WHERE line=?", lines)
+            self.db.execute("DELETE FROM actor_lines WHERE refs <= 0")
+
+    def store(self, outputs: Sequence[ArticleOutput], run: int) -> None:
+        """Record a batch of outputs, replacing older versions of the same articles; commit."""
+        for out in outputs:
+            self._release_actors(out.id)
+            self.db.execute(
+                "INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    out.id,
+                    out.digest,
+                    out.path,
+                    run,
+                    json.dumps(out.events, sort_keys=True),
+                    out.quotes,
+                    _pack(out.nt),
+                    _pack(out.ttl),
+                    _pack(out.actors),
+                ),
+            )
+            lines = [(line,) for line in out.actors.splitlines() if line]
+            self.db.executemany("INSERT OR IGNORE INTO actor_lines VALUES (?, 0)", lines)
+            self.db.executemany("UPDATE actor_lines SET refs = refs + 1 WHERE line=?", lines)
+        self.db.commit()
+
+    def prune(self, run: int) -> int:
+        """Forget articles not seen in ``run``; return how many."""
+        ids = [r[0] for r in self.db.execute("SELECT id FROM articles WHERE run != ?", (run,))]
+        for article_id in ids:
+            self._release_actors(article_id)
+            self.db.execute("DELETE FROM articles WHERE id=?", (article_id,))
+        self.db.commit()
+        return len(ids)
+
+    def rows(self) -> Iterator[tuple[str, str, str, str, int]]:
+        """``(id, nt, ttl, events_json, quotes)`` for every article, by id."""
+        cursor = self.db.execute("SELECT id, nt, ttl, events, quotes FROM articles ORDER BY id")
+        for article_id, nt, ttl, events, quotes in cursor:
+            yield article_id, _unpack(nt), _unpack(ttl), events, quotes
+
+    def actor_lines(self) -> Iterator[str]:
+        """Every distinct actor description line, sorted."""
+        for (line,) in self.db.execute("SELECT line FROM actor_lines ORDER BY line"):
+            yield line + "\n"
+
+    def totals(self) -> tuple[Counter[str], int]:
+        """Events by class and the number of quotes over all articles."""
+        events: Counter[str] = Counter()
+        quotes = 0
+        for counts, n in self.db.execute("SELECT events, quotes FROM articles"):
+            events.update(json.loads(counts))
+            quotes += n
+        return events, quotes
+
+    def count(self) -> int:
+        """Number of articles in the manifest."""
+        return int(self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+
+    def actor_counts(self) -> Counter[str]:
+        """Distinct actors by class (places that are not countries as ``Place``)."""
+        counts: Counter[str] = Counter()
+        for kind in ("Person", "Country", "Organization", "Place"):
+            pattern = f"% {_RDF_TYPE} <{_PEK}{kind}> ."
+            counts[kind] = int(
+                self.db.execute(
+                    "SELECT COUNT(*) FROM actor_lines WHERE line LIKE ?", (pattern,)
+                ).fetchone()[0]
+            )
+        counts["Place"] -= counts["Country"]
+        return counts
+
+    def close(self) -> None:
+        """Commit and close."""
+        self.db.commit()
+        self.db.close()
+
+
+class ManifestError(Exception):
+    """The manifest cannot be used; the message names the file."""
+
+
+# ---------------------------------------------------------------------------
+# Workers
+# ---------------------------------------------------------------------------
+
+_WORKER_MODEL: str | None = None
+
+
+def _worker_init(model: str | None) -> None:
+    global _WORKER_MODEL
+    _WORKER_MODEL = model
+    from kg import nlp as nlp_stage
+
+    nlp_stage.load(model)
+
+
+def process_batch(
+    batch: Sequence[tuple[Article, str]], model: str | None = None
+) -> list[ArticleOutput]:
+    """Parse and extract a batch of ``(article, digest)`` pairs (in a worker or here)."""
+    from kg import nlp as nlp_stage
+
+    nlp = nlp_stage.load(model if model is not None else _WORKER_MODEL)
+    docs = nlp.pipe(article.text for article, _ in batch)
+    return [
+        article_output(nlp, article, doc, digest)
+        for (article, digest), doc in zip(batch, docs, strict=True)
+    ]
+
+
+def _ordered(
+    batches: Iterable[list[tuple[Article, str]]], workers: int, model: str | None
+) -> Iterator[list[ArticleOutput]]:
+    """Results of :func:`process_batch` in input order, at most ``2 * workers`` in flight."""
+    if workers <= 1:
+        for batch in batches:
+            yield process_batch(batch, model)
+        return
+    import multiprocessing
+
+    context = multiprocessing.get_context("spawn")
+    pool = ProcessPoolExecutor(workers, context, initializer=_worker_init, initargs=(model,))
+    pending: deque[Future[list[ArticleOutput]]] = deque()
+    try:
+        for batch in batches:
+            pending.append(pool.submit(process_batch, batch))
+            if len(pending) >= 2 * workers:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+    finally:
+        for future in pending:
+            future.cancel()
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+# ---------------------------------------------------------------------------
+# Writing the graph from the manifest
+# ---------------------------------------------------------------------------
+
+
+def _prefix_header(style: str) -> str:
+    keyword = "@prefix" if style == "turtle" else "PREFIX"
+    end = " ." if style == "turtle" else ""
+    return "".join(f"{keyword} {p}: <{ns}>{end}\n" for p, ns in prefixes().items()) + "\n"
+
+
+def _actors_turtle(lines: Iterable[str], chunk: int = 2000) -> Iterator[str]:
+    """Actor lines (sorted, so grouped by subject) as Turtle chunks of ``chunk`` lines."""
+    buffer: list[str] = []
+    for line in lines:
+        buffer.append(line)
+        if len(buffer) >= chunk:
+            yield _ttl_chunk(Graph().parse(data="".join(buffer), format="nt"))
+            buffer = []
+    if buffer:
+        yield _ttl_chunk(Graph().parse(data="".join(buffer), format="nt"))
+
+
+def _quads(nt: str, graph: str) -> str:
+    return "".join(line[:-1] + f"<{graph}> .\n" for line in nt.splitlines(keepends=False) if line)
+
+
+def write_from_manifest(manifest: Manifest, handle: IO[str], fmt: str) -> None:
+    """Write the whole graph in ``fmt`` (ttl, nt, nq, trig) from the manifest, streaming."""
+    if fmt == "ttl":
+        handle.write(_prefix_header("turtle"))
+        for _, _, ttl, _, _ in manifest.rows():
+            handle.write(ttl)
+        for chunk in _actors_turtle(manifest.actor_lines()):
+            handle.write(chunk)
+    elif fmt == "nt":
+        for _, nt, _, _, _ in manifest.rows():
+            handle.write(nt)
+        for line in manifest.actor_lines():
+            handle.write(line)
+    elif fmt == "nq":
+        for article_id, nt, _, _, _ in manifest.rows():
+            handle.write(_quads(nt, _article_graph(article_id)))
+        for line in manifest.actor_lines():
+            handle.write(_quads(line, ACTORS_GRAPH))
+    elif fmt == "trig":
+        handle.write(_prefix_header("turtle"))
+        for article_id, _, ttl, _, _ in manifest.rows():
+            handle.write(f"<{_article_graph(article_id)}> {{\n{ttl.rstrip()}\n}}\n\n")
+        handle.write(f"<{ACTORS_GRAPH}> {{\n")
+        for chunk in _actors_turtle(manifest.actor_lines()):
+            handle.write(chunk)
+        handle.write("}\n")
+    else:
+        raise ValueError(f"cannot stream format {fmt!r}")
+
+
+def _article_graph(article_id: str) -> str:
+    from kg.mint import BASE
+    from kg.read import slug
+
+    return f"{BASE}article/{slug(article_id)}"
+
+
+def _write_jsonld(manifest: Manifest, path: Path) -> None:
+    from kg.write import serialize, write_atomic
+
+    graph = bind_prefixes(Graph())
+    for _, nt, _, _, _ in manifest.rows():
+        graph.parse(data=nt, format="nt")
+    graph.parse(data="".join(manifest.actor_lines()), format="nt")
+    write_atomic(path, serialize(graph, "jsonld"))
+
+
+def write_graph_file(manifest: Manifest, out_dir: Path, fmt: str) -> Path:
+    """Write ``OUT/graph.<fmt>`` from the manifest, atomically (temp file, then rename)."""
+    import tempfile
+
+    from kg.write import _readable
+
+    path = out_dir / f"graph.{fmt}"
+    if fmt == "jsonld":
+        _write_jsonld(manifest, path)
+        return path
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=out_dir)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            write_from_manifest(manifest, handle, fmt)
+        _readable(tmp)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+# ---------------------------------------------------------------------------
+# The build
+# ---------------------------------------------------------------------------
+
+
+@dataclass
+class CorpusResult:
+    """What a corpus build did.
+
+    Attributes:
+        path: The graph file written.
+        built: Articles extracted in this run (new or changed).
+        unchanged: Articles skipped because their digest was already in the manifest.
+        pruned: Articles forgotten because ``prune`` was asked and they were not seen.
+        total: Articles in the graph.
+        problems: Inputs that could not be read, one line each.
+        events: Events by class in the whole graph.
+        quotes: Quotes in the whole graph.
+        actors: Actors by class in the whole graph.
+        model: The spaCy pipeline.
+    """
+
+    path: Path
+    built: int = 0
+    unchanged: int = 0
+    pruned: int = 0
+    total: int = 0
+    problems: list[str] = field(default_factory=list)
+    events: Counter[str] = field(default_factory=Counter)
+    quotes: int = 0
+    actors: Counter[str] = field(default_factory=Counter)
+    model: str = ""
+
+    def summary(self) -> str:
+        """A one-screen summary for the terminal."""
+        lines = [
+            f"articles: {self.built} built, {self.unchanged} unchanged, "
+            f"{len(self.problems)} skipped, {self.total} in the graph ({self.model})",
+            "actors:   " + ", ".join(f"{k} {v}" for k, v in self.actors.items()),
+            "events:   "
+            + (", ".join(f"{k} {v}" for k, v in sorted(self.events.items())) or "none"),
+            f"quotes:   {self.quotes}",
+        ]
+        if self.pruned:
+            lines.append(f"pruned:   {self.pruned} articles no longer in the input")
+        lines += [f"skipped:  {p}" for p in self.problems]
+        return "\n".join(lines)
+
+
+def _batches(
+    items: Iterable[Article | ReadProblem],
+    manifest: Manifest,
+    run: int,
+    model: str,
+    result: CorpusResult,
+    progress: Callable[[], None] | None,
+) -> Iterator[list[tuple[Article, str]]]:
+    batch: list[tuple[Article, str]] = []
+    for item in items:
+        if isinstance(item, ReadProblem):
+            result.problems.append(str(item))
+            log.warning("%s", item)
+            if progress:
+                progress()
+            continue
+        digest = article_digest(item, model)
+        if manifest.digest(item.id) == digest:
+            manifest.touch(item.id, run)
+            result.unchanged += 1
+            if progress:
+                progress()
+            continue
+        batch.append((item, digest))
+        if len(batch) >= BATCH:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def build_corpus(
+    items: Iterable[Article | ReadProblem],
+    out_dir: str | Path,
+    fmt: str = "ttl",
+    workers: int = 1,
+    model: str | None = None,
+    fresh: bool = False,
+    prune: bool = False,
+    progress: Callable[[], None] | None = None,
+) -> CorpusResult:
+    """Build articles into ``OUT/graph.<fmt>`` through the manifest (see the module docstring).
+
+    Args:
+        items: Articles and read problems, as :func:`kg.read.iter_articles` yields them.
+        out_dir: The output directory (created).
+        fmt: ``ttl``, ``nt``, ``nq``, ``trig`` or ``jsonld``.
+        workers: Processes to parse with; 1 parses here.
+        model: The spaCy pipeline (default: the small English model).
+        fresh: Forget the manifest and rebuild everything.
+        prune: Drop articles of earlier runs that are not in ``items``.
+        progress: Called once per article done.
+
+    Returns:
+        What was built; ``total`` is 0 when nothing could be built.
+    """
+    from kg import nlp as nlp_stage
+
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    # Resolve the model name here, so that digests name the pipeline actually used.
+    model_label = nlp_stage.model_name(nlp_stage.load(model))
+    if fresh:
+        for suffix in ("", "-wal", "-shm"):
+            (out / (MANIFEST + suffix)).unlink(missing_ok=True)
+    created = not (out / MANIFEST).exists()
+    manifest = Manifest(out / MANIFEST)
+    result = CorpusResult(path=out / f"graph.{fmt}", model=model_label)
+    try:
+        run = manifest.next_run()
+        batches = _batches(items, manifest, run, model_label, result, progress)
+        for outputs in _ordered(batches, workers, model):
+            manifest.store(outputs, run)
+            result.built += len(outputs)
+            if progress:
+                for _ in outputs:
+                    progress()
+        manifest.db.commit()
+        if prune:
+            result.pruned = manifest.prune(run)
+        result.total = manifest.count()
+        if result.total:
+            result.events, result.quotes = manifest.totals()
+            result.actors = manifest.actor_counts()
+            result.path = write_graph_file(manifest, out, fmt)
+    finally:
+        empty = manifest.count() == 0
+        manifest.close()
+        if created and empty:
+            # Nothing was built: leave no manifest behind.
+            for suffix in ("", "-wal", "-shm"):
+                (out / (MANIFEST + suffix)).unlink(missing_ok=True)
+    return result
