@@ -43,7 +43,7 @@ def _interactive() -> bool:
 
 def cmd_build(args: argparse.Namespace) -> int:
     """kg build PATH... -o OUT"""
-    from kg.corpus import ManifestError, build_corpus
+    from kg.corpus import DaskError, ManifestError, build_corpus
     from kg.read import iter_articles
 
     items = iter_articles(args.paths, default_date=args.date)
@@ -53,6 +53,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         "model": args.model,
         "fresh": args.fresh,
         "prune": args.prune,
+        "dask": args.dask,
     }
     try:
         if _interactive():
@@ -67,7 +68,7 @@ def cmd_build(args: argparse.Namespace) -> int:
                 )
         else:
             result = build_corpus(items, Path(args.out), **options)
-    except ManifestError as err:
+    except (ManifestError, DaskError) as err:
         raise UserError(str(err)) from None
     if not result.total:
         for problem in result.problems:
@@ -191,6 +192,11 @@ def parser() -> argparse.ArgumentParser:
         default=os.cpu_count() or 1,
         metavar="N",
         help="processes to parse with (default: the number of cores)",
+    )
+    b.add_argument(
+        "--dask",
+        metavar="SCHEDULER",
+        help="parse on a Dask cluster: its scheduler address (tcp://host:8786) or 'local'",
     )
     b.add_argument(
         "--fresh", action="store_true", help="forget OUT/manifest.sqlite and rebuild everything"

@@ -46,6 +46,7 @@ __all__ = [
     "ACTORS_GRAPH",
     "ArticleOutput",
     "CorpusResult",
+    "DaskError",
     "Manifest",
     "article_output",
     "build_corpus",
@@ -377,6 +378,54 @@ def _ordered(
         pool.shutdown(wait=True, cancel_futures=True)
 
 
+def _dask_client(scheduler: str) -> Any:
+    """A dask.distributed client: ``local`` starts a cluster on loopback, else an address."""
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:  # pragma: no cover - a dependency of the project
+        raise DaskError("--dask needs dask.distributed (pip install distributed)") from None
+    try:
+        if scheduler == "local":
+            cluster = LocalCluster(
+                n_workers=os.cpu_count() or 1,
+                threads_per_worker=1,
+                processes=True,
+                host="127.0.0.1",
+                dashboard_address=None,
+            )
+            client = Client(cluster)
+            client._pekg_cluster = cluster  # type: ignore[attr-defined]  # closed with the client
+            return client
+        return Client(scheduler, timeout="10s")
+    except (OSError, TimeoutError, ValueError) as err:
+        raise DaskError(f"cannot reach the Dask scheduler {scheduler}: {err}") from None
+
+
+def _ordered_dask(
+    batches: Iterable[list[tuple[Article, str]]], scheduler: str, model: str | None
+) -> Iterator[list[ArticleOutput]]:
+    """Like :func:`_ordered`, on a Dask cluster: each worker process loads the model once."""
+    client = _dask_client(scheduler)
+    try:
+        window = 2 * max(1, sum(client.nthreads().values()))
+        pending: deque[Any] = deque()
+        for batch in batches:
+            pending.append(client.submit(process_batch, batch, model, pure=False))
+            if len(pending) >= window:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+    finally:
+        cluster = getattr(client, "_pekg_cluster", None)
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+class DaskError(Exception):
+    """The Dask scheduler cannot be used; the message says why."""
+
+
 # ---------------------------------------------------------------------------
 # Writing the graph from the manifest
 # ---------------------------------------------------------------------------
@@ -562,6 +611,7 @@ def build_corpus(
     fresh: bool = False,
     prune: bool = False,
     progress: Callable[[], None] | None = None,
+    dask: str | None = None,
 ) -> CorpusResult:
     """Build articles into ``OUT/graph.<fmt>`` through the manifest (see the module docstring).
 
@@ -574,6 +624,8 @@ def build_corpus(
         fresh: Forget the manifest and rebuild everything.
         prune: Drop articles of earlier runs that are not in ``items``.
         progress: Called once per article done.
+        dask: Run the parsing on a Dask cluster: a scheduler address
+            (``tcp://host:8786``) or ``local`` for a cluster on this machine.
 
     Returns:
         What was built; ``total`` is 0 when nothing could be built.
@@ -593,7 +645,8 @@ def build_corpus(
     try:
         run = manifest.next_run()
         batches = _batches(items, manifest, run, model_label, result, progress)
-        for outputs in _ordered(batches, workers, model):
+        results = _ordered_dask(batches, dask, model) if dask else _ordered(batches, workers, model)
+        for outputs in results:
             manifest.store(outputs, run)
             result.built += len(outputs)
             if progress:

@@ -165,3 +165,32 @@ def test_digest_follows_text_metadata_and_model() -> None:
     b = Article(id="a", text="Talks began.", title="New title")
     assert corpus.article_digest(a, "m") != corpus.article_digest(b, "m")
     assert corpus.article_digest(a, "m") != corpus.article_digest(a, "m2")
+
+
+def test_dask_cluster_build_equals_the_single_process_one(tmp_path: Path) -> None:
+    from distributed import LocalCluster
+
+    with LocalCluster(
+        n_workers=2,
+        threads_per_worker=1,
+        processes=True,
+        host="127.0.0.1",
+        dashboard_address=None,
+    ) as cluster:
+        assert cluster.scheduler_address.startswith("tcp://127.0.0.1:")
+        on_dask = corpus.build_corpus(
+            articles(**TEXTS), tmp_path / "dask", dask=cluster.scheduler_address
+        )
+    here = corpus.build_corpus(articles(**TEXTS), tmp_path / "here")
+    assert on_dask.built == 3
+    assert on_dask.path.read_bytes() == here.path.read_bytes()
+
+
+def test_unreachable_scheduler_is_one_error(tmp_path: Path) -> None:
+    import socket
+
+    with socket.socket() as s:  # a port nothing listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    with pytest.raises(corpus.DaskError, match=f"tcp://127.0.0.1:{port}"):
+        corpus.build_corpus(articles(**TEXTS), tmp_path, dask=f"tcp://127.0.0.1:{port}")
