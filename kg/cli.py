@@ -161,6 +161,30 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return EXIT_OK if report.conforms else EXIT_FAIL
 
 
+def cmd_push(args: argparse.Namespace) -> int:
+    """kg push OUT --endpoint URL [--graph IRI]"""
+    from kg.query import GraphLoadError
+    from kg.store import StoreError, push
+
+    try:
+        summary = push(args.paths, args.endpoint, graph=args.graph)
+    except (StoreError, GraphLoadError) as err:
+        raise UserError(str(err)) from None
+    print(summary)
+    return EXIT_OK
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """kg serve OUT [--port N]"""
+    from kg.query import GraphLoadError
+    from kg.store import StoreError, serve
+
+    try:
+        return serve(args.paths, port=args.port, host=args.host)
+    except (StoreError, GraphLoadError) as err:
+        raise UserError(str(err)) from None
+
+
 def parser() -> argparse.ArgumentParser:
     """The argument parser, with help for every command."""
     p = argparse.ArgumentParser(
@@ -268,6 +292,34 @@ def parser() -> argparse.ArgumentParser:
     )
     v.add_argument("graphs", nargs="+", metavar="GRAPH", help="graph files or directories")
     v.set_defaults(func=cmd_validate)
+
+    pu = sub.add_parser(
+        "push",
+        help="load a build into a SPARQL 1.1 store",
+        description="Send a build (OUT directory or graph files) to a SPARQL 1.1 store with "
+        "the Graph Store HTTP Protocol: each article in its own named graph (PUT, so pushing "
+        "again replaces it), actor descriptions merged into pekr:graph/actors. Credentials "
+        "come only from the environment: PEKG_STORE_TOKEN, or PEKG_STORE_USER and "
+        "PEKG_STORE_PASSWORD. Example: kg push out --endpoint http://localhost:7878/store",
+    )
+    pu.add_argument("paths", nargs="+", metavar="OUT", help="build directory or graph files")
+    pu.add_argument(
+        "--endpoint", required=True, metavar="URL", help="the store's graph store endpoint"
+    )
+    pu.add_argument("--graph", metavar="IRI", help="put everything into this one named graph")
+    pu.set_defaults(func=cmd_push)
+
+    se = sub.add_parser(
+        "serve",
+        help="serve a build over SPARQL with a local Oxigraph server",
+        description="Start a read-only Oxigraph server loaded with a build (the store is kept "
+        "in OUT/.store and reused while the build is unchanged) and print its SPARQL endpoint; "
+        "Ctrl-C stops it. Example: kg serve out --port 7878",
+    )
+    se.add_argument("paths", nargs="+", metavar="OUT", help="build directory or graph files")
+    se.add_argument("--port", type=int, metavar="N", help="port (default: a free one)")
+    se.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1)")
+    se.set_defaults(func=cmd_serve)
     return p
 
 

@@ -28,7 +28,7 @@ def kg(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
 
 
 def test_every_command_has_help() -> None:
-    for command in ("build", "eval", "query", "validate"):
+    for command in ("build", "eval", "query", "validate", "push", "serve"):
         result = kg(command, "--help")
         assert result.returncode == 0
         assert "usage: kg " + command in result.stdout
@@ -305,3 +305,57 @@ def test_validate_broken_graph_lists_violations(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert result.stdout.startswith("does not conform: 1 violation")
     assert "pek:choice: A ballot must have exactly one pek:choice" in result.stdout
+
+
+# --------------------------------------------------------------------------- kg push / serve
+
+
+def test_push_to_a_closed_port_is_one_line(tmp_path: Path) -> None:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    result = kg("push", SEED, "--endpoint", f"http://127.0.0.1:{port}/store")
+    assert result.returncode == 1
+    assert f"127.0.0.1:{port}" in result.stderr and len(result.stderr.splitlines()) == 1
+
+
+def test_serve_then_push_and_query_over_http(tmp_path: Path) -> None:
+    """kg serve answers a library query like the file does (the store tests go further)."""
+    import os
+    import signal
+    import time
+    import urllib.parse
+    import urllib.request
+
+    server = subprocess.Popen(
+        [sys.executable, "-m", "kg.cli", "serve", SEED],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+    )
+    try:
+        assert server.stdout is not None
+        url = ""
+        deadline = time.time() + 120
+        while time.time() < deadline and not url:
+            line = server.stdout.readline()
+            if "/query" in line:
+                url = line[line.index("http") :].split()[0]
+        assert url, "kg serve printed no endpoint"
+        query = "SELECT (COUNT(*) AS ?n) WHERE { ?b <https://w3id.org/pekg/ontology#choice> ?c }"
+        request = urllib.request.Request(
+            url + "?" + urllib.parse.urlencode({"query": query}),
+            headers={"Accept": "text/csv"},
+        )
+        with urllib.request.urlopen(request, timeout=30) as response:
+            assert response.read().decode().split() == ["n", "2"]
+    finally:
+        server.send_signal(signal.SIGINT)
+        try:
+            assert server.wait(timeout=30) == 0
+        finally:
+            if server.poll() is None:
+                os.kill(server.pid, signal.SIGKILL)

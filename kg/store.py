@@ -1,0 +1,904 @@
+"""Triple stores: push a build to a SPARQL 1.1 store, serve it locally, query an endpoint.
+
+Three things, all over plain HTTP with the standard library:
+
+- :func:`push` sends a build to any store that speaks the SPARQL 1.1 Graph Store HTTP
+  Protocol (Oxigraph, Fuseki, GraphDB, ...): one named graph per article, sent with
+  ``PUT`` so that pushing an article again replaces it, and the actors' descriptions in
+  the shared graph :data:`ACTORS_GRAPH`, sent with ``POST`` (a merge: RDF set semantics
+  make a second push a no-op).
+- :func:`serve` / :func:`running_server` start a local, read-only Oxigraph server on a
+  build, for YASGUI, notebooks and tests.
+- :func:`query_endpoint` runs SPARQL on an endpoint and returns a :class:`kg.query.Result`
+  of rdflib terms, so answers compare with those of ``kg query`` on the files.
+
+A plain Turtle build has no named graphs: :func:`split_by_article` splits it. Because an
+article's triples live in their own graph, library queries (which use no ``GRAPH``)
+need a store that queries the union of its graphs by default: Oxigraph with
+``--union-default-graph`` (what :func:`serve` does), Fuseki with ``unionDefaultGraph``.
+
+Credentials come only from the environment, never from arguments, and are never shown:
+``PEKG_STORE_TOKEN`` (a bearer token) or ``PEKG_STORE_USER`` / ``PEKG_STORE_PASSWORD``
+(HTTP basic authentication).
+
+Example:
+    >>> from rdflib import Graph, Literal, URIRef
+    >>> from rdflib.namespace import PROV, RDFS
+    >>> g = Graph()
+    >>> article, event = PEKR["article/a"], PEKR["event/a/1"]
+    >>> _ = g.add((event, PROV.wasDerivedFrom, article))
+    >>> _ = g.add((PEKR["country/RUS"], RDFS.label, Literal("Russia")))
+    >>> {str(name): len(part) for name, part in split_by_article(g).items()}
+    {'https://w3id.org/pekg/id/graph/actors': 1, 'https://w3id.org/pekg/id/article/a': 1}
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import hashlib
+import http.client
+import json
+import logging
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TextIO
+
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib.namespace import PROV, XSD
+from rdflib.term import Identifier, Node
+
+from kg.query import RDF_SUFFIXES, GraphLoadError, Result, bind_values, rdf_files
+from kg.vocab import PEK, PEKR
+
+__all__ = [
+    "ACTORS_GRAPH",
+    "PushSummary",
+    "StoreError",
+    "build_files",
+    "free_port",
+    "load_build",
+    "oxigraph_executable",
+    "prepare_store",
+    "push",
+    "query_endpoint",
+    "running_server",
+    "serve",
+    "split_by_article",
+]
+
+log = logging.getLogger(__name__)
+
+#: The shared named graph of actor and place descriptions (labels, types, roles held...).
+ACTORS_GRAPH = PEKR["graph/actors"]
+
+#: Environment variables holding the store's credentials.
+ENV_USER, ENV_PASSWORD, ENV_TOKEN = "PEKG_STORE_USER", "PEKG_STORE_PASSWORD", "PEKG_STORE_TOKEN"
+
+#: When a build directory holds ``graph.*`` in several formats, the first of these is used.
+GRAPH_PREFERENCE = (".nq", ".trig", ".ttl", ".nt", ".jsonld")
+
+#: Formats whose named graphs are kept as they are (their default graph is split).
+QUAD_SUFFIXES = frozenset({".trig", ".nq"})
+
+#: Properties that tie a node to the article it was read from.
+_ARTICLE_LINKS = (PROV.wasDerivedFrom, PEK.article)
+
+_NTRIPLES = "application/n-triples"
+_RESULTS_JSON = "application/sparql-results+json"
+_MAX_MESSAGE = 300
+
+
+class StoreError(Exception):
+    """A store could not be reached or refused a request; one line naming the endpoint."""
+
+
+# ---------------------------------------------------------------------------
+# Splitting a build into graphs
+# ---------------------------------------------------------------------------
+
+
+def _article_owners(graph: Graph) -> dict[Node, set[URIRef]]:
+    """Map each node read from an article to the article IRIs it was read from.
+
+    Articles own themselves, nodes with ``prov:wasDerivedFrom`` / ``pek:article`` own
+    their articles, and ownership passes on to ballots (``pek:ballot``) and blank nodes.
+    """
+    owners: dict[Node, set[URIRef]] = {}
+    for link in _ARTICLE_LINKS:
+        for s, article in graph.subject_objects(link):
+            if isinstance(article, URIRef):
+                owners.setdefault(s, set()).add(article)
+                owners.setdefault(article, set()).add(article)
+    todo = list(owners)
+    while todo:
+        node = todo.pop()
+        for p, o in graph.predicate_objects(node):
+            if (p == PEK.ballot or isinstance(o, BNode)) and not owners[node] <= owners.get(
+                o, set()
+            ):
+                owners.setdefault(o, set()).update(owners[node])
+                todo.append(o)
+    return owners
+
+
+def split_by_article(graph: Graph) -> dict[URIRef, Graph]:
+    """Split a build's triples into one graph per article and the shared actors graph.
+
+    A triple goes where its subject was read from: events, quotes and roles
+    (``prov:wasDerivedFrom``), evidence (``pek:article``), ballots (through their vote's
+    ``pek:ballot``) and the article node itself go to the graph named by the article's
+    IRI; everything else (actors, places and their labels, types, roles held) goes to
+    :data:`ACTORS_GRAPH`. A node read from several articles (a role seen twice) is
+    described in each of their graphs, except for links to nodes of one article only
+    (its ``prov:wasDerivedFrom``, its evidence), which stay in that article's graph.
+
+    Args:
+        graph: A build without named graphs (a plain Turtle build, say). Not modified.
+
+    Returns:
+        Graph name → graph, the actors graph (when it has triples) first, then the
+        articles by IRI; each graph carries the input's prefixes.
+
+    Example:
+        >>> from rdflib import Literal
+        >>> from rdflib.namespace import RDF
+        >>> g = Graph()
+        >>> vote, ballot = PEKR["event/a/v"], PEKR["event/a/v/ballot/rus"]
+        >>> _ = g.add((vote, PROV.wasDerivedFrom, PEKR["article/a"]))
+        >>> _ = g.add((vote, PEK.ballot, ballot))
+        >>> _ = g.add((ballot, PEK.choice, PEK.Veto))
+        >>> _ = g.add((PEKR["country/RUS"], RDF.type, PEK.Country))
+        >>> parts = split_by_article(g)
+        >>> sorted((str(name).rsplit("/", 1)[1], len(part)) for name, part in parts.items())
+        [('a', 3), ('actors', 1)]
+    """
+    owners = _article_owners(graph)
+    parts: dict[URIRef, Graph] = {}
+
+    def part(name: URIRef) -> Graph:
+        if name not in parts:
+            parts[name] = Graph(identifier=name)
+            for prefix, namespace in graph.namespaces():
+                parts[name].bind(prefix, namespace, override=True, replace=True)
+        return parts[name]
+
+    for triple in graph:
+        s, _, o = triple
+        articles = owners.get(s)
+        if not articles:
+            part(ACTORS_GRAPH).add(triple)
+            continue
+        narrower = articles & owners.get(o, set())
+        for article in narrower or articles:
+            part(article).add(triple)
+    return {name: parts[name] for name in sorted(parts, key=_graph_order)}
+
+
+def _graph_order(name: Node) -> tuple[bool, str]:
+    """Sort key of graph names: the actors graph first, then the articles by IRI."""
+    return name != ACTORS_GRAPH, str(name)
+
+
+# ---------------------------------------------------------------------------
+# Loading a build
+# ---------------------------------------------------------------------------
+
+
+def _as_list(paths: str | Path | Iterable[str | Path]) -> list[str | Path]:
+    return [paths] if isinstance(paths, str | Path) else list(paths)
+
+
+def build_files(paths: str | Path | Iterable[str | Path]) -> list[Path]:
+    """The RDF files of a build: files as given, directories expanded.
+
+    In a directory (``OUT``), only one of ``graph.nq``, ``graph.trig``, ``graph.ttl``,
+    ``graph.nt``, ``graph.jsonld`` is used (in that order of preference): they are the
+    same build written in several formats. Other RDF files are all used.
+
+    Raises:
+        GraphLoadError: A path is missing, is not RDF, or a directory holds no RDF file.
+    """
+    files: list[Path] = []
+    for raw in _as_list(paths):
+        found = rdf_files([raw])
+        path = Path(raw)
+        if path.is_dir():
+            builds = {f.suffix: f for f in found if f.parent == path and f.stem == "graph"}
+            best = next((builds[s] for s in GRAPH_PREFERENCE if s in builds), None)
+            found = [f for f in found if f not in builds.values() or f == best]
+        files += [f for f in found if f not in files]
+    return files
+
+
+def load_build(paths: str | Path | Iterable[str | Path]) -> dict[URIRef, Graph]:
+    """Load a build as named graphs: those of ``.trig`` / ``.nq`` files are kept, the
+    rest (``.ttl``, ``.nt``, ``.jsonld`` and default graphs) is :func:`split_by_article`.
+
+    Graphs of the same name in several files are merged.
+
+    Raises:
+        GraphLoadError: A file is missing or does not parse (the message names it).
+    """
+    graphs: dict[URIRef, Graph] = {}
+    unnamed = Graph()
+
+    def merge(name: URIRef, source: Graph) -> None:
+        if name not in graphs:
+            graphs[name] = Graph(identifier=name)
+        target = graphs[name]
+        for prefix, namespace in source.namespaces():
+            target.bind(prefix, namespace, override=False)
+        for triple in source:
+            target.add(triple)
+
+    for path in build_files(paths):
+        dataset = Dataset()
+        try:
+            dataset.parse(path, format=RDF_SUFFIXES[path.suffix][0])
+        except Exception as err:  # noqa: BLE001 - every parser failure is the file's fault
+            raise GraphLoadError(f"{path}: not valid {path.suffix[1:]}: {_one_line(err)}") from None
+        for named in dataset.graphs():
+            if named.identifier == DATASET_DEFAULT_GRAPH_ID or not isinstance(
+                named.identifier, URIRef
+            ):
+                for prefix, namespace in dataset.namespaces():
+                    unnamed.bind(prefix, namespace, override=False)
+                for triple in named:
+                    unnamed.add(triple)
+            elif len(named):
+                merge(named.identifier, named)
+    for name, part in split_by_article(unnamed).items():
+        merge(name, part)
+    return graphs
+
+
+# ---------------------------------------------------------------------------
+# HTTP
+# ---------------------------------------------------------------------------
+
+
+def _secrets() -> list[str]:
+    """The credentials in the environment, raw and encoded (to keep them out of messages)."""
+    found = [v for v in (os.environ.get(k) for k in (ENV_PASSWORD, ENV_TOKEN)) if v]
+    with contextlib.suppress(StoreError):
+        header = _authorization()
+        if header:
+            found.append(header.partition(" ")[2])
+    return sorted(found, key=len, reverse=True)
+
+
+def _authorization() -> str | None:
+    """The ``Authorization`` header from the environment, if credentials are set.
+
+    Raises:
+        StoreError: A password is set without a user.
+
+    Example:
+        >>> from unittest import mock
+        >>> with mock.patch.dict(os.environ, {ENV_USER: "ann", ENV_PASSWORD: "pw"}, clear=True):
+        ...     _authorization()
+        'Basic YW5uOnB3'
+    """
+    token = os.environ.get(ENV_TOKEN)
+    if token:
+        return f"Bearer {token}"
+    user, password = os.environ.get(ENV_USER), os.environ.get(ENV_PASSWORD)
+    if user:
+        pair = f"{user}:{password or ''}".encode()
+        return "Basic " + base64.b64encode(pair).decode("ascii")
+    if password:
+        raise StoreError(f"{ENV_PASSWORD} is set but {ENV_USER} is not")
+    return None
+
+
+def _redact(text: str) -> str:
+    """``text`` on one line, without credentials or URL user info, cut to a sane length.
+
+    Example:
+        >>> _redact("http://ann:secret@host/store\\nrefused")
+        'http://host/store refused'
+    """
+    text = " ".join(text.split())
+    for secret in _secrets():
+        text = text.replace(secret, "***")
+    parts = text.split(" ")
+    for i, word in enumerate(parts):
+        if "://" in word and "@" in word:
+            parts[i] = _public_url(word)
+    text = " ".join(parts)
+    return text if len(text) <= _MAX_MESSAGE else text[: _MAX_MESSAGE - 1] + "…"
+
+
+def _public_url(url: str) -> str:
+    """``url`` without its user info (``user:password@``)."""
+    try:
+        parts = urllib.parse.urlsplit(url)
+    except ValueError:
+        return url
+    netloc = parts.netloc.rpartition("@")[2]
+    return urllib.parse.urlunsplit(parts._replace(netloc=netloc))
+
+
+def _one_line(err: BaseException) -> str:
+    return " ".join(str(err).split()) or type(err).__name__
+
+
+def _opener(url: str) -> urllib.request.OpenerDirector:
+    """A URL opener; proxies from the environment are skipped for loopback hosts."""
+    host = urllib.parse.urlsplit(url).hostname or ""
+    if host in ("localhost", "127.0.0.1", "::1") or host.startswith("127."):
+        return urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    return urllib.request.build_opener()
+
+
+def _request(
+    method: str,
+    url: str,
+    *,
+    label: str,
+    body: bytes | None = None,
+    headers: Mapping[str, str] | None = None,
+    timeout: float = 60.0,
+) -> tuple[int, str, bytes]:
+    """Send one HTTP request; return ``(status, content type, body)``.
+
+    Raises:
+        StoreError: Not an http(s) URL, the host is unreachable, or an HTTP error status;
+            the message starts with ``label`` and carries the server's message.
+    """
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme not in ("http", "https"):
+        raise StoreError(_redact(f"{label}: not an http(s) URL"))
+    if "@" in parts.netloc:
+        raise StoreError(
+            _redact(
+                f"{label}: credentials in the URL are not used; set {ENV_USER} and "
+                f"{ENV_PASSWORD} (or {ENV_TOKEN}) in the environment"
+            )
+        )
+    request = urllib.request.Request(url, data=body, method=method, headers=dict(headers or {}))
+    auth = _authorization()
+    if auth:
+        # Unredirected: a redirect to another host must not carry the credentials.
+        request.add_unredirected_header("Authorization", auth)
+    try:
+        with _opener(url).open(request, timeout=timeout) as response:
+            return response.status, response.headers.get("Content-Type", ""), response.read()
+    except urllib.error.HTTPError as err:
+        detail = ""
+        with contextlib.suppress(OSError):
+            detail = err.read(4096).decode("utf-8", "replace")
+        if "html" in (err.headers.get("Content-Type") or "").lower():
+            detail = re.sub(r"<(script|style)\b.*?</\1>|<[^>]*>", " ", detail, flags=re.S | re.I)
+        reason = f"HTTP {err.code} {err.reason}"
+        message = f"{label}: {reason}" + (f": {detail}" if detail.strip() else "")
+        raise StoreError(_redact(message)) from None
+    except urllib.error.URLError as err:
+        reason_err = err.reason
+        if isinstance(reason_err, ConnectionRefusedError):
+            why = "connection refused (is the store running?)"
+        elif isinstance(reason_err, TimeoutError):
+            why = f"no answer within {timeout:g} s"
+        else:
+            why = _one_line(reason_err) if isinstance(reason_err, BaseException) else reason_err
+        raise StoreError(_redact(f"{label}: cannot connect: {why}")) from None
+    except TimeoutError:
+        raise StoreError(_redact(f"{label}: no answer within {timeout:g} s")) from None
+    except (OSError, ValueError, http.client.HTTPException) as err:
+        raise StoreError(_redact(f"{label}: {_one_line(err)}")) from None
+
+
+# ---------------------------------------------------------------------------
+# Push
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PushSummary:
+    """What :func:`push` sent.
+
+    Attributes:
+        endpoint: The graph store endpoint (without user info).
+        graphs: Graph IRI → number of triples sent, in the order sent.
+    """
+
+    endpoint: str
+    graphs: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def triples(self) -> int:
+        """Triples sent, over all graphs."""
+        return sum(self.graphs.values())
+
+    def __str__(self) -> str:
+        n = len(self.graphs)
+        return f"pushed {self.triples} triples in {n} graph{'s' * (n != 1)} to {self.endpoint}"
+
+
+def _graph_url(endpoint: str, graph: str) -> str:
+    """The Graph Store Protocol URL of a named graph (indirect identification).
+
+    Example:
+        >>> _graph_url("http://h:7878/store", "https://w3id.org/pekg/id/article/a")
+        'http://h:7878/store?graph=https%3A%2F%2Fw3id.org%2Fpekg%2Fid%2Farticle%2Fa'
+    """
+    sep = "&" if urllib.parse.urlsplit(endpoint).query else "?"
+    return f"{endpoint}{sep}graph={urllib.parse.quote(graph, safe='')}"
+
+
+def _send_graph(endpoint: str, name: str, graph: Graph, method: str, timeout: float) -> None:
+    body = graph.serialize(format="nt", encoding="utf-8")
+    label = f"{_public_url(endpoint)} (graph <{name}>)"
+    _request(
+        method,
+        _graph_url(endpoint, name),
+        label=label,
+        body=body,
+        headers={"Content-Type": _NTRIPLES},
+        timeout=timeout,
+    )
+    log.info("%s %d triples to <%s>", method, len(graph), name)
+
+
+def push(
+    paths: str | Path | Sequence[str | Path],
+    endpoint: str,
+    graph: str | None = None,
+    *,
+    timeout: float = 60.0,
+) -> PushSummary:
+    """Send a build to a SPARQL 1.1 store with the Graph Store HTTP Protocol.
+
+    Each article's graph is sent with ``PUT`` (it replaces what the store has under that
+    name: pushing again never duplicates), the shared :data:`ACTORS_GRAPH` with ``POST``
+    (merged into what other builds pushed). With ``graph``, everything goes into that
+    one graph with ``PUT``. Bodies are N-Triples. Credentials come from the environment
+    (see the module's docstring).
+
+    Blank nodes cannot be shared between requests, so a blank node that is described in
+    several graphs arrives as several nodes (builds of this project have none).
+
+    Args:
+        paths: Build files or an ``OUT`` directory (see :func:`build_files`).
+        endpoint: The store's graph store URL (Oxigraph: ``http://host:port/store``;
+            Fuseki: ``http://host:3030/DATASET/data``).
+        graph: Push everything into this graph instead of one graph per article.
+        timeout: Seconds to wait for each answer.
+
+    Returns:
+        The graphs sent and their sizes.
+
+    Raises:
+        GraphLoadError: A build file cannot be loaded.
+        StoreError: The store cannot be reached or refuses a graph.
+    """
+    graphs = load_build(paths)
+    public = _public_url(endpoint)
+    _authorization()  # a half-set credential fails before anything is sent
+    sent: dict[str, int] = {}
+    if graph is not None:
+        if not graph or any(c.isspace() for c in graph) or ":" not in graph:
+            raise StoreError(f"{public}: not an absolute IRI for the graph: {graph!r}")
+        everything = Graph(identifier=URIRef(graph))
+        for part in graphs.values():
+            for triple in part:
+                everything.add(triple)
+        _send_graph(endpoint, graph, everything, "PUT", timeout)
+        return PushSummary(public, {graph: len(everything)})
+    for name in sorted(graphs, key=_graph_order):
+        method = "POST" if name == ACTORS_GRAPH else "PUT"
+        _send_graph(endpoint, str(name), graphs[name], method, timeout)
+        sent[str(name)] = len(graphs[name])
+    return PushSummary(public, sent)
+
+
+# ---------------------------------------------------------------------------
+# Query an endpoint
+# ---------------------------------------------------------------------------
+
+
+def _term(value: Mapping[str, Any]) -> Identifier:
+    """One binding of SPARQL JSON results as an rdflib term (plain literals: xsd:string).
+
+    Example:
+        >>> _term({"type": "literal", "value": "Russia"})
+        rdflib.term.Literal('Russia', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#string'))
+        >>> _term({"type": "literal", "value": "59", "datatype": str(XSD.integer)}).toPython()
+        59
+    """
+    kind, text = value.get("type"), value.get("value", "")
+    if kind == "uri":
+        return URIRef(text)
+    if kind == "bnode":
+        return BNode(text)
+    if kind in ("literal", "typed-literal"):
+        lang = value.get("xml:lang")
+        if lang:
+            return Literal(text, lang=lang)
+        return Literal(text, datatype=URIRef(value.get("datatype") or XSD.string))
+    raise ValueError(f"unsupported term type {kind!r}")
+
+
+def _parse_results(data: bytes, content_type: str, label: str) -> Result:
+    """SPARQL JSON results or N-Triples → :class:`Result`."""
+    mime = content_type.split(";")[0].strip().lower()
+    if mime in (_NTRIPLES, "text/plain") and not data.lstrip().startswith(b"{"):
+        graph = Graph()
+        try:
+            graph.parse(data=data.decode("utf-8"), format="nt")
+        except Exception as err:  # noqa: BLE001 - a broken answer is the server's fault
+            raise StoreError(f"{label}: unreadable N-Triples answer: {_one_line(err)}") from None
+        return Result("graph", graph=graph)
+    try:
+        answer = json.loads(data)
+        if "boolean" in answer:
+            return Result("ask", boolean=bool(answer["boolean"]))
+        variables = [str(v) for v in answer["head"].get("vars", [])]
+        rows = [
+            tuple(_term(b[v]) if v in b else None for v in variables)
+            for b in answer["results"]["bindings"]
+        ]
+    except (ValueError, KeyError, TypeError, AttributeError) as err:
+        kind = mime or "no content type"
+        raise StoreError(
+            _redact(f"{label}: not SPARQL JSON results ({kind}): {_one_line(err)}")
+        ) from None
+    return Result("select", variables=variables, rows=list(rows))
+
+
+def query_endpoint(
+    url: str,
+    sparql: str,
+    *,
+    bindings: Mapping[str, Identifier] | None = None,
+    method: str = "POST",
+    timeout: float = 60.0,
+) -> Result:
+    """Run SPARQL on an endpoint with the SPARQL 1.1 Protocol.
+
+    Terms convert as :func:`kg.query.run` converts them (plain literals become
+    ``xsd:string`` ones), so answers compare with those on the build's files.
+    SELECT and ASK ask for ``application/sparql-results+json``; CONSTRUCT and DESCRIBE
+    for N-Triples.
+
+    Args:
+        url: The query endpoint (Oxigraph: ``http://host:port/query``).
+        sparql: The query text.
+        bindings: Variables to bind (see :func:`kg.query.bind_values`).
+        method: ``"POST"`` (form-encoded, the default) or ``"GET"``.
+        timeout: Seconds to wait for the answer.
+
+    Raises:
+        StoreError: The endpoint cannot be reached, rejects the query (the server's
+            message says why) or answers with something that is not SPARQL results.
+    """
+    text = bind_values(sparql, bindings or {})
+    form = urllib.parse.urlencode({"query": text})
+    headers = {"Accept": f"{_RESULTS_JSON}, {_NTRIPLES};q=0.9"}
+    label = _public_url(url)
+    if method.upper() == "GET":
+        sep = "&" if urllib.parse.urlsplit(url).query else "?"
+        _, ctype, data = _request(
+            "GET", f"{url}{sep}{form}", label=label, headers=headers, timeout=timeout
+        )
+    elif method.upper() == "POST":
+        headers["Content-Type"] = "application/x-www-form-urlencoded"
+        _, ctype, data = _request(
+            "POST", url, label=label, body=form.encode(), headers=headers, timeout=timeout
+        )
+    else:
+        raise ValueError(f"method must be GET or POST, not {method!r}")
+    return _parse_results(data, ctype, label)
+
+
+# ---------------------------------------------------------------------------
+# A local Oxigraph server
+# ---------------------------------------------------------------------------
+
+
+def oxigraph_executable() -> str:
+    """The ``oxigraph`` command: next to the running Python first, then on ``PATH``.
+
+    Raises:
+        StoreError: It is in neither place.
+    """
+    name = "oxigraph.exe" if os.name == "nt" else "oxigraph"
+    beside = Path(sys.executable).parent / name
+    if beside.is_file() and os.access(beside, os.X_OK):
+        return str(beside)
+    found = shutil.which("oxigraph")
+    if found:
+        return found
+    raise StoreError(
+        f"the oxigraph command is neither next to {sys.executable} nor on PATH "
+        "(pip install oxigraph)"
+    )
+
+
+def free_port(host: str = "127.0.0.1") -> int:
+    """A TCP port that was free a moment ago (bound to port 0, read, closed)."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as sock:
+        sock.bind((host, 0))
+        return int(sock.getsockname()[1])
+
+
+def _base_url(host: str, port: int) -> str:
+    """The base URL of a server; IPv6 addresses in brackets.
+
+    Example:
+        >>> _base_url("::1", 7878)
+        'http://[::1]:7878'
+    """
+    return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
+
+
+def _stamp(files: Sequence[Path], executable: str) -> str:
+    """What the store was loaded from: files, sizes, times and the oxigraph binary."""
+    entries = []
+    for path in [*files, Path(executable)]:
+        info = path.stat()
+        entries.append([str(path.resolve()), info.st_size, info.st_mtime_ns])
+    return hashlib.sha256(json.dumps(entries).encode()).hexdigest()
+
+
+def _run_load(executable: str, location: Path, files: Sequence[Path]) -> None:
+    """``oxigraph load`` ``files`` into a new store at ``location``."""
+    command = [executable, "load", "--location", str(location), "--file", *map(str, files)]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        last = _last_line(done.stderr) or f"exit status {done.returncode}"
+        raise StoreError(f"oxigraph load into {location} failed: {last}")
+
+
+def prepare_store(
+    paths: str | Path | Sequence[str | Path], store_dir: str | Path, executable: str | None = None
+) -> Path:
+    """Load a build into an Oxigraph store under ``store_dir``; return the store's location.
+
+    ``.trig`` / ``.nq`` files are loaded as they are (their named graphs kept, their
+    default graph, if any, left as the default graph: unlike :func:`push`); the
+    other files are split by :func:`split_by_article` into per-article graphs and the
+    actors graph first, as :func:`push` sends them. The store is ``store_dir/db``,
+    with ``store_dir/stamp`` saying what it was loaded from: it is reused while the
+    build files (paths, sizes, modification times) and the oxigraph binary are the
+    same, and reloaded from scratch otherwise.
+
+    Raises:
+        GraphLoadError: A build file cannot be loaded.
+        StoreError: ``oxigraph load`` fails.
+    """
+    executable = executable or oxigraph_executable()
+    files = build_files(paths)
+    store_dir = Path(store_dir)
+    location, stamp_file = store_dir / "db", store_dir / "stamp"
+    stamp = _stamp(files, executable)
+    if location.is_dir() and stamp_file.is_file() and stamp_file.read_text().strip() == stamp:
+        return location
+    store_dir.mkdir(parents=True, exist_ok=True)
+    stamp_file.unlink(missing_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=".load-", dir=store_dir))
+    try:
+        quads = [f for f in files if f.suffix in QUAD_SUFFIXES]
+        triples = [f for f in files if f.suffix not in QUAD_SUFFIXES]
+        to_load = list(quads)
+        if triples:
+            dataset = Dataset()
+            for name, part in load_build(triples).items():
+                named = dataset.graph(name)
+                for triple in part:
+                    named.add(triple)
+            split = work / "split.nq"
+            split.write_text(dataset.serialize(format="nquads"), encoding="utf-8")
+            to_load.append(split)
+        _run_load(executable, work / "db", to_load)
+        shutil.rmtree(location, ignore_errors=True)
+        os.replace(work / "db", location)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    stamp_file.write_text(stamp + "\n")
+    log.info("loaded %s into %s", ", ".join(map(str, files)), location)
+    return location
+
+
+def _default_store_dir(paths: Sequence[str | Path]) -> Path | None:
+    """``OUT/.store`` when the build is one writable directory, else ``None`` (a temp dir)."""
+    if len(paths) == 1 and Path(paths[0]).is_dir():
+        out = Path(paths[0])
+        if os.access(out, os.W_OK):
+            return out / ".store"
+    return None
+
+
+def _last_line(text: str) -> str:
+    """The last line a Rust program wrote before its backtrace (``RUST_BACKTRACE=1``).
+
+    Example:
+        >>> _last_line("Error: Address already in use\\n\\nStack backtrace:\\n   0: main\\n")
+        'Error: Address already in use'
+    """
+    text = re.split(r"^\s*stack backtrace:", text, maxsplit=1, flags=re.I | re.M)[0]
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return lines[-1] if lines else ""
+
+
+def _wait_until_up(process: subprocess.Popen[bytes], url: str, err: Path, timeout: float) -> None:
+    """Poll ``url`` until the server answers; raise if it exits or the time runs out."""
+    deadline = time.monotonic() + timeout
+    probe = f"{url}/query?{urllib.parse.urlencode({'query': 'ASK {}'})}"
+    opener = _opener(url)
+    while True:
+        if process.poll() is not None:
+            last = _last_line(err.read_text(errors="replace"))
+            last = last or f"exit status {process.returncode}"
+            raise StoreError(f"oxigraph server on {url} exited at start: {last}")
+        try:
+            with opener.open(probe, timeout=1.0):
+                return
+        except urllib.error.HTTPError:
+            return  # it answers, even if with an error status
+        except (OSError, ValueError):
+            pass
+        if time.monotonic() > deadline:
+            raise StoreError(f"oxigraph server on {url} did not answer within {timeout:g} s")
+        time.sleep(0.05)
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+@contextlib.contextmanager
+def _server_process(
+    paths: str | Path | Sequence[str | Path],
+    port: int | None,
+    host: str,
+    store_dir: str | Path | None,
+    timeout: float,
+) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    executable = oxigraph_executable()
+    listed = _as_list(paths)
+    chosen = Path(store_dir) if store_dir is not None else _default_store_dir(listed)
+    with contextlib.ExitStack() as stack:
+        if chosen is None:
+            chosen = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="pekg-store-")))
+        location = prepare_store(listed, chosen, executable)
+        err = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="pekg-serve-"))) / "log"
+        attempts = 1 if port is not None else 3  # a free port may be taken meanwhile
+        for attempt in range(attempts):
+            bound = port if port is not None else free_port(host)
+            url = _base_url(host, bound)
+            command = [
+                executable,
+                "serve-read-only",
+                "--location",
+                str(location),
+                "--bind",
+                f"[{host}]:{bound}" if ":" in host else f"{host}:{bound}",
+                "--union-default-graph",
+            ]
+            with err.open("wb") as log_file:
+                process = subprocess.Popen(
+                    command, stdin=subprocess.DEVNULL, stdout=log_file, stderr=log_file
+                )
+            try:
+                _wait_until_up(process, url, err, timeout)
+            except StoreError:
+                exited = process.poll() is not None  # by itself, not by the timeout
+                _stop(process)
+                if exited and attempt + 1 < attempts:
+                    continue
+                raise
+            break
+        try:
+            log.info("oxigraph serving %s at %s", location, url)
+            yield url, process
+        finally:
+            _stop(process)
+
+
+@contextlib.contextmanager
+def running_server(
+    out: str | Path | Sequence[str | Path],
+    port: int | None = None,
+    host: str = "127.0.0.1",
+    *,
+    store_dir: str | Path | None = None,
+    timeout: float = 30.0,
+) -> Iterator[str]:
+    """Run a read-only Oxigraph server on a build while the ``with`` block lasts.
+
+    The store is ``OUT/.store`` when ``out`` is one writable directory (kept and reused
+    while the build does not change, see :func:`prepare_store`), else a temporary
+    directory removed afterwards; ``store_dir`` chooses another one. The server
+    queries the union of its graphs by default, so library queries work as on files.
+
+    Args:
+        out: The build: an ``OUT`` directory or graph files.
+        port: The port to listen on; a free one when ``None``.
+        host: The address to bind.
+        store_dir: Where to keep the store (see above).
+        timeout: Seconds to wait for the server to answer.
+
+    Yields:
+        The base URL, ``http://host:port``: SPARQL at ``/query``, graph store at
+        ``/store``, YASGUI at ``/``.
+
+    Raises:
+        StoreError: No ``oxigraph`` command, loading fails, or the server exits at start
+            (with the last line it wrote) or does not answer in time.
+    """
+    with _server_process(out, port, host, store_dir, timeout) as (url, _):
+        yield url
+
+
+def serve(
+    out: str | Path | Sequence[str | Path],
+    port: int | None = None,
+    host: str = "127.0.0.1",
+    *,
+    store_dir: str | Path | None = None,
+    stream: TextIO | None = None,
+) -> int:
+    """Serve a build with Oxigraph until Ctrl-C (or SIGTERM); for the command line.
+
+    Writes the endpoints' URLs to ``stream`` (standard output by default) once the
+    server answers. See :func:`running_server` for the store directory.
+
+    Returns:
+        0 once stopped by Ctrl-C or SIGTERM.
+
+    Raises:
+        StoreError: The server cannot start, or stops by itself (with its last line).
+    """
+    stream = stream if stream is not None else sys.stdout
+    previous = None
+    if threading.current_thread() is threading.main_thread():
+
+        def _terminate(signum: int, frame: Any) -> None:
+            raise KeyboardInterrupt
+
+        previous = signal.signal(signal.SIGTERM, _terminate)
+    try:
+        with _server_process(out, port, host, store_dir, 30.0) as (url, process):
+            stream.write(
+                f"SPARQL endpoint: {url}/query\n"
+                f"Graph store:     {url}/store (read-only)\n"
+                f"YASGUI:          {url}/\n"
+                "Press Ctrl-C to stop.\n"
+            )
+            stream.flush()
+            try:
+                status = process.wait()
+            except KeyboardInterrupt:
+                return 0
+            if status in (0, -signal.SIGINT, -signal.SIGTERM, 128 + signal.SIGINT):
+                return 0  # Ctrl-C in a terminal reaches the server too, sometimes first
+            raise StoreError(f"oxigraph server on {url} stopped with exit status {status}")
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
