@@ -48,8 +48,9 @@ def source_texts() -> list[dict[str, str]]:
     return texts
 
 
-def write_corpus(path: Path, words: int | None = None, articles: int | None = None,
-                 short: bool = False) -> tuple[int, int]:
+def write_corpus(
+    path: Path, words: int | None = None, articles: int | None = None, short: bool = False
+) -> tuple[int, int]:
     """Replicate the source texts into a ``.jsonl`` corpus; return (articles, words)."""
     texts = source_texts()
     if short:  # first paragraph only: many small articles for the memory test
@@ -91,7 +92,10 @@ def raw_seconds(corpus: Path, processes: int) -> float:
     """Seconds raw spaCy takes to pipe the corpus (model loading excluded)."""
     out = subprocess.run(
         [sys.executable, "-c", RAW, str(corpus), str(processes)],
-        capture_output=True, text=True, check=True, cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
     )
     return float(out.stdout.strip().splitlines()[-1])
 
@@ -100,28 +104,57 @@ def build_seconds(corpus: Path, out: Path, workers: int) -> tuple[float, float]:
     """Seconds ``kg build`` takes, in all and without loading the model (measured apart)."""
     start = time.perf_counter()
     subprocess.run(
-        [sys.executable, "-m", "kg.cli", "build", str(corpus), "-o", str(out),
-         "--workers", str(workers), "--fresh"],
-        capture_output=True, text=True, check=True, cwd=ROOT,
+        [
+            sys.executable,
+            "-m",
+            "kg.cli",
+            "build",
+            str(corpus),
+            "-o",
+            str(out),
+            "--workers",
+            str(workers),
+            "--fresh",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
     )
     return time.perf_counter() - start, model_load_seconds()
 
 
 def model_load_seconds() -> float:
     """Seconds a fresh process takes to import the pipeline and load the model."""
-    code = "import time; s=time.perf_counter(); from kg import nlp; nlp.load(); " \
-           "print(time.perf_counter()-s)"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True, cwd=ROOT)
+    code = (
+        "import time; s=time.perf_counter(); from kg import nlp; nlp.load(); "
+        "print(time.perf_counter()-s)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
     return float(out.stdout.strip())
 
 
 def peak_rss_mb(corpus: Path, out: Path) -> float:
     """Peak resident memory of ``kg build --workers 1`` in MiB."""
     result = subprocess.run(
-        [sys.executable, "-c", PEAK, "build", str(corpus), "-o", str(out), "--workers", "1",
-         "--fresh"],
-        capture_output=True, text=True, check=True, cwd=ROOT,
+        [
+            sys.executable,
+            "-c",
+            PEAK,
+            "build",
+            str(corpus),
+            "-o",
+            str(out),
+            "--workers",
+            "1",
+            "--fresh",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
     )
     return int(result.stderr.strip().splitlines()[-1]) / 1024
 
@@ -156,8 +189,14 @@ def main() -> None:
     """Run the benchmark and write ``bench/results.md``."""
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--words", type=int, default=1_000_000, help="corpus size in words")
-    p.add_argument("--rss-articles", type=int, nargs=2, default=[1000, 10000],
-                   metavar=("SMALL", "LARGE"), help="article counts for the memory test")
+    p.add_argument(
+        "--rss-articles",
+        type=int,
+        nargs=2,
+        default=[1000, 10000],
+        metavar=("SMALL", "LARGE"),
+        help="article counts for the memory test",
+    )
     p.add_argument("--out", type=Path, default=ROOT / "bench" / "results.md")
     args = p.parse_args()
 
@@ -175,10 +214,12 @@ def main() -> None:
         build1, _ = build_seconds(corpus, work / "b1", 1)
         raw2 = raw_seconds(corpus, 2)
         build2, _ = build_seconds(corpus, work / "b2", 2)
-        for label, seconds in (("raw spaCy nlp.pipe, 1 process", raw1),
-                               ("kg build --workers 1", build1),
-                               ("raw spaCy nlp.pipe, 2 processes", raw2),
-                               ("kg build --workers 2", build2)):
+        for label, seconds in (
+            ("raw spaCy nlp.pipe, 1 process", raw1),
+            ("kg build --workers 1", build1),
+            ("raw spaCy nlp.pipe, 2 processes", raw2),
+            ("kg build --workers 2", build2),
+        ):
             rows.append((label, f"{n_words / seconds:,.0f} words/s ({seconds:.1f} s)"))
             print(rows[-1], flush=True)
         # kg build's time includes starting up and loading the model (once with one
@@ -188,9 +229,13 @@ def main() -> None:
         rows.append(("build / raw spaCy, 1 process", f"{raw1 / build1:.2f}"))
         rows.append(("build / raw spaCy, 1 process, without model loads", f"{raw1 / steady1:.2f}"))
         rows.append(("build / raw spaCy, 2 processes", f"{raw2 / build2:.2f}"))
-        rows.append(("build / raw spaCy, 2 processes, without model loads", f"{raw2 / steady2:.2f}"))
+        rows.append(
+            ("build / raw spaCy, 2 processes, without model loads", f"{raw2 / steady2:.2f}")
+        )
         rows.append(("build, 2 workers / 1 worker", f"{build1 / build2:.2f}x"))
-        rows.append(("build, 2 workers / 1 worker, without model loads", f"{steady1 / steady2:.2f}x"))
+        rows.append(
+            ("build, 2 workers / 1 worker, without model loads", f"{steady1 / steady2:.2f}x")
+        )
 
         small, large = args.rss_articles
         rss = {}
@@ -206,9 +251,15 @@ def main() -> None:
         times = engines(graph)
         for label, seconds in times.items():
             rows.append((label, f"{seconds:.2f} s"))
-        rows.append(("rdflib / oxigraph, load", f"{times['rdflib load'] / times['oxigraph load']:.1f}x"))
-        rows.append(("rdflib / oxigraph, library queries",
-                     f"{times['rdflib queries'] / times['oxigraph queries']:.1f}x"))
+        rows.append(
+            ("rdflib / oxigraph, load", f"{times['rdflib load'] / times['oxigraph load']:.1f}x")
+        )
+        rows.append(
+            (
+                "rdflib / oxigraph, library queries",
+                f"{times['rdflib queries'] / times['oxigraph queries']:.1f}x",
+            )
+        )
 
     width = max(len(k) for k, _ in rows)
     table = "\n".join(f"{k:<{width}}  {v}" for k, v in rows)
