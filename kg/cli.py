@@ -161,6 +161,48 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return EXIT_OK if report.conforms else EXIT_FAIL
 
 
+def _load_graph(paths: Sequence[str]):  # type: ignore[no-untyped-def]
+    """Built graph files as one rdflib graph, without the measures of an earlier analysis."""
+    from rdflib import Graph
+
+    from kg.query import GraphLoadError, load_rdflib
+    from kg.vocab import PEK, bind_prefixes
+
+    try:
+        dataset = load_rdflib(paths)
+    except GraphLoadError as err:
+        raise UserError(str(err)) from None
+    measures = {PEK.degree, PEK.weightedDegree, PEK.betweenness, PEK.pagerank, PEK.community}
+    graph = bind_prefixes(Graph())
+    for s, p, o in dataset.triples((None, None, None)):
+        if p not in measures:
+            graph.add((s, p, o))
+    return graph
+
+
+def cmd_analyze(args: argparse.Namespace) -> int:
+    """kg analyze GRAPH... -o OUT"""
+    from kg.analyze import ActorLookupError, analyze, find_actor, write_analysis
+
+    graph = _load_graph(args.graphs)
+    pair = None
+    if args.between:
+        try:
+            pair = (find_actor(graph, args.between[0]), find_actor(graph, args.between[1]))
+        except ActorLookupError as err:
+            raise UsageError(f"--between: {err}") from None
+    analysis = analyze(graph, seed=args.seed)
+    paths = write_analysis(analysis, Path(args.out), pair=pair, top=args.top)
+    events = len(analysis.events)
+    print(
+        f"analysed {len(analysis.measures)} actors, {events} events, "
+        f"{len(analysis.communities)} communities"
+    )
+    for path in paths:
+        print(f"wrote {path}")
+    return EXIT_OK
+
+
 def cmd_push(args: argparse.Namespace) -> int:
     """kg push OUT --endpoint URL [--graph IRI]"""
     from kg.query import GraphLoadError
@@ -292,6 +334,27 @@ def parser() -> argparse.ArgumentParser:
     )
     v.add_argument("graphs", nargs="+", metavar="GRAPH", help="graph files or directories")
     v.set_defaults(func=cmd_validate)
+
+    an = sub.add_parser(
+        "analyze",
+        help="network analysis: central actors, dyads, communities, timeline",
+        description="Analyse built graphs as networks (networkx): degree, betweenness and "
+        "PageRank centrality, Louvain communities, country dyads with their "
+        "cooperation-conflict balance, a timeline. Writes OUT/report.md and the measures "
+        "as RDF, OUT/analysis.ttl (pek:degree, pek:pagerank, pek:community, ...). "
+        "Example: kg analyze out/graph.ttl -o out --between Russia 'United States'",
+    )
+    an.add_argument("graphs", nargs="+", metavar="GRAPH", help="graph files or directories")
+    an.add_argument("-o", "--out", required=True, metavar="OUT", help="output directory")
+    an.add_argument(
+        "--between",
+        nargs=2,
+        metavar=("A", "B"),
+        help="also report the shortest connection and the dyad between two actors",
+    )
+    an.add_argument("--top", type=int, default=20, metavar="N", help="actors in the top table")
+    an.add_argument("--seed", type=int, default=0, help="seed of community detection")
+    an.set_defaults(func=cmd_analyze)
 
     pu = sub.add_parser(
         "push",

@@ -5,6 +5,8 @@
   cooperation–conflict weight (each event's Goldstein value).
 - :func:`event_graph`: the bipartite actor–event graph, edges labelled with the
   actor's role (``agent``, ``target``, ``participant``, ``voter: Veto``).
+- :func:`country_graph`: the dyad graph, people folded into the country or
+  organisation they act for (:func:`affiliations`), edges as in the actor graph.
 - :func:`rdf_graph`: every triple as a directed multigraph edge.
 
 Example:
@@ -27,7 +29,7 @@ Example:
 
 from __future__ import annotations
 
-from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any
@@ -38,7 +40,16 @@ from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from kg.vocab import PEK
 
-__all__ = ["ACTOR_KINDS", "EventInfo", "actor_graph", "event_graph", "events", "rdf_graph"]
+__all__ = [
+    "ACTOR_KINDS",
+    "EventInfo",
+    "actor_graph",
+    "affiliations",
+    "country_graph",
+    "event_graph",
+    "events",
+    "rdf_graph",
+]
 
 #: Actor classes, most specific first.
 ACTOR_KINDS = ("Person", "Country", "Organization")
@@ -132,42 +143,75 @@ def _actor_nodes(graph: Graph, g: nx.Graph) -> None:
         g.add_node(str(node), label=label(graph, node), kind=kind(graph, node))
 
 
-def actor_graph(graph: Graph) -> nx.Graph:
+def _link(
+    g: nx.Graph, infos: Iterable[EventInfo], fold: Callable[[str], str | None]
+) -> dict[str, dict[str, int]]:
+    """Add an edge between every two nodes ``fold`` maps an event's actors to.
+
+    Each event counts once per edge, however many of its actors fold into either end.
+    Returns, for each node two or more distinct actors of one event fold into, those
+    events by class (the self-loops the folding would make, kept out of ``g``).
+    One pass over the events: the work is linear in the events and their actor pairs.
+    """
+    internal: dict[str, dict[str, int]] = {}
+    for info in infos:
+        members: dict[str, int] = {}
+        for actor in info.roles:
+            node = fold(actor)
+            if node is not None:
+                members[node] = members.get(node, 0) + 1
+        for node, n in members.items():
+            if n > 1:
+                classes = internal.setdefault(node, {})
+                classes[info.cls] = classes.get(info.cls, 0) + 1
+        for a, b in combinations(sorted(members), 2):
+            if not g.has_edge(a, b):
+                g.add_edge(a, b, weight=0, classes={}, dates=[], events=[], balance=0.0)
+            edge = g[a][b]
+            edge["weight"] += 1
+            edge["classes"][info.cls] = edge["classes"].get(info.cls, 0) + 1
+            if info.date:
+                edge["dates"].append(info.date)
+            edge["events"].append(info.iri)
+            edge["balance"] = round(edge["balance"] + info.goldstein, 6)
+    for _, _, data in g.edges(data=True):
+        data["dates"].sort()
+    return internal
+
+
+def actor_graph(graph: Graph, infos: list[EventInfo] | None = None) -> nx.Graph:
     """Actors linked when they take part in the same event.
 
     Node attributes: ``label``, ``kind``. Edge attributes: ``weight`` (number of
     shared events), ``classes`` (events by class), ``dates`` (sorted, known dates),
     ``events`` (event IRIs) and ``balance`` (sum of the events' Goldstein values:
     above zero cooperation, below zero conflict).
+
+    Args:
+        graph: A built graph.
+        infos: ``events(graph)``, when the caller already has it (it is read otherwise).
     """
     g = nx.Graph()
     _actor_nodes(graph, g)
-    for info in events(graph):
-        actors = sorted(a for a in info.roles if a in g)
-        for a, b in combinations(actors, 2):
-            if not g.has_edge(a, b):
-                g.add_edge(a, b, weight=0, classes={}, dates=[], events=[], balance=0.0)
-            edge = g.edges[a, b]
-            edge["weight"] += 1
-            edge["classes"] = dict(Counter(edge["classes"]) + Counter({info.cls: 1}))
-            if info.date:
-                edge["dates"] = sorted([*edge["dates"], info.date])
-            edge["events"].append(info.iri)
-            edge["balance"] = round(edge["balance"] + info.goldstein, 6)
+    _link(g, events(graph) if infos is None else infos, lambda a: a if a in g else None)
     return g
 
 
-def event_graph(graph: Graph) -> nx.Graph:
+def event_graph(graph: Graph, infos: list[EventInfo] | None = None) -> nx.Graph:
     """The bipartite actor–event graph (``bipartite`` attribute 0 for actors, 1 for events).
 
     Event nodes carry ``cls``, ``date``, ``label`` (the trigger) and ``sentence``;
     edges carry ``role`` (``agent``, ``target``, ``voter: Veto``, ...).
+
+    Args:
+        graph: A built graph.
+        infos: ``events(graph)``, when the caller already has it (it is read otherwise).
     """
     g = nx.Graph()
     _actor_nodes(graph, g)
     for node in g.nodes:
         g.nodes[node]["bipartite"] = 0
-    for info in events(graph):
+    for info in events(graph) if infos is None else infos:
         g.add_node(
             info.iri,
             bipartite=1,
@@ -183,6 +227,108 @@ def event_graph(graph: Graph) -> nx.Graph:
         for actor, roles in sorted(info.roles.items()):
             if actor in g:
                 g.add_edge(actor, info.iri, role=", ".join(sorted(roles)))
+    return g
+
+
+def affiliations(graph: Graph) -> dict[str, str]:
+    """Each person who acts for a country or organisation, and the one it acts for.
+
+    ``pek:affiliation`` is read first, then ``pek:holdsRole``/``pek:roleOf``; only a
+    target typed ``pek:Country`` or ``pek:Organization`` counts. A person acting for
+    several is given one, the same every time: a country before an organisation,
+    then the smallest IRI. People acting for nobody are left out.
+
+    Example:
+        >>> from kg.vocab import PEK, PEKR
+        >>> g = Graph()
+        >>> usa, nato = PEKR["country/USA"], PEKR["org/nato"]
+        >>> for t in [(usa, RDF.type, PEK.Country), (nato, RDF.type, PEK.Organization),
+        ...           (PEKR["person/a"], RDF.type, PEK.Person),
+        ...           (PEKR["person/a"], PEK.affiliation, nato),
+        ...           (PEKR["person/a"], PEK.affiliation, usa),
+        ...           (PEKR["person/b"], RDF.type, PEK.Person)]:
+        ...     _ = g.add(t)
+        >>> affiliations(g)
+        {'https://w3id.org/pekg/id/person/a': 'https://w3id.org/pekg/id/country/USA'}
+    """
+    out: dict[str, str] = {}
+    for person in sorted(set(graph.subjects(RDF.type, PEK.Person)), key=str):
+        sides = list(graph.objects(person, PEK.affiliation))
+        if not any(kind(graph, side) in ("Country", "Organization") for side in sides):
+            sides = [
+                side
+                for role in graph.objects(person, PEK.holdsRole)
+                for side in graph.objects(role, PEK.roleOf)
+            ]
+        ranked = sorted(
+            (kind(graph, side) != "Country", str(side))
+            for side in set(sides)
+            if kind(graph, side) in ("Country", "Organization")
+        )
+        if ranked:
+            out[str(person)] = ranked[0][1]
+    return out
+
+
+def country_graph(graph: Graph, infos: list[EventInfo] | None = None) -> nx.Graph:
+    """The dyad graph: people folded into the country or organisation they act for.
+
+    "Trump accused Russia" becomes a United States–Russia edge. Nodes are the
+    countries, organisations and every actor acting for nobody (see
+    :func:`affiliations`), with ``label``, ``kind`` and ``members`` (the people
+    folded in, by IRI). Edges carry the attributes of :func:`actor_graph`; an event
+    counts once per edge however many of its actors fold into either end.
+
+    Self-loops are not added: an event with two actors of the same side (two
+    Americans meeting, Putin talking about Russia) is counted on that node instead,
+    as ``internal`` (events) and ``internal_classes`` (events by class).
+
+    Args:
+        graph: A built graph.
+        infos: ``events(graph)``, when the caller already has it (it is read otherwise).
+
+    Example:
+        >>> from rdflib import Literal
+        >>> from kg.vocab import PEK, PEKR
+        >>> g = Graph()
+        >>> e, usa, rus = PEKR["event/x/1"], PEKR["country/USA"], PEKR["country/RUS"]
+        >>> trump = PEKR["person/trump"]
+        >>> for t in [(e, RDF.type, PEK.Accusation), (e, RDF.type, PEK.Event),
+        ...           (e, PEK.agent, trump), (e, PEK.target, rus), (e, PEK.target, usa),
+        ...           (e, PEK.goldstein, Literal(-2.0)), (trump, RDF.type, PEK.Person),
+        ...           (trump, RDF.type, PEK.Actor), (trump, PEK.affiliation, usa),
+        ...           (usa, RDF.type, PEK.Country), (usa, RDF.type, PEK.Actor),
+        ...           (rus, RDF.type, PEK.Country), (rus, RDF.type, PEK.Actor)]:
+        ...     _ = g.add(t)
+        >>> dyads = country_graph(g)
+        >>> sorted(dyads.nodes), dyads.edges[str(usa), str(rus)]["balance"]
+        (['https://w3id.org/pekg/id/country/RUS', 'https://w3id.org/pekg/id/country/USA'], -2.0)
+        >>> dyads.nodes[str(usa)]["internal"], dyads.nodes[str(usa)]["internal_classes"]
+        (1, {'Accusation': 1})
+    """
+    actors = nx.Graph()
+    _actor_nodes(graph, actors)
+    folds = affiliations(graph)
+    g = nx.Graph()
+    for node, data in actors.nodes(data=True):
+        if node not in folds:
+            g.add_node(node, **data, members=[], internal=0, internal_classes={})
+    for person, side in folds.items():
+        if side not in g:  # typed Country/Organization but not pek:Actor: keep the person
+            g.add_node(person, **actors.nodes[person], members=[], internal=0, internal_classes={})
+            continue
+        g.nodes[side]["members"].append(person)
+
+    def fold(actor: str) -> str | None:
+        if actor not in actors:
+            return None
+        side = folds.get(actor, actor)
+        return side if side in g else actor
+
+    internal = _link(g, events(graph) if infos is None else infos, fold)
+    for node, classes in internal.items():
+        g.nodes[node]["internal"] = sum(classes.values())
+        g.nodes[node]["internal_classes"] = classes
     return g
 
 

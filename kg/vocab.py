@@ -112,6 +112,13 @@ class PEK(ns.DefinedNamespace):
     nlpModel: URIRef  # Article -> xsd:string: name and version of the spaCy pipeline.
     articleId: URIRef  # Article -> xsd:string: the article's stable identifier.
 
+    # Datatype properties written by the analysis (kg.analyze), on actors
+    degree: URIRef  # Actor -> xsd:integer: other actors it shares an event with.
+    weightedDegree: URIRef  # Actor -> xsd:integer: links counted once per shared event.
+    betweenness: URIRef  # Actor -> xsd:decimal: normalised betweenness centrality, 0 to 1.
+    pagerank: URIRef  # Actor -> xsd:decimal: PageRank in the actor graph, 0 to 1.
+    community: URIRef  # Actor -> xsd:integer: Louvain community number, from 1.
+
     _NS = Namespace("https://w3id.org/pekg/ontology#")
 
 

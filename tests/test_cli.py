@@ -359,3 +359,37 @@ def test_serve_then_push_and_query_over_http(tmp_path: Path) -> None:
         finally:
             if server.poll() is None:
                 os.kill(server.pid, signal.SIGKILL)
+
+
+# --------------------------------------------------------------------------- kg analyze
+
+
+def test_analyze_writes_report_and_measures(tmp_path: Path) -> None:
+    result = kg("analyze", SEED, "-o", str(tmp_path), "--between", "Trump", "sergey lavrov")
+    assert result.returncode == 0, result.stderr
+    report = (tmp_path / "report.md").read_text()
+    assert "## Top actors" in report and "## Dyads" in report and "## Timeline" in report
+    assert "Shortest connection" in report
+    measures = Graph().parse(tmp_path / "analysis.ttl")
+    ranked = kg(
+        "query",
+        SEED,
+        str(tmp_path / "analysis.ttl"),
+        "SELECT ?name WHERE { ?a pek:pagerank ?r ; rdfs:label ?name } ORDER BY DESC(?r) LIMIT 1",
+        "--format",
+        "csv",
+    )
+    assert ranked.returncode == 0 and len(ranked.stdout.splitlines()) == 2
+    assert len(measures) >= 5 * 10
+    # Analysing the output directory again ignores the measures written there.
+    (tmp_path / "graph.ttl").write_text(Path(SEED).read_text())
+    again = kg("analyze", str(tmp_path), "-o", str(tmp_path))
+    assert again.returncode == 0, again.stderr
+    assert len(Graph().parse(tmp_path / "analysis.ttl")) == len(measures)
+
+
+def test_analyze_unknown_actor_is_a_usage_error(tmp_path: Path) -> None:
+    result = kg("analyze", SEED, "-o", str(tmp_path), "--between", "Trump", "Nobody Atall")
+    assert result.returncode == 2
+    assert "no actor named 'Nobody Atall'" in result.stderr
+    assert not (tmp_path / "report.md").exists()

@@ -6,9 +6,18 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-from rdflib import Graph
+from rdflib import RDF, Graph, Literal
 
-from kg.network import actor_graph, event_graph, events, rdf_graph
+from kg.network import (
+    actor_graph,
+    affiliations,
+    country_graph,
+    event_graph,
+    events,
+    rdf_graph,
+)
+from kg.vocab import PEK, pek_term
+from kg.vocab import PEKR as PEK_
 
 SEED = Path(__file__).resolve().parent / "data" / "seed.golden.ttl"
 PEKR = "https://w3id.org/pekg/id/"
@@ -54,3 +63,97 @@ def test_rdf_graph_has_one_edge_per_triple(seed: Graph) -> None:
 def test_empty_graph_gives_empty_views() -> None:
     assert actor_graph(Graph()).number_of_nodes() == 0
     assert event_graph(Graph()).number_of_nodes() == 0
+
+
+# ---------------------------------------------------------------------------
+# The country dyad graph
+# ---------------------------------------------------------------------------
+
+
+def _graph(people: dict[str, tuple[str | None, str | None]], acts: list[dict[str, str]]) -> Graph:
+    """Countries USA, RUS; a place; ``people``: local name → (affiliation, role's side);
+    ``acts``: accusations, each ``{actor: role property}``."""
+    g = Graph()
+    for code in ("USA", "RUS"):
+        g.add((PEK_["country/" + code], RDF.type, PEK.Country))
+        g.add((PEK_["country/" + code], RDF.type, PEK.Actor))
+    g.add((PEK_["place/kremlin"], RDF.type, PEK.Place))
+    for name, (side, role_of) in people.items():
+        person = PEK_["person/" + name]
+        g.add((person, RDF.type, PEK.Person))
+        g.add((person, RDF.type, PEK.Actor))
+        if side:
+            g.add((person, PEK.affiliation, PEK_[side]))
+        if role_of:
+            role = PEK_[f"role/{name}/x"]
+            g.add((person, PEK.holdsRole, role))
+            g.add((role, PEK.roleOf, PEK_[role_of]))
+    for i, roles in enumerate(acts):
+        event = PEK_[f"event/t/{i}"]
+        g.add((event, RDF.type, PEK.Accusation))
+        g.add((event, RDF.type, PEK.Event))
+        g.add((event, PEK.goldstein, Literal(-2.0)))
+        for local, prop in roles.items():
+            g.add((event, PEK.participant, PEK_[local]))
+            if prop != "participant":
+                g.add((event, pek_term(prop), PEK_[local]))
+    return g
+
+
+def test_country_graph_folds_people_into_their_side(seed: Graph) -> None:
+    g = country_graph(seed)
+    usa, rus = PEKR + "country/USA", PEKR + "country/RUS"
+    assert g.nodes[usa]["members"] == [PEKR + "person/rex-tillerson", PEKR + "person/trump"]
+    assert not any(n.startswith(PEKR + "person/") for n in g)  # every seed person acts for a side
+    assert g.edges[usa, rus]["classes"] == {"Statement": 1, "Meeting": 2, "Accusation": 2}
+    assert nx.number_of_selfloops(g) == 0
+
+
+def test_country_graph_keeps_actors_acting_for_nobody() -> None:
+    g = country_graph(
+        _graph({"loner": (None, None)}, [{"person/loner": "agent", "country/RUS": "target"}])
+    )
+    assert g.has_edge(PEKR + "person/loner", PEKR + "country/RUS")
+
+
+def test_roles_fold_people_only_into_countries_and_organisations() -> None:
+    graph = _graph(
+        {"minister": (None, "country/RUS"), "guide": (None, "place/kremlin")},
+        [{"person/minister": "agent", "person/guide": "target", "country/USA": "target"}],
+    )
+    assert affiliations(graph) == {PEKR + "person/minister": PEKR + "country/RUS"}
+    g = country_graph(graph)
+    assert g.has_edge(PEKR + "country/RUS", PEKR + "country/USA")
+    assert g.has_edge(PEKR + "person/guide", PEKR + "country/RUS")  # a place is no side
+
+
+def test_same_side_events_count_on_the_node_not_as_self_loops() -> None:
+    graph = _graph(
+        {"a": ("country/USA", None), "b": ("country/USA", None)},
+        [{"person/a": "agent", "person/b": "target"}],
+    )
+    g = country_graph(graph)
+    usa = PEKR + "country/USA"
+    assert nx.number_of_selfloops(g) == 0 and g.number_of_edges() == 0
+    assert (g.nodes[usa]["internal"], g.nodes[usa]["internal_classes"]) == (1, {"Accusation": 1})
+    assert g.nodes[PEKR + "country/RUS"]["internal"] == 0
+
+
+def test_an_event_counts_once_per_dyad() -> None:
+    graph = _graph(
+        {"a": ("country/USA", None), "b": ("country/USA", None)},
+        [{"person/a": "agent", "person/b": "agent", "country/RUS": "target"}],
+    )
+    edge = country_graph(graph).edges[PEKR + "country/USA", PEKR + "country/RUS"]
+    assert (edge["weight"], edge["balance"]) == (1, -2.0)
+    # ...while the actor graph links each American to Russia.
+    actors = actor_graph(graph)
+    assert actors.edges[PEKR + "person/a", PEKR + "country/RUS"]["weight"] == 1
+    assert actors.edges[PEKR + "person/b", PEKR + "country/RUS"]["weight"] == 1
+
+
+def test_views_accept_events_read_once(seed: Graph) -> None:
+    infos = events(seed)
+    assert nx.utils.graphs_equal(actor_graph(seed, infos), actor_graph(seed))
+    assert nx.utils.graphs_equal(event_graph(seed, infos), event_graph(seed))
+    assert nx.utils.graphs_equal(country_graph(seed, infos), country_graph(seed))

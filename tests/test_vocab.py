@@ -76,7 +76,17 @@ CONTRACT_DATATYPE_PROPERTIES = {
 CONTRACT_CHOICES = ["Yes", "No", "Abstain", "Veto"]
 
 #: Terms the code emits beyond the contract table.
-EXTRA_DATATYPE_PROPERTIES = {"trigger": "string", "nlpModel": "string", "articleId": "string"}
+EXTRA_DATATYPE_PROPERTIES = {
+    "trigger": "string",
+    "nlpModel": "string",
+    "articleId": "string",
+    # measures written by kg.analyze
+    "degree": "integer",
+    "weightedDegree": "integer",
+    "betweenness": "decimal",
+    "pagerank": "decimal",
+    "community": "integer",
+}
 
 XSD_NS = "http://www.w3.org/2001/XMLSchema#"
 
