@@ -149,6 +149,8 @@ def _link(
     """Add an edge between every two nodes ``fold`` maps an event's actors to.
 
     Each event counts once per edge, however many of its actors fold into either end.
+    Two actors that are only what a statement is ``about`` are not linked to each
+    other (each is linked to the speaker).
     Returns, for each node two or more distinct actors of one event fold into, those
     events by class (the self-loops the folding would make, kept out of ``g``).
     One pass over the events: the work is linear in the events and their actor pairs.
@@ -156,15 +158,20 @@ def _link(
     internal: dict[str, dict[str, int]] = {}
     for info in infos:
         members: dict[str, int] = {}
-        for actor in info.roles:
+        active: set[str] = set()
+        for actor, roles in info.roles.items():
             node = fold(actor)
             if node is not None:
                 members[node] = members.get(node, 0) + 1
+                if roles != {"about"}:
+                    active.add(node)
         for node, n in members.items():
             if n > 1:
                 classes = internal.setdefault(node, {})
                 classes[info.cls] = classes.get(info.cls, 0) + 1
         for a, b in combinations(sorted(members), 2):
+            if a not in active and b not in active:
+                continue  # two actors a statement is about have not met each other
             if not g.has_edge(a, b):
                 g.add_edge(a, b, weight=0, classes={}, dates=[], events=[], balance=0.0)
             edge = g[a][b]
