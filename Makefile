@@ -4,9 +4,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint install notebook clean
+.PHONY: demo test lint install notebook bench clean
 
 $(STAMP): pyproject.toml
+	sh tools/install-chromium.sh
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
@@ -16,6 +17,8 @@ install: $(STAMP)
 
 demo: $(STAMP)
 	$(BIN)/kg build data/articles -o out
+	$(BIN)/kg analyze out/graph.ttl -o out
+	$(BIN)/kg viz out/graph.ttl -o out/graph.html --screenshot out/graph.png
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
@@ -25,9 +28,14 @@ notebook: $(STAMP)
 	test -x $(BIN)/jupyter-lab || $(BIN)/python -m pip install --quiet -e ".[dev,notebook]"
 	$(BIN)/jupyter-lab notebooks/explore.ipynb
 
+# Throughput against raw spaCy, memory, SPARQL engines, analysis scaling (a few minutes).
+bench: $(STAMP)
+	$(BIN)/python bench/build.py
+	$(BIN)/python bench/analysis.py
+
 lint: $(STAMP)
-	$(BIN)/ruff check kg tests tools
-	$(BIN)/ruff format --check kg tests tools
+	$(BIN)/ruff check kg tests tools bench
+	$(BIN)/ruff format --check kg tests tools bench
 	$(BIN)/mypy
 
 clean:

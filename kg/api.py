@@ -33,10 +33,11 @@ if TYPE_CHECKING:
     import networkx as nx
     import pandas as pd
 
+    from kg.analyze import Analysis
     from kg.model import Article
     from kg.validate import Report
 
-__all__ = ["KnowledgeGraph", "build", "load"]
+__all__ = ["InlineView", "KnowledgeGraph", "build", "load"]
 
 #: Suffix of a file name → ``kg.write`` format name.
 _SUFFIX_FORMAT = {".ttl": "ttl", ".nt": "nt", ".trig": "trig", ".jsonld": "jsonld"}
@@ -139,6 +140,33 @@ class KnowledgeGraph:
             raise ValueError(f"unknown kind {kind!r} (choose from {', '.join(views)})")
         return views[kind](self.graph)
 
+    def analyze(self, seed: int = 0) -> Analysis:
+        """Network measures, communities, dyads and timeline (see :mod:`kg.analyze`)."""
+        from kg.analyze import analyze
+
+        return analyze(self.graph, seed=seed)
+
+    def view(self, mode: str = "actors", **options: Any) -> str:
+        """The interactive relationship view as one offline HTML page (see :mod:`kg.viz`).
+
+        Args:
+            mode: ``"actors"`` or ``"events"``.
+            **options: ``top``, ``focus``, ``depth`` and the rest of :func:`kg.viz.render`.
+        """
+        from kg.viz import render
+
+        return render(self.graph, mode=mode, **options)
+
+    def show(self, mode: str = "actors", height: int = 720, **options: Any) -> InlineView:
+        """Show the interactive view inline in Jupyter, in an isolated ``<iframe>``.
+
+        Example:
+            >>> html = build(["Russia vetoed the resolution."]).show()._repr_html_()
+            >>> html.startswith("<div><iframe") and "srcdoc=" in html
+            True
+        """
+        return InlineView(self.view(mode, **options), height)
+
     def validate(self) -> Report:
         """Check the graph against the SHACL shapes (see :mod:`kg.validate`)."""
         from kg.validate import validate
@@ -179,6 +207,31 @@ class KnowledgeGraph:
             f"<p>{html.escape(repr(self))}</p>"
             f"<table><tr><th>group</th><th>class</th><th>count</th></tr>{cells}</table>"
         )
+
+
+@dataclass(frozen=True)
+class InlineView:
+    """An HTML page that Jupyter shows inline (sandboxed ``<iframe srcdoc>``)."""
+
+    page: str
+    height: int = 720
+
+    def _repr_html_(self) -> str:
+        import html
+
+        return (
+            f'<div><iframe srcdoc="{html.escape(self.page, quote=True)}" width="100%" '
+            f'height="{int(self.height)}" style="border:0" sandbox="allow-scripts">'
+            "</iframe></div>"
+        )
+
+    def save(self, path: str | Path) -> Path:
+        """Write the page to a file (atomically) and return its path."""
+        from kg.write import write_atomic
+
+        target = Path(path)
+        write_atomic(target, self.page)
+        return target
 
 
 def _term(value: Any) -> Any:

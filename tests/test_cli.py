@@ -28,7 +28,7 @@ def kg(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
 
 
 def test_every_command_has_help() -> None:
-    for command in ("build", "eval", "query", "validate", "push", "serve"):
+    for command in ("build", "eval", "query", "validate", "analyze", "viz", "push", "serve"):
         result = kg(command, "--help")
         assert result.returncode == 0
         assert "usage: kg " + command in result.stdout
@@ -393,3 +393,24 @@ def test_analyze_unknown_actor_is_a_usage_error(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "no actor named 'Nobody Atall'" in result.stderr
     assert not (tmp_path / "report.md").exists()
+
+
+# --------------------------------------------------------------------------- kg viz
+
+
+def test_viz_writes_an_offline_page_and_a_screenshot(tmp_path: Path) -> None:
+    page = tmp_path / "view.html"
+    result = kg(
+        "viz", SEED, "-o", str(page), "--mode", "events", "--screenshot", str(tmp_path / "v.png")
+    )
+    assert result.returncode == 0, result.stderr
+    html = page.read_text()
+    assert "<script src" not in html and "Vladimir Putin" in html
+    assert (tmp_path / "v.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_viz_unknown_focus_is_a_usage_error(tmp_path: Path) -> None:
+    result = kg("viz", SEED, "-o", str(tmp_path / "v.html"), "--focus", "Vladimir Puttin")
+    assert result.returncode == 2
+    assert "did you mean 'Vladimir Putin'" in result.stderr
+    assert not (tmp_path / "v.html").exists()

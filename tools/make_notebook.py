@@ -112,6 +112,25 @@ centrality.head(10)""",
     ),
     (
         "md",
+        """## The relationship view
+
+`g.show()` draws the graph inline (the same offline page as `kg viz`): hover for the
+evidence, click an actor to highlight its neighbourhood, filter by class and date.""",
+    ),
+    (
+        "code",
+        """view = g.show(mode="events")
+assert 'id="pekg-data"' in view.page and "<script src" not in view.page
+view""",
+    ),
+    (
+        "code",
+        """analysis = g.analyze()
+assert analysis.ranking()[0].label
+pd.DataFrame([vars(m) for m in analysis.ranking()[:5]])[["label", "kind", "degree", "pagerank"]]""",
+    ),
+    (
+        "md",
         "## Check the graph\n\n"
         "The SHACL shapes in `ontology/shapes.ttl` state what every build promises.",
     ),
