@@ -90,7 +90,23 @@ def _workers(value: str) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    """kg eval GOLD... --articles DIR"""
+    """kg eval GOLD... --articles DIR, or kg eval --plover FILE"""
+    if args.plover:
+        from kg.plover import format_report, score_file
+
+        if args.gold:
+            raise UsageError("kg eval: give either GOLD... --articles DIR or --plover FILE")
+        try:
+            report = score_file(args.plover, model=args.model)
+        except ValueError as err:
+            raise UserError(str(err)) from None
+        if args.json:
+            print(json.dumps(report.to_dict(), indent=2, sort_keys=True))
+        else:
+            print(format_report(report))
+        return EXIT_OK
+    if not args.gold or not args.articles:
+        raise UsageError("kg eval needs GOLD... and --articles DIR (or --plover FILE)")
     from kg.evaluate import evaluate, format_table
     from kg.pipeline import build_paths
 
@@ -307,11 +323,19 @@ def parser() -> argparse.ArgumentParser:
     e = sub.add_parser(
         "eval",
         help="score extraction against gold annotations",
-        description="Build each gold file's article and report precision, recall and F1. "
-        "Example: kg eval tests/data --articles data/articles",
+        description="Build each gold file's article and report precision, recall and F1; or, "
+        "with --plover, build each PLOVER record's sentence and score its event type and "
+        "dyad. Examples: kg eval tests/data --articles data/articles; "
+        "kg eval --plover ../shared/eval/plover/plover-gsr-dev.json",
     )
-    e.add_argument("gold", nargs="+", metavar="GOLD", help="gold files or directories of them")
-    e.add_argument("--articles", required=True, metavar="DIR", help="directory of the articles")
+    e.add_argument("gold", nargs="*", metavar="GOLD", help="gold files or directories of them")
+    e.add_argument("--articles", metavar="DIR", help="directory of the articles")
+    e.add_argument(
+        "--plover",
+        metavar="FILE",
+        help="score sentence-level PLOVER event records instead (typed-right and dyad-right "
+        "rates per category, extra events, confusion table); see docs/EVALUATION.md",
+    )
     e.add_argument("--json", action="store_true", help="machine-readable output")
     e.add_argument("--model", metavar="NAME", help="installed spaCy pipeline to use")
     e.set_defaults(func=cmd_eval)

@@ -634,8 +634,9 @@ def build_corpus(
 
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    # Resolve the model name here, so that digests name the pipeline actually used.
-    model_label = nlp_stage.model_name(nlp_stage.load(model))
+    # Name the pipeline here (without loading it: the workers do), so that digests
+    # change with the pipeline actually used.
+    model_label = nlp_stage.model_id(model)
     if fresh:
         for suffix in ("", "-wal", "-shm"):
             (out / (MANIFEST + suffix)).unlink(missing_ok=True)

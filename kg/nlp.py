@@ -111,6 +111,28 @@ def model_name(nlp: Language) -> str:
     return f"{meta.get('lang', 'xx')}_{meta.get('name', 'pipeline')}-{meta.get('version', '0')}"
 
 
+def model_id(name: str | None = None) -> str:
+    """``package-version`` of the pipeline :func:`load` would use, without loading it.
+
+    Raises:
+        ModelError: When the pipeline is not installed.
+    """
+    import importlib.metadata
+
+    candidates = (name,) if name else DEFAULT_MODELS
+    for candidate in candidates:
+        if _installed(candidate):
+            try:
+                version = importlib.metadata.version(candidate)
+            except importlib.metadata.PackageNotFoundError:
+                version = "unknown"
+            return f"{candidate}-{version}"
+    raise ModelError(
+        f"spaCy pipeline {' or '.join(candidates)} is not installed "
+        "(install the project with `make demo`, or pass --model NAME)"
+    )
+
+
 @functools.cache
 def load(name: str | None = None) -> Language:
     """Load a spaCy pipeline once per process and add our components.

@@ -414,3 +414,29 @@ def test_viz_unknown_focus_is_a_usage_error(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "did you mean 'Vladimir Putin'" in result.stderr
     assert not (tmp_path / "v.html").exists()
+
+
+# --------------------------------------------------------------------------- kg eval --plover
+
+
+def test_eval_plover_smoke_with_floors() -> None:
+    sample = str(DATA / "plover-sample.json")
+    table = kg("eval", "--plover", sample)
+    assert table.returncode == 0, table.stderr
+    assert "overall" in table.stdout and "extra events per sentence" in table.stdout
+    data = json.loads(kg("eval", "--plover", sample, "--json").stdout)
+    assert data["records"] == 12
+    assert data["overall"]["typed_rate"] >= 0.4 and data["overall"]["dyad_rate"] >= 0.3
+    assert data["extra_events_per_sentence"] <= 0.25
+
+
+def test_eval_plover_bad_file_and_mixed_modes(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text("[{}]")
+    result = kg("eval", "--plover", str(bad))
+    assert result.returncode == 1 and "bad.json" in result.stderr
+    assert len(result.stderr.splitlines()) == 1
+    mixed = kg("eval", "tests/data", "--plover", str(bad))
+    assert mixed.returncode == 2
+    neither = kg("eval")
+    assert neither.returncode == 2 and "--plover" in neither.stderr
