@@ -874,13 +874,16 @@ def serve(
         StoreError: The server cannot start, or stops by itself (with its last line).
     """
     stream = stream if stream is not None else sys.stdout
-    previous = None
+    previous: dict[int, Any] = {}
     if threading.current_thread() is threading.main_thread():
 
         def _terminate(signum: int, frame: Any) -> None:
             raise KeyboardInterrupt
 
-        previous = signal.signal(signal.SIGTERM, _terminate)
+        # SIGINT too: a process started in the background of a script inherits SIGINT
+        # ignored, and Python then keeps ignoring it.
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            previous[sig] = signal.signal(sig, _terminate)
     try:
         with _server_process(out, port, host, store_dir, 30.0) as (url, process):
             stream.write(
@@ -900,5 +903,5 @@ def serve(
     except KeyboardInterrupt:
         return 0
     finally:
-        if previous is not None:
-            signal.signal(signal.SIGTERM, previous)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
