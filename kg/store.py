@@ -874,7 +874,7 @@ def serve(
         StoreError: The server cannot start, or stops by itself (with its last line).
     """
     stream = stream if stream is not None else sys.stdout
-    previous: dict[int, Any] = {}
+    previous: dict[signal.Signals, Any] = {}
     if threading.current_thread() is threading.main_thread():
 
         def _terminate(signum: int, frame: Any) -> None:
