@@ -158,6 +158,12 @@ def event_triples(graph: Graph, article: Article, event: Event, actors: dict[str
         graph.add((node, PEK.cameoCode, _string(event.cameo)))
     if event.goldstein is not None:
         graph.add((node, PEK.goldstein, _decimal(event.goldstein)))
+    if event.plover:
+        graph.add((node, PEK.ploverType, _string(event.plover)))
+    if event.plover_mode:
+        graph.add((node, PEK.ploverMode, _string(event.plover_mode)))
+    if event.modality:
+        graph.add((node, PEK.modality, _string(event.modality)))
     _provenance(graph, node, article, event.evidence, event.confidence)
     return node
 

@@ -39,7 +39,27 @@ PEKR = Namespace("https://w3id.org/pekg/id/")
 ENTITY_TYPES = ("Person", "Country", "Organization", "Place")
 
 #: Event classes of the contract (gold files may name further ``pek:`` classes).
-EVENT_TYPES = ("Meeting", "Attack", "Vote", "Statement", "Accusation", "Support")
+EVENT_TYPES = (
+    "Meeting",
+    "Attack",
+    "Vote",
+    "Statement",
+    "Accusation",
+    "Support",
+    "Agree",
+    "Cooperate",
+    "Aid",
+    "Concede",
+    "Retreat",
+    "Demand",
+    "Reject",
+    "Threaten",
+    "Protest",
+    "Sanction",
+    "Mobilize",
+    "Coerce",
+    "Investigate",
+)
 
 #: Ballot choices, named after the ``pek:`` individuals.
 CHOICES = ("Yes", "No", "Abstain", "Veto")
@@ -966,6 +986,9 @@ class _Scorer:
         node_set: set[Node] = set()
         for cls in classes:
             node_set.update(self.graph.subjects(RDF.type, cls))
+        # Gold files annotate what happened: negated, planned, threatened ... events
+        # (pek:modality) are neither matches nor false positives.
+        node_set = {n for n in node_set if self.graph.value(n, PEK.modality) is None}
         nodes = sorted(node_set, key=str)
 
         edges: dict[tuple[int, int], tuple[int, ...]] = {}

@@ -13,7 +13,27 @@ from pathlib import Path
 LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
 
 #: Event classes the triggers may name (checked against the ontology by a test).
-EVENT_CLASSES = ("Meeting", "Attack", "Vote", "Statement", "Accusation", "Support")
+EVENT_CLASSES = (
+    "Meeting",
+    "Attack",
+    "Vote",
+    "Statement",
+    "Accusation",
+    "Support",
+    "Agree",
+    "Cooperate",
+    "Aid",
+    "Concede",
+    "Retreat",
+    "Demand",
+    "Reject",
+    "Threaten",
+    "Protest",
+    "Sanction",
+    "Mobilize",
+    "Coerce",
+    "Investigate",
+)
 
 
 def _rows(name: str) -> Iterator[list[str]]:
@@ -132,15 +152,23 @@ class Trigger:
     preps: tuple[str, ...]
     cameo: str | None
     goldstein: float | None
+    plover: str | None = None
+    mode: str | None = None
 
 
 @functools.cache
 def triggers() -> dict[tuple[str, str], Trigger]:
-    """(word, pos) → :class:`Trigger`."""
+    """(word, pos) → :class:`Trigger`.
+
+    Example:
+        >>> t = triggers()[("visit", "VERB")]
+        >>> t.cls, t.cameo, t.plover, t.mode
+        ('Meeting', '042', 'CONSULT', 'visit')
+    """
     out = {}
     for row in _rows("triggers.tsv"):
-        row += [""] * (7 - len(row))
-        word, pos, cls, frame, preps, cameo, goldstein = row[:7]
+        row += [""] * (9 - len(row))
+        word, pos, cls, frame, preps, cameo, goldstein, plover, mode = row[:9]
         out[(word, pos)] = Trigger(
             word=word,
             pos=pos,
@@ -149,6 +177,8 @@ def triggers() -> dict[tuple[str, str], Trigger]:
             preps=tuple(p for p in preps.split("|") if p),
             cameo=cameo or None,
             goldstein=float(goldstein) if goldstein else None,
+            plover=plover or None,
+            mode=mode or None,
         )
     return out
 
@@ -183,4 +213,19 @@ def country_label(iso3: str) -> str:
 @functools.cache
 def irrealis() -> frozenset[str]:
     """Auxiliaries and governing verbs that make an event unrealised."""
-    return _words("irrealis.txt")
+    return frozenset(modalities())
+
+
+#: The values :func:`modalities` may give (``pek:modality``; "asserted" is never written).
+MODALITIES = ("negated", "planned", "threatened", "hypothetical", "refused")
+
+
+@functools.cache
+def modalities() -> dict[str, str]:
+    """Auxiliary or governing verb → the modality it gives the event under it.
+
+    Example:
+        >>> modalities()["may"], modalities()["threaten"], modalities()["refuse"]
+        ('hypothetical', 'threatened', 'refused')
+    """
+    return {row[0]: row[1] for row in _rows("irrealis.tsv")}

@@ -120,6 +120,8 @@ class Event:
 
     Actor slots hold actor keys. ``participants`` lists every actor taking
     part, agents and targets included (the emitter adds them anyway).
+    ``modality`` is None for an event reported as having happened, else how it is
+    reported ("negated", "planned", "threatened", "hypothetical", "refused").
     """
 
     cls: str
@@ -142,6 +144,9 @@ class Event:
     quotes: list[Quote] = field(default_factory=list)
     cameo: str | None = None
     goldstein: float | None = None
+    plover: str | None = None
+    plover_mode: str | None = None
+    modality: str | None = None
     confidence: float = 0.7
 
     def actors(self) -> list[str]:

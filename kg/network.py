@@ -99,9 +99,15 @@ def _event_class(graph: Graph, event: Any) -> str:
 
 
 def events(graph: Graph) -> list[EventInfo]:
-    """Every event of ``graph`` with class, date, Goldstein weight and actor roles, by IRI."""
+    """Every realised event of ``graph`` with class, date, Goldstein weight and actor roles.
+
+    Events reported as not having happened (``pek:modality``: negated, planned,
+    threatened, ...) link no actors and weigh nothing, so they are left out.
+    """
     out = []
     for event in sorted(set(graph.subjects(RDF.type, PEK.Event)), key=str):
+        if graph.value(event, PEK.modality) is not None:
+            continue
         date = graph.value(event, PEK.date)
         weight = graph.value(event, PEK.goldstein)
         evidence = graph.value(event, PEK.evidence)

@@ -492,9 +492,15 @@ class _Event:
 
 
 def _article_events(graph: Graph) -> dict[str, list[_Event]]:
-    """The events of a graph by the article they were derived from (its IRI)."""
+    """The realised events of a graph by the article they were derived from (its IRI).
+
+    Events with a ``pek:modality`` (negated, planned, threatened, ...) are left out:
+    they say that something did not, or has yet to, happen.
+    """
     out: dict[str, list[_Event]] = {}
     for event in sorted(set(graph.subjects(RDF.type, PEK.Event)), key=str):
+        if (event, PEK.modality, None) in graph:
+            continue  # negated, planned, threatened...: not a claim that it happened
         roles: dict[Node, set[str]] = {}
         for prop in ("agent", "target", "participant"):
             for actor in graph.objects(event, PEK[prop]):

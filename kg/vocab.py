@@ -58,6 +58,19 @@ class PEK(ns.DefinedNamespace):
     Statement: URIRef  # An actor says something on the record; holds quotes.
     Accusation: URIRef  # Accuse, blame, criticise, condemn, denounce.
     Support: URIRef  # Praise, endorse, back, defend, ally with.
+    Agree: URIRef  # An actor agrees, signs or settles with another, or promises a concession.
+    Cooperate: URIRef  # Actors cooperate or collaborate, diplomatically or materially.
+    Aid: URIRef  # An actor provides economic, military or humanitarian aid to another.
+    Concede: URIRef  # Yield: ease or lift restrictions, release people, accede to demands.
+    Retreat: URIRef  # An actor withdraws or pulls out forces, personnel or a presence.
+    Demand: URIRef  # An actor demands, urges or calls on another to act.
+    Reject: URIRef  # An actor rejects, refuses or turns down a proposal, demand or accusation.
+    Threaten: URIRef  # An actor threatens or warns another with a future act.
+    Protest: URIRef  # Actors protest, demonstrate, rally, march or strike against another.
+    Sanction: URIRef  # Sanction, embargo, boycott, expel, break relations.
+    Mobilize: URIRef  # An actor mobilises or deploys forces or raises its alert.
+    Coerce: URIRef  # Arrest, detain, seize, deport: coercion short of armed force.
+    Investigate: URIRef  # An actor investigates or probes another.
 
     # Classes: roles, ballots, quotes, sources
     Role: URIRef  # A position held: a title, of a country or organisation.
@@ -104,6 +117,9 @@ class PEK(ns.DefinedNamespace):
     text: URIRef  # Quote -> xsd:string: the words inside the quotation marks.
     cameoCode: URIRef  # Event -> xsd:string: CAMEO event code ("040", "190", "112").
     goldstein: URIRef  # Event -> xsd:decimal: Goldstein weight, -10 to +10.
+    ploverType: URIRef  # Event -> xsd:string: PLOVER category ("CONSULT", "ASSAULT").
+    ploverMode: URIRef  # Event -> xsd:string: PLOVER mode ("visit", "heavy-weapons").
+    modality: URIRef  # Event -> xsd:string: "negated", "planned", ... when not realised.
     confidence: URIRef  # Event/Quote/Role -> xsd:decimal: extractor's confidence, 0 to 1.
     sentence: URIRef  # Evidence -> xsd:string: the sentence text.
     charStart: URIRef  # Evidence -> xsd:integer: start offset into the article text.

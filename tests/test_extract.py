@@ -18,7 +18,13 @@ MODI = "person:narendra-modi"
 
 
 def events(x: Extraction, cls: str) -> list[Event]:
-    return [e for e in x.events if e.cls == cls]
+    """The realised events of a class (no ``modality``)."""
+    return [e for e in x.events if e.cls == cls and e.modality is None]
+
+
+def unrealised(x: Extraction, cls: str) -> list[Event]:
+    """The events of a class reported as negated, planned, threatened, ... ."""
+    return [e for e in x.events if e.cls == cls and e.modality is not None]
 
 
 def ballots(x: Extraction) -> dict[str, str]:
@@ -489,3 +495,195 @@ def test_no_article_date_keeps_only_the_text(nlp, when):
     (event,) = events(x, "Accusation")
     assert event.date is None
     assert event.date_text == when
+
+
+# ------------------------------------------------------ PLOVER categories
+
+
+@pytest.mark.parametrize(
+    ("text", "cls", "agent", "target", "plover", "mode"),
+    [
+        ("Kenya signed a trade agreement with Ethiopia.", "Agree", "KEN", "ETH", "AGREE", None),
+        ("Kenya agreed with Uganda on a new border.", "Agree", "KEN", "UGA", "AGREE", None),
+        (
+            "Norway cooperated with Sweden on fisheries.",
+            "Cooperate",
+            "NOR",
+            "SWE",
+            "COOPERATE",
+            None,
+        ),
+        ("Japan sent humanitarian aid to Nepal.", "Aid", "JPN", "NPL", "AID", None),
+        ("Chile released Bolivian prisoners.", "Concede", "CHL", None, "CONCEDE", "release"),
+        (
+            "Portugal withdrew its troops from Angola.",
+            "Retreat",
+            "PRT",
+            "AGO",
+            "RETREAT",
+            "withdraw",
+        ),
+        ("Peru demanded that Ecuador pay compensation.", "Demand", "PER", "ECU", "DEMAND", None),
+        (
+            "Brazil warned that Argentina would pay a price.",
+            "Threaten",
+            "BRA",
+            "ARG",
+            "THREATEN",
+            None,
+        ),
+        ("Ghana called on Togo to reopen the border.", "Demand", "GHA", "TGO", "DEMAND", None),
+        ("Iceland rejected the proposal from Denmark.", "Reject", "ISL", None, "REJECT", None),
+        ("Kenya asked Uganda to reopen the border.", "Demand", "KEN", "UGA", "DEMAND", None),
+        (
+            "Kenya severed ties with Uganda.",
+            "Sanction",
+            "KEN",
+            "UGA",
+            "SANCTION",
+            "break-relations",
+        ),
+        (
+            "Poland threatened Belarus with new measures.",
+            "Threaten",
+            "POL",
+            "BLR",
+            "THREATEN",
+            None,
+        ),
+        ("Mongolia imposed sanctions on Laos.", "Sanction", "MNG", "LAO", "SANCTION", None),
+        ("Hungary expelled two Slovak diplomats.", "Sanction", "HUN", None, "SANCTION", "expel"),
+        ("Cuba deployed troops to Venezuela.", "Mobilize", "CUB", "VEN", "MOBILIZE", "troops"),
+        ("Nigeria arrested Cameroonian fishermen.", "Coerce", "NGA", None, "COERCE", "arrest"),
+        (
+            "Austria investigated Slovenia over the spill.",
+            "Investigate",
+            "AUT",
+            "SVN",
+            "INVESTIGATE",
+            None,
+        ),
+        ("Sudan shelled Chad on Monday.", "Attack", "SDN", "TCD", "FIGHT", "heavy-weapons"),
+        ("Mali killed Niger's ambassador.", "Attack", "MLI", None, "ASSAULT", "kill"),
+    ],
+)
+def test_plover_category(nlp, text, cls, agent, target, plover, mode):
+    x = extract_text(nlp, text)
+    found = events(x, cls)
+    assert found, [(e.cls, e.trigger, e.modality) for e in x.events]
+    event = found[0]
+    assert f"country:{agent}" in event.agents
+    if target:
+        assert f"country:{target}" in event.actors()
+    assert (event.plover, event.plover_mode) == (plover, mode)
+    assert event.cameo and event.goldstein is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "cls"),
+    [
+        ("Kenya criticised the agreement.", "Agree"),
+        ("The committee discussed cooperation.", "Cooperate"),
+        ("Aid workers arrived in Nepal.", "Aid"),
+        ("The album was released in Chile.", "Concede"),
+        ("The bank withdrew the banknotes.", "Retreat"),
+        ("“Peru demands respect,” said a banner.", "Demand"),
+        ("Ghana called Togo a good neighbour.", "Demand"),
+        ("Kenya asked about the border.", "Demand"),
+        ("The court rejected the appeal.", "Reject"),
+        ("“Poland will respond,” Polish officials warned.", "Threaten"),
+        ("Mongolia discussed the sanctions regime.", "Sanction"),
+        ("The software was deployed in Cuba.", "Mobilize"),
+        ("Police arrested a thief in Lagos.", "Coerce"),
+        ("Scientists investigated the spill.", "Investigate"),
+        ("Sudan struck a deal with Chad.", "Attack"),
+    ],
+)
+def test_no_plover_category(nlp, text, cls):
+    x = extract_text(nlp, text)
+    assert events(x, cls) == []
+
+
+# ---------------------------------------------- negation, modality and intent
+
+
+@pytest.mark.parametrize(
+    ("text", "cls", "modality"),
+    [
+        ("Kenya did not meet Ethiopia on Tuesday.", "Meeting", "negated"),
+        ("Kenya may meet Ethiopia next week.", "Meeting", "hypothetical"),
+        ("Kenya plans to visit Ethiopia.", "Meeting", "planned"),
+        ("Kenya will host Ethiopia next month.", "Meeting", "planned"),
+        ("Sudan refused to attack Chad.", "Attack", "refused"),
+        ("Sudan threatened to attack Chad.", "Attack", "threatened"),
+        ("Mongolia threatened sanctions against Laos.", "Sanction", "threatened"),
+        ("Sudan denied that it attacked Chad.", "Attack", "negated"),
+        ("Brazil demanded that Argentina withdraw its troops.", "Retreat", "hypothetical"),
+    ],
+)
+def test_unrealised_event_carries_its_modality(nlp, text, cls, modality):
+    x = extract_text(nlp, text)
+    assert events(x, cls) == []
+    (event,) = unrealised(x, cls)
+    assert event.modality == modality
+
+
+def test_refusal_is_a_rejection(nlp):
+    x = extract_text(nlp, "Sudan refused to attack Chad.")
+    (reject,) = events(x, "Reject")
+    assert (reject.agents, reject.targets) == (["country:SDN"], ["country:TCD"])
+
+
+def test_threat_to_veto_is_a_threat_not_a_vote(nlp):
+    x = extract_text(nlp, "Russia threatened to veto the resolution on Syria.")
+    (threat,) = events(x, "Threaten")
+    assert threat.agents == ["country:RUS"] and threat.plover == "THREATEN"
+    assert [e for e in x.events if e.cls == "Vote"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya met Ethiopia on Tuesday.",
+        "Sudan attacked Chad on Monday.",
+    ],
+)
+def test_realised_event_has_no_modality(nlp, text):
+    x = extract_text(nlp, text)
+    assert x.events and all(e.modality is None for e in x.events)
+
+
+@pytest.mark.parametrize(
+    ("text", "cls", "agent", "target"),
+    [
+        ("Egypt cracked down on Sudanese traders.", "Coerce", "EGY", "SDN"),
+        ("Kenya handed over the suspects to Uganda.", "Concede", "KEN", "UGA"),
+        ("Kenya called for an inquiry.", "Demand", "KEN", None),
+    ],
+)
+def test_phrasal_trigger(nlp, text, cls, agent, target):
+    x = extract_text(nlp, text)
+    (event,) = events(x, cls)
+    assert event.agents == [f"country:{agent}"]
+    assert event.targets == ([f"country:{target}"] if target else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "cls"),
+    [
+        ("Kenya pulled the plug on the project.", "Retreat"),
+        ("Kenya cracked the code.", "Coerce"),
+        ("Kenya handed Uganda a defeat.", "Concede"),
+    ],
+)
+def test_no_phrasal_trigger(nlp, text, cls):
+    x = extract_text(nlp, text)
+    assert events(x, cls) == []
+
+
+def test_called_for_talks_are_hypothetical(nlp):
+    x = extract_text(nlp, "Kenya called for talks with Uganda.")
+    assert events(x, "Meeting") == []
+    (talks,) = unrealised(x, "Meeting")
+    assert talks.modality == "hypothetical"
+    assert [e.cls for e in events(x, "Demand")] == ["Demand"]

@@ -2,11 +2,34 @@
 
 from __future__ import annotations
 
+import re
+
 from rdflib import RDF, Graph
 from rdflib.namespace import OWL
 
 from kg import lexicon
 from kg.vocab import PEK, ontology_path
+
+PLOVER_CATEGORIES = (
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "INVESTIGATE",
+    "DEMAND",
+    "DISAPPROVE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "MOBILIZE",
+    "SANCTION",
+    "COERCE",
+    "ASSAULT",
+    "FIGHT",
+)
 
 
 def test_every_trigger_names_an_ontology_event_class() -> None:
@@ -17,6 +40,8 @@ def test_every_trigger_names_an_ontology_event_class() -> None:
         assert PEK[trig.cls] in classes, f"{word}: {trig.cls} is not an ontology class"
         assert trig.frame.partition(":")[0] in {
             "svo",
+            "sv",
+            "prep",
             "meet",
             "weapon",
             "vote",
@@ -29,6 +54,26 @@ def test_every_trigger_names_an_ontology_event_class() -> None:
             assert -10 <= trig.goldstein <= 10
         if trig.cameo is not None:
             assert trig.cameo.isdigit() and 2 <= len(trig.cameo) <= 4
+        if trig.cls != "Vote":
+            assert trig.plover in PLOVER_CATEGORIES, f"{word}: plover {trig.plover!r}"
+            assert trig.cameo and trig.goldstein is not None, word
+        if trig.mode is not None:
+            assert re.fullmatch(r"[a-z][a-z-]*", trig.mode), f"{word}: mode {trig.mode!r}"
+
+
+def test_every_plover_category_has_a_class_and_triggers() -> None:
+    found = {trig.plover for trig in lexicon.triggers().values()}
+    assert set(PLOVER_CATEGORIES) <= found
+    assert set(lexicon.EVENT_CLASSES) - {"Vote", "Statement"} <= {
+        t.cls for t in lexicon.triggers().values()
+    }
+
+
+def test_modalities_are_the_contract_values() -> None:
+    table = lexicon.modalities()
+    assert set(table.values()) <= set(lexicon.MODALITIES)
+    assert lexicon.irrealis() == frozenset(table)
+    assert table["will"] == "planned" and table["refuse"] == "refused"
 
 
 def test_country_tables_use_iso3_codes_the_converter_knows() -> None:

@@ -157,3 +157,12 @@ def test_views_accept_events_read_once(seed: Graph) -> None:
     assert nx.utils.graphs_equal(actor_graph(seed, infos), actor_graph(seed))
     assert nx.utils.graphs_equal(event_graph(seed, infos), event_graph(seed))
     assert nx.utils.graphs_equal(country_graph(seed, infos), country_graph(seed))
+
+
+def test_unrealised_events_link_no_actors() -> None:
+    g = _graph({}, [{"country/USA": "agent", "country/RUS": "target"}] * 2)
+    g.add((PEK_["event/t/1"], PEK.modality, Literal("threatened")))
+    infos = events(g)
+    assert [i.iri for i in infos] == [str(PEK_["event/t/0"])]
+    usa, rus = str(PEK_["country/USA"]), str(PEK_["country/RUS"])
+    assert country_graph(g).edges[usa, rus]["classes"] == {"Accusation": 1}

@@ -17,6 +17,9 @@ from kg import query as q
 
 SEED = Path(__file__).parent / "data" / "seed.golden.ttl"
 LIBRARY = q.library()
+#: Built from "Russia did not meet China on Monday. Germany plans to visit France next
+#: week. Japan met South Korea on Tuesday." (the seed has no unrealised event).
+UNREALISED = Path(__file__).parent / "data" / "unrealised.ttl"
 
 #: Bindings for the parameterised queries, chosen so that they have rows on the seed graph.
 BINDINGS: dict[str, dict[str, str]] = {
@@ -147,8 +150,9 @@ def test_engines_agree(graph: list[Path], name: str) -> None:
     binds = _bindings(BINDINGS.get(name, {}))
     concat = {m.group("var"): m.group("sep") or " " for m in _GROUP_CONCAT.finditer(entry.text)}
     answers = {}
+    paths = graph + [UNREALISED] if name == "unrealised" else graph
     for engine in q.ENGINES:
-        result = q.run(graph, entry.text, engine, binds)
+        result = q.run(paths, entry.text, engine, binds)
         assert result.kind == "select"
         rows = []
         for row in result.rows:
@@ -345,3 +349,25 @@ def test_every_query_has_a_fact_test() -> None:
         if name.startswith("test_")
     }
     assert set(LIBRARY) <= tested
+
+
+def test_unrealised(tmp_path: Path) -> None:
+    """Negated and planned events are listed here, and nowhere else in the library."""
+    import kg
+
+    built = kg.build(
+        [
+            "Russia did not meet China on Monday. "
+            "Germany plans to visit France next week. "
+            "Japan met South Korea on Tuesday."
+        ],
+        date="2024-05-01",
+    )
+    path = built.serialize(tmp_path / "g.ttl")
+    for engine in ("rdflib", "oxigraph"):
+        rows = q.run([path], LIBRARY["unrealised"].text, engine).rows
+        got = {(str(r[1]), str(r[2])) for r in rows}
+        assert ("negated", "Meeting") in got and ("planned", "Meeting") in got
+        meetings = q.run([path], LIBRARY["meetings"].text, engine).rows
+        assert len(meetings) == 1 and "Japan" in str(meetings[0][1])
+    assert q.run([SEED], LIBRARY["unrealised"].text, "rdflib").rows == []

@@ -95,6 +95,9 @@ def valid_graph() -> Graph:
     g.add((meeting, PEK.trigger, Literal("met")))
     g.add((meeting, PEK.cameoCode, Literal("040")))
     g.add((meeting, PEK.goldstein, Literal(Decimal("1.0"))))
+    g.add((meeting, PEK.ploverType, Literal("CONSULT", datatype=ns.XSD.string)))
+    g.add((meeting, PEK.ploverMode, Literal("visit", datatype=ns.XSD.string)))
+    g.add((meeting, PEK.modality, Literal("planned", datatype=ns.XSD.string)))
     g.add((meeting, PEK.confidence, Literal(Decimal("0.7"))))
     g.add((meeting, PEK.evidence, evidence))
     g.add((meeting, PROV.wasDerivedFrom, article))
@@ -189,6 +192,14 @@ BROKEN_MESSAGES = {
     "no charEnd": "Evidence must have exactly one pek:charEnd, a non-negative xsd:integer.",
     "quote without text": "A quote must have exactly one pek:text, an xsd:string.",
     "ballot not a ballot": "pek:ballot must point to a node typed pek:Ballot.",
+    "bad plover type": (
+        "An event has at most one pek:ploverType, an xsd:string naming a PLOVER category"
+        ' (e.g. "CONSULT").'
+    ),
+    "bad modality": (
+        'An event has at most one pek:modality: "negated", "planned", "threatened",'
+        ' "hypothetical" or "refused" (omitted when realised).'
+    ),
 }
 
 
@@ -229,6 +240,8 @@ def broken_graph() -> Graph:
     g.add((speechless, PEK.speaker, PEKR["person/rex-tillerson"]))
 
     g.add((vote, PEK.ballot, PEKR["country/RUS"]))  # ballot not a ballot
+    g.set((meeting, PEK.ploverType, Literal("MEET")))  # bad plover type
+    g.set((attack, PEK.modality, Literal("asserted")))  # bad modality
     return g
 
 

@@ -47,7 +47,7 @@ def objects_of(token: Token, preps: tuple[str, ...] = ()) -> list[Token]:
     """Direct objects of a word, and objects of the named prepositions."""
     out = [c for c in token.children if c.dep_ in ("dobj", "attr")]
     for child in token.children:
-        if child.dep_ in ("prep", "agent") and child.lower_ in preps:
+        if child.dep_ in ("prep", "agent", "dative") and child.lower_ in preps:
             out.extend(c for c in child.children if c.dep_ == "pobj")
     return out
 
@@ -69,12 +69,34 @@ def is_negated(token: Token) -> bool:
 
 
 def is_irrealis(token: Token) -> bool:
-    """Whether the clause is planned, possible or refused rather than realised."""
-    words = lexicon.irrealis()
+    """Whether the clause is planned, possible, threatened or refused rather than realised."""
+    return modality_of(token) not in (None, "negated")
+
+
+def modality_of(token: Token) -> str | None:
+    """How the event a word signals is reported: None when realised, else its modality.
+
+    "did not meet" is negated; an auxiliary ("may meet", "will meet") or a governing
+    verb ("plans to visit", "refused to meet", "threatened sanctions", "denied that it
+    attacked") gives the
+    modality ``lexicon/irrealis.tsv`` lists for it.
+    """
+    if is_negated(token):
+        return "negated"
+    words = lexicon.modalities()
     verb = clause_verb(token)
-    if any(c.dep_ == "aux" and c.lower_ in words for c in verb.children):
-        return True
-    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in words
+    for child in verb.children:
+        if child.dep_ == "aux" and child.lower_ in words:
+            return words[child.lower_]
+    governor = verb.head
+    if verb.dep_ in ("xcomp", "ccomp") and governor.lemma_.lower() in words:
+        return words[governor.lemma_.lower()]
+    if token.dep_ == "dobj" and token.head.i == verb.i and verb.lemma_.lower() in words:
+        return words[verb.lemma_.lower()]
+    prep = token.head
+    if token.dep_ == "pobj" and prep.head.i == verb.i:  # "called for talks"
+        return words.get(f"{verb.lemma_.lower()} {prep.lower_}")
+    return None
 
 
 def evidence_for(token: Token) -> Evidence:

@@ -3,13 +3,20 @@
 Each trigger names a class and a frame; the frame says where the actors are:
 
 * ``svo``: agent = subject (or possessor of a noun), target = object or the
-  object of one of the trigger's prepositions;
+  object of one of the trigger's prepositions (or, for a verb with neither, the
+  object of the verb it governs: "threatened to expel the envoy");
+* ``sv``: like ``svo``, but the target may be missing ("protesters rallied");
 * ``meet``: everyone named is a participant;
 * ``weapon``: like ``svo``, but only when the object is a weapon ("launched missiles at");
 * ``vote`` / ``ballot:<Choice>``: a vote and the ballots cast in it;
 * ``anaphor``: a word that only refers back to an earlier event ("the atrocity").
 
-Triggers inside quotations, negated or unrealised ("may meet") make no event.
+Triggers inside quotations make no event. A negated or unrealised trigger ("did
+not meet", "may meet", "plans to visit", "refused to attack") makes an event that
+carries its ``modality`` (:func:`kg.extract.common.modality_of`), never a plain
+realised one; the governing verb makes its own event where it is a trigger
+("threatened to ..." is a Threaten, "refused to ..." a Reject). Votes and ballots
+are only read when realised.
 """
 
 from __future__ import annotations
@@ -24,8 +31,7 @@ from kg.extract.common import (
     Timeline,
     clause_verb,
     evidence_for,
-    is_irrealis,
-    is_negated,
+    modality_of,
     objects_of,
     subject_of,
 )
@@ -35,6 +41,8 @@ from kg.resolve import Resolution
 
 LIGHT_VERBS = frozenset({"launch", "carry", "conduct", "stage", "mount", "order", "hold", "have"})
 LIGHT_VERBS |= frozenset({"kick", "begin", "start", "attend", "host"})
+LIGHT_VERBS |= frozenset({"sign", "reach", "conclude", "impose", "provide", "send", "grant"})
+LIGHT_VERBS |= frozenset({"announce", "open", "deliver", "issue", "make", "give"})
 ANAPHOR_DETS = frozenset({"the", "this", "that", "these", "those"})
 VOTE_OBJECTS = frozenset({"measure", "resolution", "motion", "draft", "bill", "proposal", "text"})
 QUALIFIERS = re.compile(
@@ -46,10 +54,20 @@ ACTOR_KINDS = ("Person", "Country", "Organization")
 
 
 def trigger_for(token: Token) -> Trigger | None:
-    """The lexicon entry a token triggers, if any."""
+    """The lexicon entry a token triggers, if any.
+
+    A verb with a particle or preposition listed with it ("pull out", "call for")
+    takes that entry before the verb's own.
+    """
     table = lexicon.triggers()
     if token.pos_ == "VERB":
-        return table.get((token.lemma_.lower(), "VERB"))
+        lemma = token.lemma_.lower()
+        for child in token.children:
+            if child.dep_ in ("prt", "prep") and child.i > token.i:
+                phrasal = table.get((f"{lemma} {child.lower_}", "VERB"))
+                if phrasal is not None:
+                    return phrasal
+        return table.get((lemma, "VERB"))
     if token.pos_ in ("NOUN", "PROPN"):
         return table.get((token.lower_, "NOUN")) or table.get((token.lemma_.lower(), "NOUN"))
     return None
@@ -168,6 +186,8 @@ def _base(token: Token, trig: Trigger, ctx: _Context) -> Event:
         date_text=date_text,
         cameo=trig.cameo,
         goldstein=trig.goldstein,
+        plover=trig.plover,
+        plover_mode=trig.mode,
         confidence=0.8 if explicit else 0.7,
     )
 
@@ -260,8 +280,18 @@ def _svo(token: Token, trig: Trigger, ctx: _Context) -> Event | None:
                 agents += ctx.actors(obj)
         else:
             agents = ctx.actors(subject)
-            for obj in objects_of(token, trig.preps):
+            objects = objects_of(token, trig.preps)
+            if trig.frame == "prep":
+                objects = [o for o in objects if o.dep_ == "pobj"]
+            for obj in objects:
                 targets += ctx.actors(obj)
+            if not targets and trig.frame != "prep":
+                for obj in _governed_objects(token, ctx):
+                    targets += ctx.actors(obj)
+            if not targets and trig.preps:  # "signed an agreement with X"
+                for obj in objects_of(token):
+                    for inner in objects_of(obj, trig.preps):
+                        targets += ctx.actors(inner)
         if trig.frame == "weapon":
             weapon = next((w for w in map(_weapon, objects_of(token)) if w), None)
             if weapon is None:
@@ -278,14 +308,20 @@ def _svo(token: Token, trig: Trigger, ctx: _Context) -> Event | None:
                 agents += found
             else:
                 targets += found
-        if not agents and token.head.lemma_.lower() in LIGHT_VERBS:
+        governor = token.head.lemma_.lower()
+        if not agents and governor in LIGHT_VERBS:
             agents = ctx.actors(_governing_subject(token))
+        elif not agents and token.dep_ == "dobj" and governor in lexicon.modalities():
+            agents = ctx.actors(_governing_subject(token))  # "threatened sanctions on X"
+        if not targets and token.dep_ == "dobj" and token.head.lemma_.lower() in LIGHT_VERBS:
+            for obj in objects_of(token.head, trig.preps):  # "imposed sanctions on X"
+                targets += ctx.actors(obj)
     agents = list(dict.fromkeys(agents))
     targets = [t for t in dict.fromkeys(targets) if t not in agents]
     event = _base(token, trig, ctx)
     event.agents, event.targets = agents, targets
     if trig.cls == "Attack":
-        if not (agents or targets):
+        if not (agents or targets) or _names_other_event(token, trig):
             return None
         if token.pos_ == "VERB":
             objects = objects_of(token)
@@ -296,9 +332,47 @@ def _svo(token: Token, trig: Trigger, ctx: _Context) -> Event | None:
             event.instrument = _instrument(token)
         event.deaths, event.deaths_qualifier = _deaths(token)
         event.place = ctx.place(token)
-    elif not (agents and targets):
+    elif not agents or (not targets and not (trig.frame == "sv" and _has_complement(token, ctx))):
         return None
     return event
+
+
+def _has_complement(token: Token, ctx: _Context) -> bool:
+    """Whether a word says what was done, outside quotations ("warned of", "refused to").
+
+    A bare attribution ("..., Tillerson warned.") has none: its complement is the quote.
+    """
+    if token.pos_ != "VERB":
+        return True
+    for child in token.children:
+        if child.dep_ in ("dobj", "xcomp", "ccomp", "prep", "prt") and not ctx.res.in_quote(child):
+            return True
+    return False
+
+
+def _names_other_event(token: Token, trig: Trigger) -> bool:
+    """Whether a verb's object is a trigger of another class ("struck a deal")."""
+    for obj in objects_of(token) if token.pos_ == "VERB" else []:
+        other = trigger_for(obj)
+        if other is not None and other.cls != trig.cls:
+            return True
+    return False
+
+
+def _governed_objects(token: Token, ctx: _Context) -> list[Token]:
+    """Who the clause a verb governs acts on, or who must act in it.
+
+    "threatened to expel the envoy" → envoy; "demanded that Ecuador pay" → Ecuador.
+    """
+    out: list[Token] = []
+    for child in token.children:
+        if child.dep_ == "xcomp" and child.pos_ == "VERB":
+            out += objects_of(child, ("with", "against", "on", "from", "to"))
+        elif (
+            child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX") and not ctx.res.in_quote(child)
+        ):
+            out += [c for c in child.children if c.dep_ == "nsubj"]
+    return out
 
 
 def _vote(token: Token, ctx: _Context) -> Event:
@@ -357,14 +431,19 @@ def extract_events(res: Resolution, line: Timeline) -> list[Event]:
     ballots: list[tuple[Token, Trigger]] = []
     for token in res.doc:
         trig = trigger_for(token)
-        if trig is None or res.in_quote(token) or is_negated(token) or is_irrealis(token):
+        if trig is None or res.in_quote(token):
+            continue
+        modality = modality_of(token)
+        if modality and (trig.frame in ("vote", "anaphor") or trig.frame.startswith("ballot:")):
             continue
         if trig.frame.startswith("ballot:"):
             ballots.append((token, trig))
             continue
-        head_trig = trigger_for(token.head) if token.dep_ in ("acl", "relcl") else None
-        if head_trig is not None and head_trig.cls == "Vote":
+        head_trig = trigger_for(token.head) if token.dep_ in ("acl", "relcl", "advcl") else None
+        if head_trig is not None and head_trig.cls == "Vote" and token.dep_ != "advcl":
             continue  # "a vote condemning X" states the motion, not an accusation
+        if head_trig is not None and head_trig.cls == trig.cls == "Attack":
+            continue  # "bombed X, killing 14": the harm done by that attack
         found: list[Event] = []
         if trig.frame == "vote":
             event = _vote(token, ctx)
@@ -373,11 +452,15 @@ def extract_events(res: Resolution, line: Timeline) -> list[Event]:
             continue
         if trig.frame == "meet":
             found = _meeting(token, trig, ctx)
-        elif trig.frame in ("svo", "weapon"):
+        elif trig.frame in ("svo", "sv", "prep", "weapon"):
             attack = _svo(token, trig, ctx)
             found = [attack] if attack else []
+        for event in found:
+            event.modality = modality
         if not found and _is_anaphor(token, trig):
-            previous = [e for _, e in events if e.cls == trig.cls]
+            if modality:
+                continue
+            previous = [e for _, e in events if e.cls == trig.cls and not e.modality]
             if previous and trig.cls == "Attack":
                 extra = _base(token, trig, ctx)
                 extra.deaths, extra.deaths_qualifier = _deaths(token)
@@ -411,9 +494,9 @@ def extract_events(res: Resolution, line: Timeline) -> list[Event]:
 def _dedupe(events: list[Event]) -> list[Event]:
     """Merge events of one class with the same actors on the same day."""
     out: list[Event] = []
-    seen: dict[tuple[str, frozenset[str], object], Event] = {}
+    seen: dict[tuple[str, frozenset[str], object, str | None], Event] = {}
     for event in events:
-        key = (event.cls, frozenset(event.actors()), event.date)
+        key = (event.cls, frozenset(event.actors()), event.date, event.modality)
         if key in seen:
             _merge_into(seen[key], event)
             continue
