@@ -222,10 +222,10 @@ def main() -> None:
         ):
             rows.append((label, f"{n_words / seconds:,.0f} words/s ({seconds:.1f} s)"))
             print(rows[-1], flush=True)
-        # kg build's time includes starting up and loading the model (once with one
-        # worker; in the main process, then in the workers in parallel, with two); raw
-        # spaCy's does not. Both ratios are given.
-        steady1, steady2 = build1 - load, build2 - 2 * load
+        # kg build's time includes starting up and loading the model (in this process
+        # with one worker; in the two workers at once with two); raw spaCy's does not.
+        # Both ratios are given.
+        steady1, steady2 = build1 - load, build2 - load
         rows.append(("build / raw spaCy, 1 process", f"{raw1 / build1:.2f}"))
         rows.append(("build / raw spaCy, 1 process, without model loads", f"{raw1 / steady1:.2f}"))
         rows.append(("build / raw spaCy, 2 processes", f"{raw2 / build2:.2f}"))
