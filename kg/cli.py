@@ -43,7 +43,7 @@ def _interactive() -> bool:
 
 def cmd_build(args: argparse.Namespace) -> int:
     """kg build PATH... -o OUT"""
-    from kg.corpus import DaskError, ManifestError, build_corpus
+    from kg.corpus import DaskError, ManifestError, WorkerError, build_corpus
     from kg.read import iter_articles
 
     items = iter_articles(args.paths, default_date=args.date)
@@ -68,7 +68,7 @@ def cmd_build(args: argparse.Namespace) -> int:
                 )
         else:
             result = build_corpus(items, Path(args.out), **options)
-    except (ManifestError, DaskError) as err:
+    except (ManifestError, DaskError, WorkerError) as err:
         raise UserError(str(err)) from None
     if not result.total:
         for problem in result.problems:

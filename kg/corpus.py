@@ -30,6 +30,7 @@ import zlib
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -47,6 +48,7 @@ __all__ = [
     "ArticleOutput",
     "CorpusResult",
     "DaskError",
+    "WorkerError",
     "Manifest",
     "article_output",
     "build_corpus",
@@ -372,6 +374,11 @@ def _ordered(
                 yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()
+    except BrokenProcessPool:
+        raise WorkerError(
+            "a worker process died (killed, or out of memory); the articles built so far "
+            "are kept in the manifest: run the same command again to resume"
+        ) from None
     finally:
         for future in pending:
             future.cancel()
@@ -424,6 +431,10 @@ def _ordered_dask(
 
 class DaskError(Exception):
     """The Dask scheduler cannot be used; the message says why."""
+
+
+class WorkerError(Exception):
+    """A worker process died; what was built before is kept for the next run."""
 
 
 # ---------------------------------------------------------------------------

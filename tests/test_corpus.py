@@ -194,3 +194,21 @@ def test_unreachable_scheduler_is_one_error(tmp_path: Path) -> None:
         port = s.getsockname()[1]
     with pytest.raises(corpus.DaskError, match=f"tcp://127.0.0.1:{port}"):
         corpus.build_corpus(articles(**TEXTS), tmp_path, dask=f"tcp://127.0.0.1:{port}")
+
+
+def _die(batch: object, model: object = None) -> None:
+    import os
+
+    os._exit(9)  # a worker killed in the middle of a batch
+
+
+def test_killed_worker_is_one_error_and_the_build_resumes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus.build_corpus(articles(vote=TEXTS["vote"]), tmp_path, workers=1)
+    monkeypatch.setattr(corpus, "process_batch", _die)
+    with pytest.raises(corpus.WorkerError, match="run the same command again"):
+        corpus.build_corpus(articles(**TEXTS), tmp_path, workers=2)
+    monkeypatch.undo()
+    resumed = corpus.build_corpus(articles(**TEXTS), tmp_path, workers=1)
+    assert (resumed.built, resumed.unchanged, resumed.total) == (2, 1, 3)
