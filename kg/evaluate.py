@@ -31,6 +31,8 @@ from rdflib import Graph, Literal, Namespace
 from rdflib.namespace import RDF, RDFS, SKOS
 from rdflib.term import Node
 
+from kg.lexicon import EVENT_CLASSES
+
 PEK = Namespace("https://w3id.org/pekg/ontology#")
 PEKR = Namespace("https://w3id.org/pekg/id/")
 
@@ -38,28 +40,8 @@ PEKR = Namespace("https://w3id.org/pekg/id/")
 #: several (a node typed Country and Place counts once, as Country).
 ENTITY_TYPES = ("Person", "Country", "Organization", "Place")
 
-#: Event classes of the contract (gold files may name further ``pek:`` classes).
-EVENT_TYPES = (
-    "Meeting",
-    "Attack",
-    "Vote",
-    "Statement",
-    "Accusation",
-    "Support",
-    "Agree",
-    "Cooperate",
-    "Aid",
-    "Concede",
-    "Retreat",
-    "Demand",
-    "Reject",
-    "Threaten",
-    "Protest",
-    "Sanction",
-    "Mobilize",
-    "Coerce",
-    "Investigate",
-)
+#: Event classes of the ontology (gold files may name further ``pek:`` classes).
+EVENT_TYPES = EVENT_CLASSES
 
 #: Ballot choices, named after the ``pek:`` individuals.
 CHOICES = ("Yes", "No", "Abstain", "Veto")
