@@ -149,16 +149,12 @@ def article_output(nlp: Any, article: Article, doc: Any, digest: str) -> Article
 
     from kg.emit import emit
     from kg.extract import extract_doc
+    from kg.pipeline import event_counts
     from kg.vocab import PEK
 
     own, actors = Graph(), Graph()
     emit(extract_doc(nlp, article, doc), own, actors)
-    events: Counter[str] = Counter()
-    for node in set(own.subjects(RDF.type, PEK.Event)):
-        for cls in own.objects(node, RDF.type):
-            name = str(cls).rpartition("#")[2]
-            if name != "Event":
-                events[name] += 1
+    events = event_counts(own)
     quotes = len(set(own.subjects(RDF.type, PEK.Quote)))
     return ArticleOutput(
         id=article.id,
@@ -278,11 +274,13 @@ class Manifest:
         self.db.commit()
         return len(ids)
 
-    def rows(self) -> Iterator[tuple[str, str, str, str, int]]:
-        """``(id, nt, ttl, events_json, quotes)`` for every article, by id."""
-        cursor = self.db.execute("SELECT id, nt, ttl, events, quotes FROM articles ORDER BY id")
-        for article_id, nt, ttl, events, quotes in cursor:
-            yield article_id, _unpack(nt), _unpack(ttl), events, quotes
+    def rows(self, column: str) -> Iterator[tuple[str, str]]:
+        """``(id, text)`` for every article, by id: its ``nt`` lines or its ``ttl`` chunk."""
+        if column not in ("nt", "ttl"):
+            raise ValueError(f"no column {column!r}")
+        cursor = self.db.execute(f"SELECT id, {column} FROM articles ORDER BY id")
+        for article_id, blob in cursor:
+            yield article_id, _unpack(blob)
 
     def actor_lines(self) -> Iterator[str]:
         """Every distinct actor description line, sorted."""
@@ -468,23 +466,23 @@ def write_from_manifest(manifest: Manifest, handle: IO[str], fmt: str) -> None:
     """Write the whole graph in ``fmt`` (ttl, nt, nq, trig) from the manifest, streaming."""
     if fmt == "ttl":
         handle.write(_prefix_header("turtle"))
-        for _, _, ttl, _, _ in manifest.rows():
+        for _, ttl in manifest.rows("ttl"):
             handle.write(ttl)
         for chunk in _actors_turtle(manifest.actor_lines()):
             handle.write(chunk)
     elif fmt == "nt":
-        for _, nt, _, _, _ in manifest.rows():
+        for _, nt in manifest.rows("nt"):
             handle.write(nt)
         for line in manifest.actor_lines():
             handle.write(line)
     elif fmt == "nq":
-        for article_id, nt, _, _, _ in manifest.rows():
+        for article_id, nt in manifest.rows("nt"):
             handle.write(_quads(nt, _article_graph(article_id)))
         for line in manifest.actor_lines():
             handle.write(_quads(line, ACTORS_GRAPH))
     elif fmt == "trig":
         handle.write(_prefix_header("turtle"))
-        for article_id, _, ttl, _, _ in manifest.rows():
+        for article_id, ttl in manifest.rows("ttl"):
             handle.write(f"<{_article_graph(article_id)}> {{\n{ttl.rstrip()}\n}}\n\n")
         handle.write(f"<{ACTORS_GRAPH}> {{\n")
         for chunk in _actors_turtle(manifest.actor_lines()):
@@ -505,7 +503,7 @@ def _write_jsonld(manifest: Manifest, path: Path) -> None:
     from kg.write import serialize, write_atomic
 
     graph = bind_prefixes(Graph())
-    for _, nt, _, _, _ in manifest.rows():
+    for _, nt in manifest.rows("nt"):
         graph.parse(data=nt, format="nt")
     graph.parse(data="".join(manifest.actor_lines()), format="nt")
     write_atomic(path, serialize(graph, "jsonld"))

@@ -23,6 +23,17 @@ log = logging.getLogger(__name__)
 BATCH = 16
 
 
+def event_counts(graph: Graph) -> Counter[str]:
+    """Events of ``graph`` by class (each class an event has, besides ``pek:Event``)."""
+    events: Counter[str] = Counter()
+    for node in set(graph.subjects(RDF.type, PEK.Event)):
+        for cls in graph.objects(node, RDF.type):
+            name = str(cls).rpartition("#")[2]
+            if name != "Event":
+                events[name] += 1
+    return events
+
+
 @dataclass
 class BuildResult:
     """A built graph, the articles read and the inputs that could not be read."""
@@ -41,14 +52,8 @@ class BuildResult:
             if kind == "Place":
                 nodes -= set(g.subjects(RDF.type, PEK.Country))
             actors[kind] = len(nodes)
-        events: Counter[str] = Counter()
-        for node in set(g.subjects(RDF.type, PEK.Event)):
-            for cls in g.objects(node, RDF.type):
-                name = str(cls).rpartition("#")[2]
-                if name != "Event":
-                    events[name] += 1
         quotes = Counter({"Quote": len(set(g.subjects(RDF.type, PEK.Quote)))})
-        return {"actors": actors, "events": events, "quotes": quotes}
+        return {"actors": actors, "events": event_counts(g), "quotes": quotes}
 
     def summary(self) -> str:
         """A one-screen summary for the terminal."""
