@@ -56,6 +56,44 @@ def demonyms() -> dict[str, str]:
     return {row[0]: row[1] for row in _rows("demonyms.tsv")}
 
 
+def demonym_iso3(word: str) -> str | None:
+    """The country a nationality adjective or its plural names.
+
+    >>> demonym_iso3("Syrian"), demonym_iso3("Palestinians"), demonym_iso3("Iraqis")
+    ('SYR', 'PSE', 'IRQ')
+    >>> demonym_iso3("Presidents") is None
+    True
+    """
+    table = demonyms()
+    if word in table:
+        return table[word]
+    if word.endswith("s") and word[:-1] in table and not word[:-1].endswith(("sh", "ch", "se")):
+        return table[word[:-1]]
+    return None
+
+
+@functools.cache
+def demonym_plurals() -> dict[str, str]:
+    """Plural demonyms ("Palestinians", "Iraqis") → ISO3, for the gazetteer."""
+    out = {}
+    for adjective, iso3 in demonyms().items():
+        if adjective[-1:].isalpha() and not adjective.endswith(("sh", "ch", "se", "s")):
+            out[adjective + "s"] = iso3
+    return out
+
+
+@functools.cache
+def seats() -> dict[str, str]:
+    """Capital or seat of government → ISO3 of the country it stands for."""
+    return {row[0]: row[1] for row in _rows("seats.tsv")}
+
+
+@functools.cache
+def group_nouns() -> frozenset[str]:
+    """Lemmas of nouns for people acting for a side ("officials", "forces", "delegation")."""
+    return _words("group_nouns.txt")
+
+
 @functools.cache
 def country_aliases() -> dict[str, str]:
     """Extra country names → ISO3 (the converter supplies the official ones)."""
@@ -184,6 +222,33 @@ def triggers() -> dict[tuple[str, str], Trigger]:
 
 
 @functools.cache
+def derived() -> dict[str, Trigger]:
+    """Reading ("intent-cooperate", ...) → the :class:`Trigger` of the event it derives.
+
+    Example:
+        >>> d = derived()["intent-conflict"]
+        >>> d.cls, d.plover, d.cameo
+        ('Threaten', 'THREATEN', '130')
+    """
+    out = {}
+    for row in _rows("derived.tsv"):
+        row += [""] * (6 - len(row))
+        reading, cls, cameo, goldstein, plover, mode = row[:6]
+        out[reading] = Trigger(
+            word=reading,
+            pos="DERIVED",
+            cls=cls,
+            frame="derived",
+            preps=(),
+            cameo=cameo or None,
+            goldstein=float(goldstein) if goldstein else None,
+            plover=plover or None,
+            mode=mode or None,
+        )
+    return out
+
+
+@functools.cache
 def _country_table() -> tuple[dict[str, str], dict[str, str]]:
     import country_converter as coco
 
@@ -229,3 +294,17 @@ def modalities() -> dict[str, str]:
         ('hypothetical', 'threatened', 'refused')
     """
     return {row[0]: row[1] for row in _rows("irrealis.tsv")}
+
+
+@functools.cache
+def realised_under() -> dict[str, frozenset[str]]:
+    """Governing word → event classes it leaves realised ("attempted to assassinate" is an attack).
+
+    >>> sorted(realised_under()["attempt"])
+    ['Attack']
+    """
+    return {
+        row[0]: frozenset(c for c in row[2].split("|") if c)
+        for row in _rows("irrealis.tsv")
+        if len(row) > 2 and row[2]
+    }

@@ -46,7 +46,8 @@ def gazetteer_patterns() -> list[dict[str, Any]]:
     patterns: list[dict[str, Any]] = []
     for name, iso3 in sorted(lexicon.country_names().items()):
         patterns.append({"label": "GPE", "pattern": name, "id": f"country:{iso3}"})
-    for adjective, iso3 in sorted(lexicon.demonyms().items()):
+    demonyms = {**lexicon.demonyms(), **lexicon.demonym_plurals()}
+    for adjective, iso3 in sorted(demonyms.items()):
         patterns.append({"label": "NORP", "pattern": adjective, "id": f"country:{iso3}"})
     for org in lexicon.organizations():
         for name in (org.name, *org.aliases):

@@ -115,6 +115,53 @@ class Resolution:
         self._collect(token, out, weak, depth=0)
         return list(dict.fromkeys(out))
 
+    def seat_country(self, key: str) -> str | None:
+        """The country a capital or seat of government stands for ("Moscow", "the Kremlin").
+
+        Adds the country to the actors when the article does not name it otherwise.
+        """
+        actor = self.actors.get(key)
+        if actor is None or actor.kind != "Place":
+            return None
+        table = lexicon.seats()
+        iso3 = next((table[n] for n in (actor.label, *sorted(actor.aliases)) if n in table), None)
+        if iso3 is None:
+            return None
+        country = mint.country_key(iso3)
+        self.actors.setdefault(
+            country, Actor(country, "Country", lexicon.country_label(iso3), iso3=iso3)
+        )
+        return country
+
+    def _acting(self, token: Token) -> str | None:
+        key = self.token_key.get(token.i)
+        if key and self.actors[key].kind in ("Country", "Organization", "Person"):
+            return key
+        return None
+
+    def _side_of(self, token: Token, depth: int) -> list[str]:
+        """The side a phrase naming no actor stands for.
+
+        Its modifier and the modifier's conjuncts ("Hungarian and Romanian officials",
+        "Russia's support"), or, for a noun of people acting for a side
+        (``lexicons/group_nouns.txt``), what its of/from/in phrase names ("forces in
+        Guinea", "a delegation of Japanese officials").
+        """
+        for child in token.children:
+            if child.dep_ in ("poss", "amod", "compound", "nmod"):
+                key = self._acting(child)
+                if key is not None:
+                    keys = [key, *(self._acting(c) for c in child.conjuncts)]
+                    return [k for k in dict.fromkeys(keys) if k]
+        out: list[str] = []
+        if token.lemma_.lower() in lexicon.group_nouns() or token.lower_ in lexicon.group_nouns():
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ in ("of", "from", "in", "at", "inside"):
+                    for obj in child.children:
+                        if obj.dep_ == "pobj":
+                            self._collect(obj, out, True, depth + 1)
+        return out
+
     def _collect(self, token: Token, out: list[str], weak: bool, depth: int) -> None:
         if depth > 6:
             return
@@ -123,12 +170,7 @@ class Resolution:
         elif token.i in self.coref:
             out.extend(self.coref[token.i])
         elif weak and token.pos_ in ("NOUN", "PROPN"):
-            for child in token.children:
-                if child.dep_ in ("poss", "amod", "compound") and child.i in self.token_key:
-                    key = self.token_key[child.i]
-                    if self.actors[key].kind in ("Country", "Organization", "Person"):
-                        out.append(key)
-                        break
+            out.extend(self._side_of(token, depth))
         for child in token.children:
             if child.dep_ in ("conj", "appos") and child.pos_ in ("PROPN", "NOUN", "PRON"):
                 self._collect(child, out, weak, depth + 1)
@@ -152,8 +194,9 @@ def _gazetteer_key(name: str, label: str) -> str | None:
     if label in ("GPE", "NORP", "LOC", "ORG", "FAC", "PERSON"):
         if name in countries:
             return mint.country_key(countries[name])
-        if name in lexicon.demonyms():
-            return mint.country_key(lexicon.demonyms()[name])
+        iso3 = lexicon.demonym_iso3(name)
+        if iso3 is not None:
+            return mint.country_key(iso3)
     for org in lexicon.organizations():
         if name == org.name or name in org.aliases:
             return f"org:{org.slug}"
@@ -488,6 +531,31 @@ def _coreference(res: Resolution) -> None:
             last_subject_sent = here
 
 
+def _reported_pronouns(res: Resolution) -> None:
+    """The subject pronoun of a reported clause is its reporter: "Syria said it would ...".
+
+    Only a country or organisation for "it"; for "they" and "we", whoever reported.
+    """
+    for token in res.doc:
+        lower = token.lower_
+        if token.pos_ != "PRON" or lower not in ("it", "they", "we"):
+            continue
+        if token.dep_ not in SUBJECT_DEPS or token.i in res.coref or res.in_quote(token):
+            continue
+        clause = token.head
+        if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in lexicon.speech_verbs():
+            continue
+        reporter = next((c for c in clause.head.children if c.dep_ in SUBJECT_DEPS), None)
+        if reporter is None or reporter.pos_ == "PRON" and reporter.i not in res.coref:
+            continue
+        keys = res.actors_of(reporter)
+        if lower == "it":
+            keys = [k for k in keys if res.actors[k].kind in ("Country", "Organization")]
+            keys = keys if len(keys) == 1 else []
+        if keys:
+            res.coref[token.i] = keys
+
+
 def _definite(token: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children)
 
@@ -547,7 +615,7 @@ def resolve(doc: Doc, article: Article) -> Resolution:
         else:
             key = mint.org_key(name) if kind == "Organization" else mint.place_key(name)
             actor = res.actors.setdefault(key, Actor(key, kind, name))
-        if name != actor.label and name not in lexicon.demonyms():
+        if name != actor.label and lexicon.demonym_iso3(name) is None:
             actor.aliases.add(name)
         res.mentions.append(Mention(span.start, span.end, key, name))
         for i in range(span.start, span.end):
@@ -558,6 +626,7 @@ def resolve(doc: Doc, article: Article) -> Resolution:
     _extract_roles(res)
     _titled_aliases(res)
     _coreference(res)
+    _reported_pronouns(res)
     return res
 
 

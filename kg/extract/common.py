@@ -46,6 +46,7 @@ def subject_of(token: Token) -> Token | None:
 def objects_of(token: Token, preps: tuple[str, ...] = ()) -> list[Token]:
     """Direct objects of a word, and objects of the named prepositions."""
     out = [c for c in token.children if c.dep_ in ("dobj", "attr")]
+    out += [c for c in token.children if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN")]
     for child in token.children:
         if child.dep_ in ("prep", "agent", "dative") and child.lower_ in preps:
             out.extend(c for c in child.children if c.dep_ == "pobj")
@@ -73,30 +74,46 @@ def is_irrealis(token: Token) -> bool:
     return modality_of(token) not in (None, "negated")
 
 
-def modality_of(token: Token) -> str | None:
+def modality_of(token: Token, cls: str | None = None) -> str | None:
     """How the event a word signals is reported: None when realised, else its modality.
 
     "did not meet" is negated; an auxiliary ("may meet", "will meet") or a governing
     verb ("plans to visit", "refused to meet", "threatened sanctions", "denied that it
-    attacked") gives the
-    modality ``lexicon/irrealis.tsv`` lists for it.
+    attacked") gives the modality ``lexicon/irrealis.tsv`` lists for it, unless that
+    file says the word leaves an event of class ``cls`` realised ("attempted to
+    assassinate" is an attack). A "would" reported by a speech verb ("said they would
+    boycott") is the future of the past: planned.
     """
     if is_negated(token):
         return "negated"
     words = lexicon.modalities()
+    keep = lexicon.realised_under()
+
+    def of(word: str) -> str | None:
+        if cls is not None and cls in keep.get(word, ()):
+            return None
+        return words.get(word)
+
     verb = clause_verb(token)
     for child in verb.children:
         if child.dep_ == "aux" and child.lower_ in words:
-            return words[child.lower_]
+            if child.lower_ == "would" and _reported(verb):
+                return "planned"
+            return of(child.lower_)
     governor = verb.head
     if verb.dep_ in ("xcomp", "ccomp") and governor.lemma_.lower() in words:
-        return words[governor.lemma_.lower()]
+        return of(governor.lemma_.lower())
     if token.dep_ == "dobj" and token.head.i == verb.i and verb.lemma_.lower() in words:
-        return words[verb.lemma_.lower()]
+        return of(verb.lemma_.lower())
     prep = token.head
     if token.dep_ == "pobj" and prep.head.i == verb.i:  # "called for talks"
-        return words.get(f"{verb.lemma_.lower()} {prep.lower_}")
+        return of(f"{verb.lemma_.lower()} {prep.lower_}")
     return None
+
+
+def _reported(verb: Token) -> bool:
+    """Whether a clause is the complement of a speech verb ("said [they would go]")."""
+    return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in lexicon.speech_verbs()
 
 
 def evidence_for(token: Token) -> Evidence:

@@ -81,7 +81,18 @@ class _Context:
     def actors(self, token: Token | None, kinds: tuple[str, ...] = ACTOR_KINDS) -> list[str]:
         if token is None:
             return []
-        return [k for k in self.res.actors_of(token) if self.res.actors[k].kind in kinds]
+        # A seat of government stands for its country as a side, not as a modifier
+        # ("Moscow rejected", but "a White House news conference").
+        heads = {
+            self.res.token_key.get(t.i)
+            for t in (token, *token.conjuncts)
+            if t.dep_ not in ("compound", "amod", "nmod")
+        }
+        keys = [
+            (self.res.seat_country(k) if k in heads else None) or k
+            for k in self.res.actors_of(token)
+        ]
+        return [k for k in dict.fromkeys(keys) if self.res.actors[k].kind in kinds]
 
     def place(self, token: Token) -> str | None:
         for prep, obj in prep_chain(token):
@@ -292,6 +303,11 @@ def _svo(token: Token, trig: Trigger, ctx: _Context) -> Event | None:
                 for obj in objects_of(token):
                     for inner in objects_of(obj, trig.preps):
                         targets += ctx.actors(inner)
+            if not targets and trig.frame != "prep":  # "rejected calls by X", "to break ties with X"
+                nested = [o for o in objects_of(token) if o.pos_ != "VERB"]
+                nested += _clauses(token, ctx) if trig.frame == "sv" else []
+                for obj in nested:
+                    targets += _nested_actors(obj, ctx, agents)
         if trig.frame == "weapon":
             weapon = next((w for w in map(_weapon, objects_of(token)) if w), None)
             if weapon is None:
@@ -309,13 +325,15 @@ def _svo(token: Token, trig: Trigger, ctx: _Context) -> Event | None:
             else:
                 targets += found
         governor = token.head.lemma_.lower()
-        if not agents and governor in LIGHT_VERBS:
-            agents = ctx.actors(_governing_subject(token))
+        if not agents and (governor in LIGHT_VERBS or trigger_for(token.head) is None):
+            agents = ctx.actors(_governing_subject(token))  # "opened an inquiry into"
         elif not agents and token.dep_ == "dobj" and governor in lexicon.modalities():
             agents = ctx.actors(_governing_subject(token))  # "threatened sanctions on X"
         if not targets and token.dep_ == "dobj" and token.head.lemma_.lower() in LIGHT_VERBS:
             for obj in objects_of(token.head, trig.preps):  # "imposed sanctions on X"
                 targets += ctx.actors(obj)
+        if not targets and trig.frame != "prep":
+            targets = _nested_actors(token, ctx, agents, frozenset({"prep", "acl"}))
     agents = list(dict.fromkeys(agents))
     targets = [t for t in dict.fromkeys(targets) if t not in agents]
     event = _base(token, trig, ctx)
@@ -362,7 +380,8 @@ def _names_other_event(token: Token, trig: Trigger) -> bool:
 def _governed_objects(token: Token, ctx: _Context) -> list[Token]:
     """Who the clause a verb governs acts on, or who must act in it.
 
-    "threatened to expel the envoy" → envoy; "demanded that Ecuador pay" → Ecuador.
+    "threatened to expel the envoy" → envoy; "demanded that Ecuador pay" → Ecuador;
+    "threatened to leave unless Iraq pays" → Iraq.
     """
     out: list[Token] = []
     for child in token.children:
@@ -372,6 +391,117 @@ def _governed_objects(token: Token, ctx: _Context) -> list[Token]:
             child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX") and not ctx.res.in_quote(child)
         ):
             out += [c for c in child.children if c.dep_ == "nsubj"]
+    condition = _condition(token)
+    if condition is not None:
+        out += [c for c in condition.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return out
+
+
+def _clauses(token: Token, ctx: _Context) -> list[Token]:
+    """Verbs of the clauses a verb governs, outside quotations."""
+    return [
+        c
+        for c in token.children
+        if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX") and not ctx.res.in_quote(c)
+    ]
+
+
+#: Dependencies followed into a phrase when looking for the side it concerns.
+NESTED_DEPS = frozenset({"prep", "pobj", "dobj", "dative", "poss", "amod", "compound", "nmod"})
+NESTED_DEPS |= frozenset({"conj", "appos", "acl", "pcomp", "agent"})
+
+
+def _nested_actors(
+    token: Token, ctx: _Context, exclude: list[str], first: frozenset[str] = NESTED_DEPS
+) -> list[str]:
+    """The nearest actors inside a phrase: "calls by Belarus's rulers" → Belarus.
+
+    Breadth first through its modifiers and prepositional phrases (at the first
+    level, only the dependencies in ``first``), a few levels deep, stopping at the
+    first level that names an actor not in ``exclude``.
+    """
+    frontier = [c for c in token.children if c.dep_ in first and c.dep_ != "conj"]
+    for _ in range(4):
+        found = [k for t in frontier if t.pos_ != "PRON" for k in ctx.actors(t) if k not in exclude]
+        if found:
+            return list(dict.fromkeys(found))
+        frontier = [
+            c for t in frontier if t.pos_ != "VERB" for c in t.children if c.dep_ in NESTED_DEPS
+        ]
+        if not frontier:
+            break
+    return []
+
+
+def _condition(token: Token) -> Token | None:
+    """The verb of an "if" / "unless" clause on a word's clause, if any."""
+    verb = clause_verb(token)
+    for node in (verb, verb.head if verb.dep_ in ("xcomp", "ccomp") else verb):
+        for child in node.children:
+            if child.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in child.children
+            ):
+                return child
+    return None
+
+
+#: Classes whose promise or plan is not read as an agreement or a threat of its own:
+#: meetings (a planned visit stays a planned Meeting) and the speech acts themselves.
+NO_INTENT = frozenset({"Meeting", "Agree", "Threaten", "Demand", "Reject", "Vote", "Statement"})
+#: Classes whose negation is a refusal ("will not accept", "failed to reach agreement").
+REFUSABLE = frozenset({"Agree", "Concede", "Cooperate"})
+#: Modal verbs by which a speaker says another side has to act ("said X must go").
+OBLIGATION = frozenset({"must", "should"})
+
+
+def _derived_reading(token: Token, trig: Trigger, event: Event) -> str | None:
+    """Which event of ``lexicons/derived.tsv`` how ``event`` is reported implies, if any.
+
+    A promised or planned act is an intent (hostile when the act is, or when it is
+    made conditional); a negated cooperative act is a refusal.
+    """
+    if event.modality == "planned" and trig.cls not in NO_INTENT:
+        verb = clause_verb(token)
+        governor = trigger_for(verb.head) if verb.dep_ in ("xcomp", "ccomp") else None
+        if governor is not None and governor.cls in NO_INTENT:
+            return None  # "agreed to release": the agreement is read from "agreed"
+        hostile = (trig.goldstein or 0.0) < 0 or _condition(token) is not None
+        return "intent-conflict" if hostile else "intent-cooperate"
+    if event.modality == "negated" and trig.cls in REFUSABLE:
+        return "refuse"
+    return None
+
+
+def _derive(token: Token, event: Event, reading: str, ctx: _Context) -> Event | None:
+    """The realised event ``reading`` derives from ``event``: same sides, its own class."""
+    derived = _base(token, lexicon.derived()[reading], ctx)
+    derived.agents = list(event.agents) or [a for a in event.participants[:1]]
+    derived.targets = list(event.targets) or [p for p in event.participants[1:]]
+    condition = _condition(token)
+    if not derived.targets and condition is not None:
+        for subject in (c for c in condition.children if c.dep_ in ("nsubj", "nsubjpass")):
+            derived.targets += [k for k in ctx.actors(subject) if k not in derived.agents]
+    return derived if derived.agents else None
+
+
+def _must_demands(ctx: _Context) -> list[tuple[int, Event]]:
+    """"X said Y must (or should) act": a demand by X on Y."""
+    out: list[tuple[int, Event]] = []
+    speech = lexicon.speech_verbs()
+    for token in ctx.res.doc:
+        if token.pos_ != "VERB" or token.lemma_.lower() not in speech or ctx.res.in_quote(token):
+            continue
+        for clause in _clauses(token, ctx):
+            if not any(c.dep_ == "aux" and c.lower_ in OBLIGATION for c in clause.children):
+                continue
+            agents = ctx.actors(subject_of(token))
+            targets: list[str] = []
+            for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
+                targets += [k for k in ctx.actors(subject) if k not in agents]
+            if agents and targets:
+                event = _base(token, lexicon.derived()["demand-must"], ctx)
+                event.agents, event.targets = agents, list(dict.fromkeys(targets))
+                out.append((token.i, event))
     return out
 
 
@@ -433,7 +563,7 @@ def extract_events(res: Resolution, line: Timeline) -> list[Event]:
         trig = trigger_for(token)
         if trig is None or res.in_quote(token):
             continue
-        modality = modality_of(token)
+        modality = modality_of(token, trig.cls)
         if modality and (trig.frame in ("vote", "anaphor") or trig.frame.startswith("ballot:")):
             continue
         if trig.frame.startswith("ballot:"):
@@ -455,8 +585,12 @@ def extract_events(res: Resolution, line: Timeline) -> list[Event]:
         elif trig.frame in ("svo", "sv", "prep", "weapon"):
             attack = _svo(token, trig, ctx)
             found = [attack] if attack else []
-        for event in found:
+        for event in list(found):
             event.modality = modality
+            reading = _derived_reading(token, trig, event)
+            if reading is not None:
+                derived = _derive(token, event, reading, ctx)
+                found += [derived] if derived else []
         if not found and _is_anaphor(token, trig):
             if modality:
                 continue
@@ -487,6 +621,7 @@ def extract_events(res: Resolution, line: Timeline) -> list[Event]:
         for voter in voters:
             if all(b.voter != voter for b in vote.ballots):
                 vote.ballots.append(Ballot(voter, choice))
+    events += _must_demands(ctx)
     kept = [e for _, e in sorted(events, key=lambda p: p[0]) if e.actors()]
     return _dedupe(kept)
 
