@@ -174,6 +174,12 @@ def weapons() -> frozenset[str]:
 
 
 @functools.cache
+def goods() -> frozenset[str]:
+    """Head words (lemmas) of goods sent as aid: what makes "sent X to" an Aid event."""
+    return _words("goods.txt")
+
+
+@functools.cache
 def credit_lines() -> tuple[str, ...]:
     """Lower-case openings of a final credit line ("With wires", "Reporting by")."""
     return tuple(sorted(_words("credit_lines.txt")))

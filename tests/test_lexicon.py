@@ -44,6 +44,7 @@ def test_every_trigger_names_an_ontology_event_class() -> None:
             "prep",
             "meet",
             "weapon",
+            "goods",
             "vote",
             "ballot",
             "anaphor",

@@ -56,8 +56,12 @@ ACTOR_KINDS = ("Person", "Country", "Organization")
 def trigger_for(token: Token) -> Trigger | None:
     """The lexicon entry a token triggers, if any.
 
-    A verb with a particle or preposition listed with it ("pull out", "call for")
-    takes that entry before the verb's own.
+    Longer entries win over the word alone: a verb with its particle or preposition
+    ("pull out", "call for") or with the head of its object ("lift blockade", "set
+    fire"), and a noun with its modifier ("hunger strike", "ethnic cleansing"). A
+    noun that is the object of such a verb phrase triggers nothing of its own. A
+    ``goods`` entry ("send", "deliver") triggers only with goods as its object
+    (``lexicons/goods.txt``): "sent arms to", not "sent a letter to".
     """
     table = lexicon.triggers()
     if token.pos_ == "VERB":
@@ -67,10 +71,45 @@ def trigger_for(token: Token) -> Trigger | None:
                 phrasal = table.get((f"{lemma} {child.lower_}", "VERB"))
                 if phrasal is not None:
                     return phrasal
-        return table.get((lemma, "VERB"))
+        collocation = _collocation(token)
+        if collocation is not None:
+            return collocation
+        trig = table.get((lemma, "VERB"))
+        if trig is not None and trig.frame == "goods" and not _has_goods(token):
+            return None
+        return trig
     if token.pos_ in ("NOUN", "PROPN"):
+        if token.dep_ == "dobj" and token.head.pos_ == "VERB" and _collocation(token.head):
+            return None
+        for child in token.lefts:
+            if child.dep_ in ("compound", "amod"):
+                for form in (token.lower_, token.lemma_.lower()):
+                    phrase = table.get((f"{child.lower_} {form}", "NOUN"))
+                    if phrase is not None:
+                        return phrase
         return table.get((token.lower_, "NOUN")) or table.get((token.lemma_.lower(), "NOUN"))
     return None
+
+
+def _collocation(verb: Token) -> Trigger | None:
+    """The entry for a verb and the head of its object ("break relations"), if any."""
+    table = lexicon.triggers()
+    lemma = verb.lemma_.lower()
+    for child in verb.children:
+        if child.dep_ == "dobj":
+            found = table.get((f"{lemma} {child.lemma_.lower()}", "VERB"))
+            if found is not None:
+                return found
+    return None
+
+
+def _has_goods(verb: Token) -> bool:
+    """Whether a verb's object is goods sent as aid ("arms", "food", "medicine")."""
+    goods = lexicon.goods()
+    return any(
+        c.dep_ == "dobj" and (c.lemma_.lower() in goods or c.lower_ in goods)
+        for c in verb.children
+    )
 
 
 @dataclass
@@ -304,7 +343,12 @@ def _svo(token: Token, trig: Trigger, ctx: _Context) -> Event | None:
                     for inner in objects_of(obj, trig.preps):
                         targets += ctx.actors(inner)
             if not targets and trig.frame != "prep":  # "rejected calls by X", "to break ties with X"
-                nested = [o for o in objects_of(token) if o.pos_ != "VERB"]
+                light = token.lemma_.lower() in LIGHT_VERBS  # "ordered strikes on X": the strikes'
+                nested = [
+                    o
+                    for o in objects_of(token)
+                    if o.pos_ != "VERB" and not (light and trigger_for(o) is not None)
+                ]
                 nested += _clauses(token, ctx) if trig.frame == "sv" else []
                 for obj in nested:
                     targets += _nested_actors(obj, ctx, agents)
@@ -582,7 +626,7 @@ def extract_events(res: Resolution, line: Timeline) -> list[Event]:
             continue
         if trig.frame == "meet":
             found = _meeting(token, trig, ctx)
-        elif trig.frame in ("svo", "sv", "prep", "weapon"):
+        elif trig.frame in ("svo", "sv", "prep", "weapon", "goods"):
             attack = _svo(token, trig, ctx)
             found = [attack] if attack else []
         for event in list(found):
