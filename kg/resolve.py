@@ -150,6 +150,8 @@ class Resolution:
         for child in token.children:
             if child.dep_ in ("poss", "amod", "compound", "nmod"):
                 key = self._acting(child)
+                if key is None and child.pos_ == "VERB":  # "Vietnamese-led forces"
+                    key = next(filter(None, map(self._acting, child.lefts)), None)
                 if key is not None:
                     keys = [key, *(self._acting(c) for c in child.conjuncts)]
                     return [k for k in dict.fromkeys(keys) if k]
@@ -355,6 +357,14 @@ def _qualifier_before(res: Resolution, index: int) -> str | None:
     """A country or organisation named right before token ``index`` ("Russian", "NATO's")."""
     i = index - 1
     if i >= 0 and res.doc[i].tag_ == "POS":
+        i -= 1
+    # Words between the side and its title ("Nigerian junior foreign minister", "Serbian
+    # Labour Minister") qualify the title, not the side.
+    for _ in range(2):
+        if i < 1 or i in res.token_key or res.doc[i].pos_ not in ("ADJ", "NOUN", "PROPN"):
+            break
+        if res.doc[i].is_sent_start:
+            break
         i -= 1
     if i >= 0 and i in res.token_key:
         key = res.token_key[i]

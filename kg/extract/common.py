@@ -13,7 +13,7 @@ from kg.model import Evidence
 from kg.resolve import Resolution
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
-CLIMB_DEPS = ("xcomp", "advcl", "conj", "pcomp", "ccomp", "acl", "relcl", "prep", "dobj")
+CLIMB_DEPS = ("xcomp", "advcl", "conj", "pcomp", "ccomp", "acl", "relcl", "prep", "dobj", "acomp")
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
 
 
@@ -100,15 +100,32 @@ def modality_of(token: Token, cls: str | None = None) -> str | None:
             if child.lower_ == "would" and _reported(verb):
                 return "planned"
             return of(child.lower_)
-    governor = verb.head
-    if verb.dep_ in ("xcomp", "ccomp") and governor.lemma_.lower() in words:
-        return of(governor.lemma_.lower())
+    for governor in _governors(verb):
+        if governor.lemma_.lower() in words:
+            return of(governor.lemma_.lower())
     if token.dep_ == "dobj" and token.head.i == verb.i and verb.lemma_.lower() in words:
         return of(verb.lemma_.lower())
     prep = token.head
     if token.dep_ == "pobj" and prep.head.i == verb.i:  # "called for talks"
         return of(f"{verb.lemma_.lower()} {prep.lower_}")
     return None
+
+
+def _governors(verb: Token) -> list[Token]:
+    """The words whose complement a clause is, nearest first, two levels up.
+
+    "prepared to resume shelling": "resume", then "prepared"; an infinitive hung
+    as an adverbial clause ("sworn to fight") counts as a complement.
+    """
+    out: list[Token] = []
+    t = verb
+    for _ in range(2):
+        infinitive = t.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+        if t.dep_ not in ("xcomp", "ccomp", "acomp") and not infinitive or t.head is t:
+            break
+        out.append(t.head)
+        t = t.head
+    return out
 
 
 def _reported(verb: Token) -> bool:

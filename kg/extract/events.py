@@ -346,7 +346,7 @@ def _svo(token: Token, trig: Trigger, ctx: _Context) -> Event | None:
                 light = token.lemma_.lower() in LIGHT_VERBS  # "ordered strikes on X": the strikes'
                 nested = [
                     o
-                    for o in objects_of(token)
+                    for o in objects_of(token, NESTED_PREPS)
                     if o.pos_ != "VERB" and not (light and trigger_for(o) is not None)
                 ]
                 nested += _clauses(token, ctx) if trig.frame == "sv" else []
@@ -379,6 +379,8 @@ def _svo(token: Token, trig: Trigger, ctx: _Context) -> Event | None:
         if not targets and trig.frame != "prep":
             targets = _nested_actors(token, ctx, agents, frozenset({"prep", "acl"}))
     agents = list(dict.fromkeys(agents))
+    if not targets and trig.cls in LOCATED_TARGET:
+        targets = _located_side(token, ctx)
     targets = [t for t in dict.fromkeys(targets) if t not in agents]
     event = _base(token, trig, ctx)
     event.agents, event.targets = agents, targets
@@ -394,7 +396,11 @@ def _svo(token: Token, trig: Trigger, ctx: _Context) -> Event | None:
             event.instrument = _instrument(token)
         event.deaths, event.deaths_qualifier = _deaths(token)
         event.place = ctx.place(token)
-    elif not agents or (not targets and not (trig.frame == "sv" and _has_complement(token, ctx))):
+    elif not agents or (
+        not targets
+        and len(agents) < 2  # "X and Y signed an agreement": a joint act
+        and not (trig.frame == "sv" and _has_complement(token, ctx))
+    ):
         return None
     return event
 
@@ -404,7 +410,7 @@ def _has_complement(token: Token, ctx: _Context) -> bool:
 
     A bare attribution ("..., Tillerson warned.") has none: its complement is the quote.
     """
-    if token.pos_ != "VERB":
+    if token.pos_ != "VERB" or token.lemma_.lower() not in lexicon.speech_verbs():
         return True
     for child in token.children:
         if child.dep_ in ("dobj", "xcomp", "ccomp", "prep", "prt") and not ctx.res.in_quote(child):
@@ -450,6 +456,28 @@ def _clauses(token: Token, ctx: _Context) -> list[Token]:
     ]
 
 
+#: Prepositions whose objects may hold the side an act concerns ("reneged on its pledge to X").
+NESTED_PREPS = ("to", "with", "from", "by", "for", "against", "of", "over", "into", "about", "on")
+#: Classes of acts done to a place, whose country is the side acted on when no other is
+#: named ("lifted the curfew in Algiers", "strengthened its forces in Lebanon").
+LOCATED_TARGET = frozenset({"Concede", "Retreat", "Mobilize", "Coerce", "Aid", "Sanction"})
+
+
+def _located_side(token: Token, ctx: _Context) -> list[str]:
+    """The country an act is done in: a country, or a capital standing for one."""
+    for node in (token, clause_verb(token)):
+        for prep, obj in prep_chain(node):
+            if prep.lower_ not in ("in", "inside", "within"):
+                continue
+            key = ctx.res.token_key.get(obj.i)
+            if key and ctx.res.actors[key].kind == "Country":
+                return [key]
+            country = ctx.res.seat_country(key) if key else None
+            if country:
+                return [country]
+    return []
+
+
 #: Dependencies followed into a phrase when looking for the side it concerns.
 NESTED_DEPS = frozenset({"prep", "pobj", "dobj", "dative", "poss", "amod", "compound", "nmod"})
 NESTED_DEPS |= frozenset({"conj", "appos", "acl", "pcomp", "agent"})
@@ -464,8 +492,8 @@ def _nested_actors(
     level, only the dependencies in ``first``), a few levels deep, stopping at the
     first level that names an actor not in ``exclude``.
     """
-    frontier = [c for c in token.children if c.dep_ in first and c.dep_ != "conj"]
-    for _ in range(4):
+    frontier = [c for c in token.children if c.dep_ in first]
+    for _ in range(6):
         found = [k for t in frontier if t.pos_ != "PRON" for k in ctx.actors(t) if k not in exclude]
         if found:
             return list(dict.fromkeys(found))
