@@ -43,6 +43,8 @@ def actor_triples(graph: Graph, actor: Actor) -> URIRef:
         graph.add((node, PEK.iso3, _string(actor.iso3)))
     if actor.wikidata:
         graph.add((node, OWL.sameAs, WD[actor.wikidata]))
+    if actor.affiliation:
+        graph.add((node, PEK.affiliation, URIRef(mint.actor_iri(actor.affiliation))))
     return node
 
 

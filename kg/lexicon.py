@@ -89,9 +89,19 @@ def seats() -> dict[str, str]:
 
 
 @functools.cache
-def group_nouns() -> frozenset[str]:
-    """Lemmas of nouns for people acting for a side ("officials", "forces", "delegation")."""
-    return _words("group_nouns.txt")
+def group_nouns() -> dict[str, str]:
+    """Lemma of a noun for people acting for a side → its sector ("" for none).
+
+    >>> group_nouns()["troop"], group_nouns()["official"], group_nouns()["delegation"]
+    ('military', 'government', '')
+    """
+    return {row[0]: row[1] if len(row) > 1 else "" for row in _rows("group_nouns.tsv")}
+
+
+@functools.cache
+def adjective_of(iso3: str) -> str | None:
+    """The first nationality adjective listed for a country ("CHL" → "Chilean")."""
+    return next((adj for adj, code in demonyms().items() if code == iso3), None)
 
 
 @functools.cache

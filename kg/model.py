@@ -73,6 +73,7 @@ class Actor:
         aliases: Other names seen in the text.
         iso3: ISO 3166-1 alpha-3 code, for countries.
         wikidata: Wikidata Q-id, where known for certain.
+        affiliation: Key of the country a group acts for ("Chilean government" → Chile).
     """
 
     key: str
@@ -81,6 +82,7 @@ class Actor:
     aliases: set[str] = field(default_factory=set)
     iso3: str | None = None
     wikidata: str | None = None
+    affiliation: str | None = None
 
 
 @dataclass(frozen=True)

@@ -133,6 +133,30 @@ class Resolution:
         )
         return country
 
+    def group_actor(self, side: str, sector: str, head: Token) -> str:
+        """The sector of a country a group noun stands for ("Chilean officials").
+
+        An organisation acting for the country (``affiliation``), one per country and
+        sector, so the same group in every article is one node. A side that is not a
+        country is returned as it is.
+        """
+        country = self.actors.get(side)
+        if country is None or country.kind != "Country" or not country.iso3:
+            return side
+        key = f"org:{country.iso3.lower()}-{sector}"
+        adjective = lexicon.adjective_of(country.iso3) or country.label
+        actor = self.actors.setdefault(
+            key, Actor(key, "Organization", f"{adjective} {sector}", affiliation=side)
+        )
+        start = min(
+            (c.left_edge.i for c in head.lefts if c.dep_ in ("amod", "compound", "poss")),
+            default=head.i,
+        )
+        written = clean_name(self.doc[start : head.i + 1].text)
+        if written != actor.label and written.lower() != head.lower_:
+            actor.aliases.add(written)
+        return key
+
     def _acting(self, token: Token) -> str | None:
         key = self.token_key.get(token.i)
         if key and self.actors[key].kind in ("Country", "Organization", "Person"):
@@ -156,7 +180,7 @@ class Resolution:
                     keys = [key, *(self._acting(c) for c in child.conjuncts)]
                     return [k for k in dict.fromkeys(keys) if k]
         out: list[str] = []
-        if token.lemma_.lower() in lexicon.group_nouns() or token.lower_ in lexicon.group_nouns():
+        if _sector(token) is not None:
             for child in token.children:
                 if child.dep_ == "prep" and child.lower_ in ("of", "from", "in", "at", "inside"):
                     for obj in child.children:
@@ -172,10 +196,24 @@ class Resolution:
         elif token.i in self.coref:
             out.extend(self.coref[token.i])
         elif weak and token.pos_ in ("NOUN", "PROPN"):
-            out.extend(self._side_of(token, depth))
+            sides = self._side_of(token, depth)
+            sector = _sector(token)
+            out.extend(self.group_actor(k, sector, token) if sector else k for k in sides)
         for child in token.children:
             if child.dep_ in ("conj", "appos") and child.pos_ in ("PROPN", "NOUN", "PRON"):
                 self._collect(child, out, weak, depth + 1)
+
+
+def _sector(token: Token) -> str | None:
+    """The sector a group noun names ("troops" → "military"), "" for a group of no
+    sector ("delegation"), None for any other word."""
+    nouns = lexicon.group_nouns()
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    for form in (token.lemma_.lower(), token.lower_):
+        if form in nouns:
+            return nouns[form]
+    return None
 
 
 # --------------------------------------------------------------------- mentions

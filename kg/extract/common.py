@@ -120,7 +120,9 @@ def _governors(verb: Token) -> list[Token]:
     out: list[Token] = []
     t = verb
     for _ in range(2):
-        infinitive = t.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+        infinitive = t.dep_ == "advcl" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in t.children
+        )
         if t.dep_ not in ("xcomp", "ccomp", "acomp") and not infinitive or t.head is t:
             break
         out.append(t.head)

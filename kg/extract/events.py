@@ -107,8 +107,7 @@ def _has_goods(verb: Token) -> bool:
     """Whether a verb's object is goods sent as aid ("arms", "food", "medicine")."""
     goods = lexicon.goods()
     return any(
-        c.dep_ == "dobj" and (c.lemma_.lower() in goods or c.lower_ in goods)
-        for c in verb.children
+        c.dep_ == "dobj" and (c.lemma_.lower() in goods or c.lower_ in goods) for c in verb.children
     )
 
 
@@ -328,6 +327,10 @@ def _svo(token: Token, trig: Trigger, ctx: _Context) -> Event | None:
             targets = ctx.actors(subject)
             for obj in objects_of(token, ("by",)):
                 agents += ctx.actors(obj)
+            if not targets and subject is not None and subject.pos_ != "PRON":
+                targets = _nested_actors(
+                    subject, ctx, agents, frozenset({"prep"})
+                )  # "a camp for X"
         else:
             agents = ctx.actors(subject)
             objects = objects_of(token, trig.preps)
@@ -342,7 +345,9 @@ def _svo(token: Token, trig: Trigger, ctx: _Context) -> Event | None:
                 for obj in objects_of(token):
                     for inner in objects_of(obj, trig.preps):
                         targets += ctx.actors(inner)
-            if not targets and trig.frame != "prep":  # "rejected calls by X", "to break ties with X"
+            if (
+                not targets and trig.frame != "prep"
+            ):  # "rejected calls by X", "to break ties with X"
                 light = token.lemma_.lower() in LIGHT_VERBS  # "ordered strikes on X": the strikes'
                 nested = [
                     o
@@ -373,7 +378,8 @@ def _svo(token: Token, trig: Trigger, ctx: _Context) -> Event | None:
             agents = ctx.actors(_governing_subject(token))  # "opened an inquiry into"
         elif not agents and token.dep_ == "dobj" and governor in lexicon.modalities():
             agents = ctx.actors(_governing_subject(token))  # "threatened sanctions on X"
-        if not targets and token.dep_ == "dobj" and token.head.lemma_.lower() in LIGHT_VERBS:
+        light = governor in LIGHT_VERBS or trigger_for(token.head) is None
+        if not targets and token.dep_ == "dobj" and light:
             for obj in objects_of(token.head, trig.preps):  # "imposed sanctions on X"
                 targets += ctx.actors(obj)
         if not targets and trig.frame != "prep":
@@ -448,11 +454,20 @@ def _governed_objects(token: Token, ctx: _Context) -> list[Token]:
 
 
 def _clauses(token: Token, ctx: _Context) -> list[Token]:
-    """Verbs of the clauses a verb governs, outside quotations."""
+    """Verbs of the clauses a verb governs, outside quotations, purposes included.
+
+    "threatened [to break ties with X]", "blocked roads [to press demands on X]".
+    """
     return [
         c
         for c in token.children
-        if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX") and not ctx.res.in_quote(c)
+        if c.pos_ in ("VERB", "AUX")
+        and not ctx.res.in_quote(c)
+        and (
+            c.dep_ in ("xcomp", "ccomp")
+            or c.dep_ == "advcl"
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        )
     ]
 
 
@@ -461,6 +476,7 @@ NESTED_PREPS = ("to", "with", "from", "by", "for", "against", "of", "over", "int
 #: Classes of acts done to a place, whose country is the side acted on when no other is
 #: named ("lifted the curfew in Algiers", "strengthened its forces in Lebanon").
 LOCATED_TARGET = frozenset({"Concede", "Retreat", "Mobilize", "Coerce", "Aid", "Sanction"})
+LOCATED_TARGET |= frozenset({"Protest"})  # "rioted at a jail in Israel": against its government
 
 
 def _located_side(token: Token, ctx: _Context) -> list[str]:
@@ -508,7 +524,9 @@ def _nested_actors(
 def _condition(token: Token) -> Token | None:
     """The verb of an "if" / "unless" clause on a word's clause, if any."""
     verb = clause_verb(token)
-    for node in (verb, verb.head if verb.dep_ in ("xcomp", "ccomp") else verb):
+    nodes = [verb, verb.head] if verb.dep_ in ("xcomp", "ccomp") else [verb]
+    nodes += [c for c in verb.children if c.dep_ == "xcomp"]  # "threatened to stop ... if"
+    for node in nodes:
         for child in node.children:
             if child.dep_ == "advcl" and any(
                 m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in child.children
@@ -517,9 +535,9 @@ def _condition(token: Token) -> Token | None:
     return None
 
 
-#: Classes whose promise or plan is not read as an agreement or a threat of its own:
-#: meetings (a planned visit stays a planned Meeting) and the speech acts themselves.
-NO_INTENT = frozenset({"Meeting", "Agree", "Threaten", "Demand", "Reject", "Vote", "Statement"})
+#: Classes whose promise or plan is not read as an agreement or a threat of its own: the
+#: speech acts themselves ("will demand"). A planned meeting is an intent to meet (CAMEO 036).
+NO_INTENT = frozenset({"Agree", "Threaten", "Demand", "Reject", "Vote", "Statement"})
 #: Classes whose negation is a refusal ("will not accept", "failed to reach agreement").
 REFUSABLE = frozenset({"Agree", "Concede", "Cooperate"})
 #: Modal verbs by which a speaker says another side has to act ("said X must go").
@@ -557,7 +575,7 @@ def _derive(token: Token, event: Event, reading: str, ctx: _Context) -> Event | 
 
 
 def _must_demands(ctx: _Context) -> list[tuple[int, Event]]:
-    """"X said Y must (or should) act": a demand by X on Y."""
+    """ "X said Y must (or should) act": a demand by X on Y."""
     out: list[tuple[int, Event]] = []
     speech = lexicon.speech_verbs()
     for token in ctx.res.doc:
