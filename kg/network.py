@@ -244,12 +244,14 @@ def event_graph(graph: Graph, infos: list[EventInfo] | None = None) -> nx.Graph:
 
 
 def affiliations(graph: Graph) -> dict[str, str]:
-    """Each person who acts for a country or organisation, and the one it acts for.
+    """Each person or group who acts for a country or organisation, and the one it acts for.
 
     ``pek:affiliation`` is read first, then ``pek:holdsRole``/``pek:roleOf``; only a
     target typed ``pek:Country`` or ``pek:Organization`` counts. A person acting for
     several is given one, the same every time: a country before an organisation,
-    then the smallest IRI. People acting for nobody are left out.
+    then the smallest IRI. People acting for nobody are left out. A group
+    (an organisation such as "Chilean government" acting for a country) is folded
+    into that country.
 
     Example:
         >>> from kg.vocab import PEK, PEKR
@@ -280,6 +282,16 @@ def affiliations(graph: Graph) -> dict[str, str]:
         )
         if ranked:
             out[str(person)] = ranked[0][1]
+    for group in sorted(set(graph.subjects(PEK.affiliation, None)), key=str):
+        if kind(graph, group) != "Organization":
+            continue
+        countries = sorted(
+            str(side)
+            for side in graph.objects(group, PEK.affiliation)
+            if kind(graph, side) == "Country"
+        )
+        if countries:
+            out[str(group)] = countries[0]
     return out
 
 

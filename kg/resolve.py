@@ -180,7 +180,8 @@ class Resolution:
                     keys = [key, *(self._acting(c) for c in child.conjuncts)]
                     return [k for k in dict.fromkeys(keys) if k]
         out: list[str] = []
-        if _sector(token) is not None:
+        owned = any(c.dep_ == "poss" for c in token.children)  # "its ambassador from Turkey"
+        if _sector(token) is not None and not owned:
             for child in token.children:
                 if child.dep_ == "prep" and child.lower_ in ("of", "from", "in", "at", "inside"):
                     for obj in child.children:
@@ -206,10 +207,13 @@ class Resolution:
 
 def _sector(token: Token) -> str | None:
     """The sector a group noun names ("troops" → "military"), "" for a group of no
-    sector ("delegation"), None for any other word."""
+    sector ("delegation"), None for any other word. A compound listed whole wins."""
     nouns = lexicon.group_nouns()
     if token.pos_ not in ("NOUN", "PROPN"):
         return None
+    for child in token.lefts:  # "security forces" are police, not the military
+        if child.dep_ == "compound" and f"{child.lower_} {token.lemma_.lower()}" in nouns:
+            return nouns[f"{child.lower_} {token.lemma_.lower()}"]
     for form in (token.lemma_.lower(), token.lower_):
         if form in nouns:
             return nouns[form]

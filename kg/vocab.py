@@ -89,7 +89,7 @@ class PEK(ns.DefinedNamespace):
     # Object properties
     holdsRole: URIRef  # Person -> Role: a position held.
     roleOf: URIRef  # Role -> Country/Organization: whose position it is.
-    affiliation: URIRef  # Person -> Country/Organization: who the person acts for.
+    affiliation: URIRef  # Actor -> Country/Organization: who the person or group acts for.
     participant: URIRef  # Event -> Actor: any actor taking part; super-property of agent, target.
     agent: URIRef  # Event -> Actor: who acts (attacker, accuser, speaker, supporter, host).
     target: URIRef  # Event -> Actor: who is acted upon (attacked, accused, praised).

@@ -687,3 +687,228 @@ def test_called_for_talks_are_hypothetical(nlp):
     (talks,) = unrealised(x, "Meeting")
     assert talks.modality == "hypothetical"
     assert [e.cls for e in events(x, "Demand")] == ["Demand"]
+
+
+# ------------------------------------------- events read from how an act is reported
+
+
+def sides(x: Extraction, cls: str) -> list[tuple[list[str], list[str]]]:
+    """(agents, targets) of the realised events of a class."""
+    return [(e.agents, e.targets) for e in events(x, cls)]
+
+
+def test_promised_cooperative_act_is_an_agreement(nlp):
+    x = extract_text(nlp, "Finland will give Tanzania a grant for new schools.")
+    assert sides(x, "Agree") == [(["country:FIN"], ["country:TZA"])]
+    assert [e.cls for e in unrealised(x, "Aid")] == ["Aid"]
+    (agree,) = events(x, "Agree")
+    assert agree.plover == "AGREE" and agree.cameo == "030"
+
+
+def test_cooperative_act_done_is_no_agreement(nlp):
+    x = extract_text(nlp, "Finland gave Tanzania a grant for new schools.")
+    assert sides(x, "Aid") == [(["country:FIN"], ["country:TZA"])]
+    assert not events(x, "Agree")
+
+
+def test_act_under_an_agreeing_verb_makes_one_agreement(nlp):
+    x = extract_text(nlp, "Kenya agreed to release the Ugandan prisoners.")
+    assert len(events(x, "Agree")) == 1
+
+
+def test_announced_hostile_act_is_a_threat(nlp):
+    x = extract_text(nlp, "Palestinian leaders said they would boycott all contact with Israel.")
+    assert sides(x, "Threaten") == [(["org:pse-government"], ["country:ISR"])]
+    assert not events(x, "Sanction")
+
+
+def test_hostile_act_done_is_no_threat(nlp):
+    x = extract_text(nlp, "Palestinian leaders boycotted all contact with Israel.")
+    assert sides(x, "Sanction") == [(["org:pse-government"], ["country:ISR"])]
+    assert not events(x, "Threaten")
+
+
+def test_act_on_a_condition_is_a_threat_against_whoever_must_meet_it(nlp):
+    x = extract_text(nlp, "Nigeria will withdraw its troops unless Chad holds elections.")
+    assert sides(x, "Threaten") == [(["country:NGA"], ["country:TCD"])]
+    assert not events(x, "Agree")
+
+
+def test_threat_takes_its_target_from_the_condition(nlp):
+    x = extract_text(
+        nlp, "Russia threatened to stop the negotiations if the United States deploys missiles."
+    )
+    assert sides(x, "Threaten") == [(["country:RUS"], ["country:USA"])]
+
+
+def test_planned_meeting_is_an_intent_to_meet(nlp):
+    x = extract_text(nlp, "German Foreign Minister Annalena Baerbock will visit Albania in June.")
+    assert [e.cls for e in unrealised(x, "Meeting")] == ["Meeting"]
+    ((agents, targets),) = sides(x, "Agree")
+    assert agents == ["person:annalena-baerbock"] and targets == ["country:ALB"]
+
+
+def test_negated_cooperation_is_a_refusal(nlp):
+    x = extract_text(nlp, "Syria will not accept the refugees from Iraq.")
+    assert sides(x, "Reject") == [(["country:SYR"], ["org:irq-refugees"])]
+    assert not events(x, "Agree")
+
+
+def test_failed_agreement_is_a_refusal_of_both_sides(nlp):
+    x = extract_text(nlp, "Palestinians and Israelis failed to reach agreement on the offices.")
+    assert sides(x, "Reject") == [(["country:PSE", "country:ISR"], [])]
+
+
+def test_accepting_is_no_refusal(nlp):
+    x = extract_text(nlp, "Syria accepted the refugees from Iraq.")
+    assert not events(x, "Reject")
+    assert events(x, "Agree")
+
+
+def test_saying_another_side_must_act_is_a_demand(nlp):
+    x = extract_text(nlp, "Amnesty International said Sudanese forces must free the journalists.")
+    assert sides(x, "Demand") == [(["org:amnesty-international"], ["org:sdn-military"])]
+
+
+def test_saying_another_side_acted_is_no_demand(nlp):
+    x = extract_text(nlp, "Amnesty International said Sudanese forces freed the journalists.")
+    assert not events(x, "Demand")
+
+
+def test_attempted_attack_is_an_attack(nlp):
+    x = extract_text(nlp, "Militants attempted to assassinate Iraqi Prime Minister Iyad Allawi.")
+    assert sides(x, "Attack") == [([], ["person:iyad-allawi"])]
+
+
+def test_attempted_meeting_is_not_a_meeting(nlp):
+    x = extract_text(nlp, "Vladimir Putin attempted to meet Volodymyr Zelensky in Istanbul.")
+    assert not events(x, "Meeting")
+    assert unrealised(x, "Meeting")
+
+
+def test_act_two_clauses_under_a_plan_is_unrealised(nlp):
+    x = extract_text(nlp, "The Macedonian army prepared to resume shelling Albanian positions.")
+    assert not events(x, "Attack")
+    assert unrealised(x, "Attack")
+
+
+def test_act_resumed_is_realised(nlp):
+    x = extract_text(nlp, "The Macedonian army resumed shelling Albanian positions.")
+    assert sides(x, "Attack") == [(["org:mkd-military"], ["country:ALB"])]
+
+
+# ------------------------------------------------------------ finding the other side
+
+
+def test_target_inside_the_object_phrase(nlp):
+    x = extract_text(nlp, "Germany rejected recent calls by Belarus's rulers for economic aid.")
+    ((agents, targets),) = sides(x, "Reject")
+    assert agents == ["country:DEU"] and "country:BLR" in targets
+
+
+def test_no_target_through_a_pronoun(nlp):
+    x = extract_text(nlp, "Germany rejected his calls for economic aid.")
+    assert sides(x, "Reject") == [(["country:DEU"], [])]
+
+
+def test_target_inside_the_subject_of_a_passive(nlp):
+    x = extract_text(nlp, "A camp for Congolese refugees was attacked by Burundian militiamen.")
+    assert sides(x, "Attack") == [(["org:bdi-rebels"], ["org:cod-refugees"])]
+
+
+def test_passive_subject_naming_no_side_gives_no_target(nlp):
+    x = extract_text(nlp, "A temporary camp was attacked by Burundian militiamen.")
+    assert sides(x, "Attack") == [(["org:bdi-rebels"], [])]
+
+
+def test_act_done_in_a_country_is_done_to_it(nlp):
+    x = extract_text(nlp, "Serbia lifted the night curfew in Montenegro.")
+    assert sides(x, "Concede") == [(["country:SRB"], ["country:MNE"])]
+
+
+def test_attack_in_a_country_is_not_on_that_country(nlp):
+    x = extract_text(nlp, "Serbian troops attacked a convoy in Bosnia.")
+    assert sides(x, "Attack") == [(["org:srb-military"], [])]
+
+
+def test_joint_act_needs_no_target(nlp):
+    x = extract_text(nlp, "Sudan and Chad signed an agreement on the border.")
+    assert ["country:SDN", "country:TCD"] in [a for a, _ in sides(x, "Agree")]
+
+
+def test_one_side_welcoming_an_agreement_is_no_agreement(nlp):
+    x = extract_text(nlp, "Sudan welcomed the agreement.")
+    assert not events(x, "Agree")
+
+
+# ---------------------------------------------------------------- longer triggers
+
+
+def test_verb_and_object_trigger_together(nlp):
+    x = extract_text(nlp, "Italy broke relations with Serbia on Wednesday.")
+    ((sanction),) = events(x, "Sanction")
+    assert (sanction.agents, sanction.targets) == (["country:ITA"], ["country:SRB"])
+    assert sanction.plover_mode == "break-relations"
+
+
+def test_verb_with_another_object_triggers_nothing(nlp):
+    x = extract_text(nlp, "Italy broke the record against Serbia on Wednesday.")
+    assert not x.events
+
+
+def test_formal_protest_is_disapproval_not_a_street_protest(nlp):
+    x = extract_text(nlp, "Serbia lodged a protest with Albania over the border incident.")
+    assert sides(x, "Accusation") == [(["country:SRB"], ["country:ALB"])]
+    assert not events(x, "Protest")
+
+
+def test_modifier_and_noun_trigger_together(nlp):
+    x = extract_text(nlp, "Turkish students began a hunger strike against Sweden.")
+    ((protest),) = events(x, "Protest")
+    assert protest.plover_mode == "hunger-strike"
+    assert not events(x, "Attack")
+
+
+def test_strike_alone_is_still_an_attack(nlp):
+    x = extract_text(nlp, "Israel carried out a strike on Syria.")
+    assert sides(x, "Attack") == [(["country:ISR"], ["country:SYR"])]
+    assert not events(x, "Protest")
+
+
+def test_sending_goods_is_aid(nlp):
+    x = extract_text(nlp, "The United States sent arms to Pakistan last year.")
+    assert sides(x, "Aid") == [(["country:USA"], ["country:PAK"])]
+
+
+def test_sending_something_else_is_no_aid(nlp):
+    x = extract_text(nlp, "The United States sent a letter to Pakistan last year.")
+    assert not events(x, "Aid")
+
+
+@pytest.mark.parametrize(
+    ("text", "cls", "agent", "target"),
+    [
+        ("Czechia restored diplomatic ties with Albania.", "Support", "country:CZE", "country:ALB"),
+        (
+            "Argentina apologized to Brazil for the incident.",
+            "Support",
+            "country:ARG",
+            "country:BRA",
+        ),
+        ("Kenya shared intelligence with Somalia.", "Cooperate", "country:KEN", "country:SOM"),
+        ("Lebanon surrendered to Israel.", "Retreat", "country:LBN", "country:ISR"),
+        ("Ecuador ordered Peru to pay the debt.", "Demand", "country:ECU", "country:PER"),
+        ("Chile sued Bolivia over the river.", "Accusation", "country:CHL", "country:BOL"),
+        ("Vietnam dismissed an appeal from China.", "Reject", "country:VNM", "country:CHN"),
+        ("Uganda outlawed the Kenyan group.", "Coerce", "country:UGA", "country:KEN"),
+        ("Russian troops captured a Ukrainian town.", "Attack", "org:rus-military", "country:UKR"),
+        ("Greece recalled its ambassador from Turkey.", "Sanction", "country:GRC", "country:TUR"),
+    ],
+)
+def test_codebook_triggers(nlp, text, cls, agent, target):
+    x = extract_text(nlp, text)
+    found = sides(x, cls)
+    assert found, f"no {cls} in {text!r}: {[(e.cls, e.agents, e.targets) for e in x.events]}"
+    agents, targets = found[0]
+    assert agent in agents
+    assert any(t.startswith(target) for t in targets)

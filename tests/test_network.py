@@ -6,7 +6,7 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-from rdflib import RDF, Graph, Literal
+from rdflib import RDF, Graph, Literal, URIRef
 
 from kg.network import (
     actor_graph,
@@ -166,3 +166,14 @@ def test_unrealised_events_link_no_actors() -> None:
     assert [i.iri for i in infos] == [str(PEK_["event/t/0"])]
     usa, rus = str(PEK_["country/USA"]), str(PEK_["country/RUS"])
     assert country_graph(g).edges[usa, rus]["classes"] == {"Accusation": 1}
+
+
+def test_groups_fold_into_the_country_they_act_for() -> None:
+    g = Graph()
+    chl, gov, party = PEKR + "country/CHL", PEKR + "org/chl-government", PEKR + "org/party"
+    for node, cls in ((chl, PEK.Country), (gov, PEK.Organization), (party, PEK.Organization)):
+        g.add((URIRef(node), RDF.type, cls))
+        g.add((URIRef(node), RDF.type, PEK.Actor))
+    g.add((URIRef(gov), PEK.affiliation, URIRef(chl)))
+    g.add((URIRef(party), PEK.affiliation, URIRef(gov)))  # an organisation of an organisation
+    assert affiliations(g) == {gov: chl}

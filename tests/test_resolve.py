@@ -347,3 +347,115 @@ def test_agency_named_in_the_news_is_an_organisation(nlp):
     )
     assert x.actors["org:reuters"].kind == "Organization"
     assert x.actors["org:afp"].kind == "Organization"
+
+
+# ------------------------------------------------------- sides named indirectly
+
+
+def actors_of_class(x: Extraction, cls: str) -> list[tuple[list[str], list[str]]]:
+    """(agents, targets) of every realised event of a class."""
+    return [(e.agents, e.targets) for e in x.events if e.cls == cls and e.modality is None]
+
+
+def test_plural_nationality_is_its_country(nlp):
+    x = extract_text(nlp, "Iraqis blamed Jordan for the closure of the border.")
+    assert actors_of_class(x, "Accusation") == [(["country:IRQ"], ["country:JOR"])]
+
+
+def test_plural_of_a_word_that_is_no_nationality_is_no_country(nlp):
+    x = extract_text(nlp, "Presidents blamed Jordan for the closure of the border.")
+    assert not actors_of_class(x, "Accusation")
+    assert not any(a.kind == "Country" and a.key != "country:JOR" for a in x.actors.values())
+
+
+def test_capital_in_an_actors_slot_is_its_country(nlp):
+    x = extract_text(nlp, "Ottawa rejected the proposal from Mexico City.")
+    ((agents, targets),) = actors_of_class(x, "Reject")
+    assert agents == ["country:CAN"] and targets == ["country:MEX"]
+
+
+def test_capital_as_a_place_stays_a_place(nlp):
+    x = extract_text(nlp, "Canada and Mexico held talks in Ottawa.")
+    (meeting,) = [e for e in x.events if e.cls == "Meeting"]
+    assert set(meeting.participants) == {"country:CAN", "country:MEX"}
+    assert meeting.place == "place:ottawa"
+
+
+def test_seat_of_government_as_a_modifier_is_not_its_country(nlp):
+    x = extract_text(
+        nlp, "Donald Trump spoke at a White House news conference with Jens Stoltenberg."
+    )
+    for event in x.events:
+        assert "country:USA" not in event.actors()
+
+
+def test_nationality_and_group_noun_is_that_countrys_sector(nlp):
+    x = extract_text(nlp, "Chilean officials accused Peruvian troops of crossing the border.")
+    ((agents, targets),) = actors_of_class(x, "Accusation")
+    assert agents == ["org:chl-government"] and targets == ["org:per-military"]
+    group = x.actors["org:chl-government"]
+    assert group.kind == "Organization"
+    assert group.label == "Chilean government"
+    assert group.affiliation == "country:CHL"
+    assert "country:CHL" in x.actors  # the country it acts for is described too
+
+
+def test_group_noun_without_a_side_names_no_actor(nlp):
+    x = extract_text(nlp, "Officials accused the troops of crossing the border.")
+    assert not actors_of_class(x, "Accusation")
+    assert not any(a.kind == "Organization" for a in x.actors.values())
+
+
+def test_group_noun_takes_the_side_of_its_prepositional_phrase(nlp):
+    x = extract_text(nlp, "Security forces in Guinea arrested dozens of Liberian refugees.")
+    ((agents, targets),) = actors_of_class(x, "Coerce")
+    assert agents == ["org:gin-police"] and targets == ["org:lbr-refugees"]
+
+
+def test_group_of_no_sector_stands_for_what_it_groups(nlp):
+    x = extract_text(nlp, "A delegation of Japanese diplomats met Chinese officials in Beijing.")
+    (meeting,) = [e for e in x.events if e.cls == "Meeting"]
+    assert set(meeting.participants) == {"org:jpn-government", "org:chn-government"}
+
+
+def test_common_noun_with_an_of_phrase_is_no_side(nlp):
+    x = extract_text(nlp, "The price of Japanese cars rose in Korea.")
+    assert not any(a.kind == "Organization" for a in x.actors.values())
+
+
+def test_conjoined_nationalities_give_every_side(nlp):
+    x = extract_text(nlp, "Senior Hungarian and Romanian officials signed a treaty on Monday.")
+    ((agents, _),) = actors_of_class(x, "Agree")
+    assert agents == ["org:hun-government", "org:rou-government"]
+
+
+def test_led_modifier_names_the_leading_country(nlp):
+    x = extract_text(nlp, "Saudi-led forces bombed rebel positions in Yemen.")
+    ((agents, _),) = actors_of_class(x, "Attack")
+    assert agents == ["org:sau-military"]
+
+
+def test_led_modifier_without_a_country_names_none(nlp):
+    x = extract_text(nlp, "Well-led forces bombed rebel positions in Yemen.")
+    assert not actors_of_class(x, "Attack")
+
+
+def test_pronoun_of_a_reported_clause_is_its_reporter(nlp):
+    x = extract_text(nlp, "Switzerland said it had expelled two Russian diplomats.")
+    ((agents, targets),) = actors_of_class(x, "Sanction")
+    assert agents == ["country:CHE"] and targets == ["org:rus-government"]
+
+
+def test_pronoun_of_a_reported_clause_needs_an_actor_reporting(nlp):
+    x = extract_text(nlp, "The report said it had expelled two Russian diplomats.")
+    assert not actors_of_class(x, "Sanction")
+
+
+def test_words_between_a_country_and_its_title_qualify_the_title(nlp):
+    x = extract_text(nlp, "Nigerian junior foreign minister Dubem Oniya met the envoy.")
+    assert ("Foreign Minister", "country:NGA") in roles_of(x, "person:dubem-oniya")
+
+
+def test_title_without_a_country_before_it_has_none(nlp):
+    x = extract_text(nlp, "The junior foreign minister Dubem Oniya met the envoy.")
+    assert all(of is None for _, of in roles_of(x, "person:dubem-oniya"))

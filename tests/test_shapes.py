@@ -267,3 +267,29 @@ def test_evidence_offsets_must_be_ordered(shapes: Graph, ontology: Graph) -> Non
     conforms, text = validate(g, shapes, ontology)
     assert not conforms
     assert "Evidence pek:charStart must be less than its pek:charEnd." in text
+
+
+def test_a_built_group_actor_conforms(shapes: Graph, ontology: Graph) -> None:
+    from kg.model import Article
+    from kg.pipeline import build_articles
+
+    text = "Chilean officials accused Peruvian troops of crossing the border."
+    graph = build_articles([Article(id="g1", text=text, date=dt.date(2024, 1, 3))]).graph
+    group = PEKR["org/chl-government"]
+    assert (group, PEK.affiliation, PEKR["country/CHL"]) in graph
+    assert (PEKR["country/CHL"], PEK.iso3, Literal("CHL", datatype=ns.XSD.string)) in graph
+    conforms, text = validate(graph, shapes, ontology)
+    assert conforms, text
+
+
+def test_affiliation_to_a_place_is_rejected(shapes: Graph, ontology: Graph) -> None:
+    g = valid_graph()
+    group, place = PEKR["org/g"], PEKR["place/p"]
+    g.add((group, RDF.type, PEK.Organization))
+    g.add((group, RDF.type, PEK.Actor))
+    g.add((group, RDFS.label, Literal("g")))
+    g.add((place, RDF.type, PEK.Place))
+    g.add((place, RDFS.label, Literal("p")))
+    g.add((group, PEK.affiliation, place))
+    conforms, text = validate(g, shapes, ontology)
+    assert not conforms and "pek:affiliation" in text

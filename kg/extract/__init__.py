@@ -23,7 +23,7 @@ def extract_doc(nlp: Language, article: Article, doc: Doc) -> Extraction:
     events = extract_events(res, line) + statements(res, quoted, line)
     used = {k for e in events for k in (*e.actors(), *e.about, *([e.place] if e.place else []))}
     used |= set(res.token_key.values())
-    used |= {res.actors[k].affiliation for k in used if k in res.actors} - {None}
+    used |= {a for k in used if k in res.actors and (a := res.actors[k].affiliation)}
     actors = {k: a for k, a in res.actors.items() if k in used}
     return Extraction(
         article=article,
