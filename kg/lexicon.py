@@ -118,20 +118,45 @@ def wikidata() -> dict[str, str]:
 
 @dataclass(frozen=True)
 class NamedThing:
-    """A gazetteer entry: canonical name, aliases and the slug of its key."""
+    """A gazetteer entry: canonical name, aliases, the slug of its key and its country.
+
+    ``country`` is the ISO3 of the country an organisation acts for (an armed or
+    political group of one country), or None (an international body).
+    """
 
     name: str
     aliases: tuple[str, ...]
     slug: str
+    country: str | None = None
 
 
 def _named(name: str) -> tuple[NamedThing, ...]:
     out = []
     for row in _rows(name):
-        row += [""] * (3 - len(row))
+        row += [""] * (4 - len(row))
         aliases = tuple(a for a in row[1].split("|") if a)
-        out.append(NamedThing(row[0], aliases, row[2]))
+        out.append(NamedThing(row[0], aliases, row[2], row[3] or None))
     return tuple(out)
+
+
+def country_in_name(name: str) -> str | None:
+    """The one country an organisation's name names, if any.
+
+    >>> country_in_name("Nigerian Union of Teachers"), country_in_name("Kenya Airways")
+    ('NGA', 'KEN')
+    >>> country_in_name("Organization of African Unity") is None
+    True
+    """
+    words = name.replace("'s", "").split()
+    names = country_names()
+    found: set[str] = set()
+    for size in (3, 2, 1):
+        for i in range(len(words) - size + 1):
+            phrase = " ".join(words[i : i + size])
+            iso3 = names.get(phrase) or demonym_iso3(phrase)
+            if iso3 and (size > 1 or phrase[:1].isupper()):
+                found.add(iso3)
+    return found.pop() if len(found) == 1 else None
 
 
 @functools.cache

@@ -125,13 +125,13 @@ class Resolution:
             return None
         table = lexicon.seats()
         iso3 = next((table[n] for n in (actor.label, *sorted(actor.aliases)) if n in table), None)
-        if iso3 is None:
-            return None
-        country = mint.country_key(iso3)
-        self.actors.setdefault(
-            country, Actor(country, "Country", lexicon.country_label(iso3), iso3=iso3)
-        )
-        return country
+        return self.country(iso3) if iso3 else None
+
+    def country(self, iso3: str) -> str:
+        """The key of a country, added to the actors when the article does not name it."""
+        key = mint.country_key(iso3)
+        self.actors.setdefault(key, Actor(key, "Country", lexicon.country_label(iso3), iso3=iso3))
+        return key
 
     def group_actor(self, side: str, sector: str, head: Token) -> str:
         """The sector of a country a group noun stands for ("Chilean officials").
@@ -296,6 +296,10 @@ def _raw_mentions(doc: Doc, article: Article) -> list[tuple[Span, str, str]]:
         if not name or not any(ch.isalpha() for ch in name):
             continue
         label = ent.label_
+        last = span[-1].text
+        if label in ("NORP", "ORG") and " " in name and last in lexicon.demonyms():
+            span = span[-1:]  # "Radical French": the nationality, not its qualifier
+            name = clean_name(span.text)
         key = ent.ent_id_ or _gazetteer_key(name, label) or ""
         if key:
             kind = {"country": "Country", "org": "Organization", "place": "Place"}[
@@ -667,6 +671,9 @@ def resolve(doc: Doc, article: Article) -> Resolution:
         else:
             key = mint.org_key(name) if kind == "Organization" else mint.place_key(name)
             actor = res.actors.setdefault(key, Actor(key, kind, name))
+        if kind == "Organization" and actor.affiliation is None:
+            home = _org_country(key, actor.label)
+            actor.affiliation = res.country(home) if home else None
         if name != actor.label and lexicon.demonym_iso3(name) is None:
             actor.aliases.add(name)
         res.mentions.append(Mention(span.start, span.end, key, name))
@@ -680,6 +687,18 @@ def resolve(doc: Doc, article: Article) -> Resolution:
     _coreference(res)
     _reported_pronouns(res)
     return res
+
+
+def _org_country(key: str, label: str) -> str | None:
+    """The country an organisation acts for: listed in the gazetteer, or named in its name.
+
+    International bodies of the gazetteer act for none, whatever their name says.
+    """
+    kind, _, slug = key.partition(":")
+    listed = next((o for o in lexicon.organizations() if o.slug == slug), None)
+    if kind == "org" and listed is not None:
+        return listed.country
+    return lexicon.country_in_name(label)
 
 
 def _canonical_name(key: str) -> str | None:

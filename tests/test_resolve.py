@@ -459,3 +459,30 @@ def test_words_between_a_country_and_its_title_qualify_the_title(nlp):
 def test_title_without_a_country_before_it_has_none(nlp):
     x = extract_text(nlp, "The junior foreign minister Dubem Oniya met the envoy.")
     assert all(of is None for _, of in roles_of(x, "person:dubem-oniya"))
+
+
+def test_organisation_named_after_a_country_acts_for_it(nlp):
+    x = extract_text(nlp, "The Nigerian Union of Teachers called off its strike.")
+    (union,) = [a for a in x.actors.values() if a.kind == "Organization"]
+    assert union.affiliation == "country:NGA"
+    assert x.actors["country:NGA"].iso3 == "NGA"
+
+
+def test_international_body_acts_for_no_country(nlp):
+    x = extract_text(nlp, "The Organization of African Unity met in Addis Ababa.")
+    assert all(a.affiliation is None for a in x.actors.values())
+
+
+def test_listed_group_acts_for_its_country(nlp):
+    x = extract_text(nlp, "Hezbollah fired rockets at Israel.")
+    assert x.actors["org:hezbollah"].affiliation == "country:LBN"
+
+
+def test_qualified_nationality_is_the_nationality(nlp):
+    x = extract_text(nlp, "Radical French farmers blocked the roads to Paris.")
+    assert ["org:fra-civilians"] in [e.agents for e in x.events if e.cls == "Protest"]
+
+
+def test_organisation_ending_in_no_nationality_keeps_its_name(nlp):
+    x = extract_text(nlp, "The Free Syrian Army blocked the roads to Aleppo.")
+    assert not any(k.startswith("org:syr-") for k in x.actors)
