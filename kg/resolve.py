@@ -443,7 +443,7 @@ def _extract_roles(res: Resolution) -> None:
                     res, doc[title.start].head
                 )
         else:
-            qualifier = _qualifier_before(res, title.start)
+            qualifier = _qualifier_before(res, title.start) or _qualifier_after(res, mention)
         if title is None:
             continue
         canonical = title.id_ or title.text
@@ -475,6 +475,19 @@ def _appositive_title(res: Resolution, mention: Mention, titles: list[Span]) -> 
             for span in titles:
                 if span.start >= child.left_edge.i and span.end <= child.i + 1:
                     return span
+    return None
+
+
+def _qualifier_after(res: Resolution, mention: Mention) -> str | None:
+    """A country named right after a titled name: "King Hassan of Morocco"."""
+    end = mention.end
+    doc = res.doc
+    if end + 1 < len(doc) and doc[end].lower_ == "of":
+        key = res.token_key.get(end + 1) or (
+            res.token_key.get(end + 2) if doc[end + 1].lower_ == "the" else None
+        )
+        if key and res.actors[key].kind in ("Country", "Organization"):
+            return key
     return None
 
 

@@ -912,3 +912,13 @@ def test_codebook_triggers(nlp, text, cls, agent, target):
     agents, targets = found[0]
     assert agent in agents
     assert any(t.startswith(target) for t in targets)
+
+
+def test_target_through_the_agent_of_a_participle(nlp):
+    x = extract_text(nlp, "Turkish police prevented the march staged by Syrian activists.")
+    assert sides(x, "Coerce") == [(["org:tur-police"], ["org:syr-activists"])]
+
+
+def test_no_target_through_a_participles_object(nlp):
+    x = extract_text(nlp, "Turkish police prevented the march praising Greece.")
+    assert sides(x, "Coerce") == []

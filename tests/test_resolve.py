@@ -486,3 +486,13 @@ def test_qualified_nationality_is_the_nationality(nlp):
 def test_organisation_ending_in_no_nationality_keeps_its_name(nlp):
     x = extract_text(nlp, "The Free Syrian Army blocked the roads to Aleppo.")
     assert not any(k.startswith("org:syr-") for k in x.actors)
+
+
+def test_country_after_a_titled_name_qualifies_the_title(nlp):
+    x = extract_text(nlp, "King Hassan of Morocco met Israeli Prime Minister Shimon Peres.")
+    assert ("King", "country:MAR") in roles_of(x, "person:hassan")
+
+
+def test_place_after_a_titled_name_is_no_qualifier(nlp):
+    x = extract_text(nlp, "King Hassan of Fez met Israeli Prime Minister Shimon Peres.")
+    assert roles_of(x, "person:hassan") == {("King", None)}

@@ -514,8 +514,11 @@ def _nested_actors(
         if found:
             return list(dict.fromkeys(found))
         frontier = [
-            c for t in frontier if t.pos_ != "VERB" for c in t.children if c.dep_ in NESTED_DEPS
-        ]
+            c
+            for t in frontier
+            for c in t.children
+            if c.dep_ in NESTED_DEPS and (t.pos_ != "VERB" or t.dep_ == "acl" and c.dep_ == "agent")
+        ]  # into a clause only through a participle's agent: "a march staged by X"
         if not frontier:
             break
     return []
