@@ -38,7 +38,7 @@ from typing import IO, Any
 
 from rdflib import Graph
 
-from kg import __version__
+from kg import __version__, identity
 from kg.model import Article
 from kg.read import ReadProblem
 from kg.vocab import PEKR, bind_prefixes, prefixes
@@ -463,33 +463,43 @@ def _quads(nt: str, graph: str) -> str:
 
 
 def write_from_manifest(manifest: Manifest, handle: IO[str], fmt: str) -> None:
-    """Write the whole graph in ``fmt`` (ttl, nt, nq, trig) from the manifest, streaming."""
+    """Write the whole graph in ``fmt`` (ttl, nt, nq, trig) from the manifest, streaming.
+
+    People named by a bare surname are merged into the one full name of the build
+    they stand for (:mod:`kg.identity`) as the triples are written.
+    """
+    if fmt not in ("ttl", "nt", "nq", "trig"):
+        raise ValueError(f"cannot stream format {fmt!r}")
+    merges = identity.person_merges(identity.labels_from_lines(manifest.actor_lines()))
+    actor_lines = identity.rewrite_actor_lines(manifest.actor_lines(), merges)
+
+    def rows(column: str) -> Iterator[tuple[str, str]]:
+        for article_id, text in manifest.rows(column):
+            yield article_id, identity.rewrite_text(text, merges)
+
     if fmt == "ttl":
         handle.write(_prefix_header("turtle"))
-        for _, ttl in manifest.rows("ttl"):
+        for _, ttl in rows("ttl"):
             handle.write(ttl)
-        for chunk in _actors_turtle(manifest.actor_lines()):
+        for chunk in _actors_turtle(actor_lines):
             handle.write(chunk)
     elif fmt == "nt":
-        for _, nt in manifest.rows("nt"):
+        for _, nt in rows("nt"):
             handle.write(nt)
-        for line in manifest.actor_lines():
-            handle.write(line)
+        handle.writelines(actor_lines)
     elif fmt == "nq":
-        for article_id, nt in manifest.rows("nt"):
+        for article_id, nt in rows("nt"):
             handle.write(_quads(nt, _article_graph(article_id)))
-        for line in manifest.actor_lines():
+        for line in actor_lines:
             handle.write(_quads(line, ACTORS_GRAPH))
-    elif fmt == "trig":
+    else:
         handle.write(_prefix_header("turtle"))
-        for article_id, ttl in manifest.rows("ttl"):
+        for article_id, ttl in rows("ttl"):
             handle.write(f"<{_article_graph(article_id)}> {{\n{ttl.rstrip()}\n}}\n\n")
         handle.write(f"<{ACTORS_GRAPH}> {{\n")
-        for chunk in _actors_turtle(manifest.actor_lines()):
+        for chunk in _actors_turtle(actor_lines):
             handle.write(chunk)
         handle.write("}\n")
-    else:
-        raise ValueError(f"cannot stream format {fmt!r}")
 
 
 def _article_graph(article_id: str) -> str:
@@ -506,6 +516,7 @@ def _write_jsonld(manifest: Manifest, path: Path) -> None:
     for _, nt in manifest.rows("nt"):
         graph.parse(data=nt, format="nt")
     graph.parse(data="".join(manifest.actor_lines()), format="nt")
+    identity.merge_graph(graph)
     write_atomic(path, serialize(graph, "jsonld"))
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from rdflib import RDF, Graph
 
+from kg import identity
 from kg import nlp as nlp_stage
 from kg.emit import emit
 from kg.extract import extract_doc
@@ -101,6 +102,7 @@ def build_articles(
             flush()
     if batch:
         flush()
+    identity.merge_graph(result.graph)
     return result
 
 
