@@ -44,6 +44,7 @@ def _interactive() -> bool:
 def cmd_build(args: argparse.Namespace) -> int:
     """kg build PATH... -o OUT"""
     from kg.corpus import DaskError, ManifestError, WorkerError, build_corpus
+    from kg.dictionary import DictionaryError
     from kg.read import iter_articles
 
     items = iter_articles(args.paths, default_date=args.date)
@@ -54,6 +55,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         "fresh": args.fresh,
         "prune": args.prune,
         "dask": args.dask,
+        "actors": args.actors,
     }
     try:
         if _interactive():
@@ -68,7 +70,7 @@ def cmd_build(args: argparse.Namespace) -> int:
                 )
         else:
             result = build_corpus(items, Path(args.out), **options)
-    except (ManifestError, DaskError, WorkerError) as err:
+    except (ManifestError, DaskError, WorkerError, DictionaryError) as err:
         raise UserError(str(err)) from None
     if not result.total:
         for problem in result.problems:
@@ -318,6 +320,12 @@ def parser() -> argparse.ArgumentParser:
         "--date", type=_date, metavar="YYYY-MM-DD", help="publication date when metadata has none"
     )
     b.add_argument("--model", metavar="NAME", help="installed spaCy pipeline to use")
+    b.add_argument(
+        "--actors",
+        metavar="FILE",
+        help="actor dictionary in the PETRARCH format: names with dated [CODE date-range] "
+        "roles tie people and organisations to a country on the article's date",
+    )
     b.set_defaults(func=cmd_build)
 
     e = sub.add_parser(

@@ -38,7 +38,7 @@ from typing import IO, Any
 
 from rdflib import Graph
 
-from kg import __version__, identity
+from kg import __version__, dictionary, identity
 from kg.model import Article
 from kg.read import ReadProblem
 from kg.vocab import PEKR, bind_prefixes, prefixes
@@ -330,20 +330,27 @@ class ManifestError(Exception):
 _WORKER_MODEL: str | None = None
 
 
-def _worker_init(model: str | None) -> None:
+def _worker_init(model: str | None, actors: str | None = None) -> None:
     global _WORKER_MODEL
     _WORKER_MODEL = model
     from kg import nlp as nlp_stage
 
+    dictionary.use(actors)
     nlp_stage.load(model)
 
 
 def process_batch(
-    batch: Sequence[tuple[Article, str]], model: str | None = None
+    batch: Sequence[tuple[Article, str]], model: str | None = None, actors: str | None = None
 ) -> list[ArticleOutput]:
-    """Parse and extract a batch of ``(article, digest)`` pairs (in a worker or here)."""
+    """Parse and extract a batch of ``(article, digest)`` pairs (in a worker or here).
+
+    ``actors`` is an actor dictionary to use (:mod:`kg.dictionary`), for workers that
+    were not started with it (Dask's).
+    """
     from kg import nlp as nlp_stage
 
+    if actors is not None and dictionary.active_path() != actors:
+        dictionary.use(actors)
     nlp = nlp_stage.load(model if model is not None else _WORKER_MODEL)
     docs = nlp.pipe(article.text for article, _ in batch)
     return [
@@ -363,7 +370,8 @@ def _ordered(
     import multiprocessing
 
     context = multiprocessing.get_context("spawn")
-    pool = ProcessPoolExecutor(workers, context, initializer=_worker_init, initargs=(model,))
+    initargs = (model, dictionary.active_path())
+    pool = ProcessPoolExecutor(workers, context, initializer=_worker_init, initargs=initargs)
     pending: deque[Future[list[ArticleOutput]]] = deque()
     try:
         for batch in batches:
@@ -415,7 +423,8 @@ def _ordered_dask(
         window = 2 * max(1, sum(client.nthreads().values()))
         pending: deque[Any] = deque()
         for batch in batches:
-            pending.append(client.submit(process_batch, batch, model, pure=False))
+            actors = dictionary.active_path()
+            pending.append(client.submit(process_batch, batch, model, actors, pure=False))
             if len(pending) >= window:
                 yield pending.popleft().result()
         while pending:
@@ -632,6 +641,7 @@ def build_corpus(
     prune: bool = False,
     progress: Callable[[], None] | None = None,
     dask: str | None = None,
+    actors: str | Path | None = None,
 ) -> CorpusResult:
     """Build articles into ``OUT/graph.<fmt>`` through the manifest (see the module docstring).
 
@@ -646,6 +656,11 @@ def build_corpus(
         progress: Called once per article done.
         dask: Run the parsing on a Dask cluster: a scheduler address
             (``tcp://host:8786``) or ``local`` for a cluster on this machine.
+        actors: An actor dictionary in the PETRARCH format (:mod:`kg.dictionary`);
+            on a cluster, every worker must see the file at the same path.
+
+    Raises:
+        kg.dictionary.DictionaryError: The actor dictionary cannot be read.
 
     Returns:
         What was built; ``total`` is 0 when nothing could be built.
@@ -656,7 +671,10 @@ def build_corpus(
     out.mkdir(parents=True, exist_ok=True)
     # Name the pipeline here (without loading it: the workers do), so that digests
     # change with the pipeline actually used.
+    dictionary.use(actors)
     model_label = nlp_stage.model_id(model)
+    if actors is not None:  # a changed dictionary rebuilds every article
+        model_label += f"+actors-{dictionary.active_digest()}"
     if fresh:
         for suffix in ("", "-wal", "-shm"):
             (out / (MANIFEST + suffix)).unlink(missing_ok=True)

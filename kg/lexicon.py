@@ -209,6 +209,12 @@ def weapons() -> frozenset[str]:
 
 
 @functools.cache
+def cameo_sectors() -> dict[str, str]:
+    """CAMEO actor sector code → the word used as a title ("GOV" → "government")."""
+    return {row[0]: row[1] for row in _rows("cameo_sectors.tsv")}
+
+
+@functools.cache
 def goods() -> frozenset[str]:
     """Head words (lemmas) of goods sent as aid: what makes "sent X to" an Aid event."""
     return _words("goods.txt")

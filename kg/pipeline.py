@@ -11,7 +11,7 @@ from pathlib import Path
 
 from rdflib import RDF, Graph
 
-from kg import identity
+from kg import dictionary, identity
 from kg import nlp as nlp_stage
 from kg.emit import emit
 from kg.extract import extract_doc
@@ -75,8 +75,16 @@ def build_articles(
     items: Iterable[Article | ReadProblem],
     model: str | None = None,
     progress: Callable[[], None] | None = None,
+    actors: str | Path | None = None,
 ) -> BuildResult:
-    """Extract every article and emit one graph; unreadable inputs are listed, not fatal."""
+    """Extract every article and emit one graph; unreadable inputs are listed, not fatal.
+
+    ``actors`` is an actor dictionary in the PETRARCH format (:mod:`kg.dictionary`).
+
+    Raises:
+        kg.dictionary.DictionaryError: The actor dictionary cannot be read.
+    """
+    dictionary.use(actors)
     nlp = nlp_stage.load(model)
     result = BuildResult(bind_prefixes(Graph()), model=nlp_stage.model_name(nlp))
     batch: list[Article] = []

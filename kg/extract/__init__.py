@@ -5,10 +5,11 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract.common import timeline
+from kg import dictionary
+from kg.extract.common import evidence_for, timeline
 from kg.extract.events import extract_events
 from kg.extract.quotes import extract_quotes, statements
-from kg.model import Article, Extraction
+from kg.model import Article, Evidence, Extraction
 from kg.nlp import model_name
 from kg.resolve import resolve
 
@@ -25,7 +26,7 @@ def extract_doc(nlp: Language, article: Article, doc: Doc) -> Extraction:
     used |= set(res.token_key.values())
     used |= {a for k in used if k in res.actors and (a := res.actors[k].affiliation)}
     actors = {k: a for k, a in res.actors.items() if k in used}
-    return Extraction(
+    extraction = Extraction(
         article=article,
         actors=actors,
         roles=res.roles,
@@ -33,6 +34,14 @@ def extract_doc(nlp: Language, article: Article, doc: Doc) -> Extraction:
         quotes=[q for q, _ in quoted],
         model=model_name(nlp),
     )
+    first = {m.key: m for m in reversed(res.mentions)}
+
+    def evidence_of(key: str) -> Evidence | None:
+        mention = first.get(key)
+        return evidence_for(doc[mention.start]) if mention else None
+
+    dictionary.apply(extraction, evidence_of)
+    return extraction
 
 
 def extract(nlp: Language, article: Article) -> Extraction:

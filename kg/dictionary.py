@@ -1,0 +1,275 @@
+"""Actor dictionaries in the PETRARCH / Phoenix text format, for ``kg build --actors FILE``.
+
+Users who maintain such dictionaries can reuse them: a person or organisation the
+article names is looked up by its name, and the code valid on the article's date
+ties it to a country. A record is a primary phrase, synonym lines starting with
+``+``, and date restrictions in brackets, one per line::
+
+    JOHN_SMITH_  [USAELI]      # the default code when no restriction holds
+    +JOHNNY_SMITH
+        [USAGOV 20090120-20170120]
+        [USAELI >20170120]
+
+Phrases are words joined by ``_`` or spaces; a code's first three letters are the
+country (ISO 3166 alpha-3, as CAMEO writes it) and the rest its sector (``GOV``,
+``MIL``, ...); a restriction is ``<date``, ``>date`` or ``date-date`` (limits
+included), with dates as YYYYMMDD or YYMMDD. Comments (``#``, ``;``, ``<!-- -->``)
+and blank lines are skipped.
+
+A matched person gets a :class:`~kg.model.Role` of that country (the sector as its
+title: "government", "military", ...); a matched organisation gets the country as
+its ``affiliation``. An undated article uses the default code.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg import lexicon, mint
+from kg.model import Actor, Evidence, Extraction, Role
+
+_COMMENT = re.compile(r"<!--.*?-->|#.*$|;.*$")
+_CODE = re.compile(r"\[([^\]\s]+)(?:\s+([^\]]*))?\]")
+
+
+class DictionaryError(ValueError):
+    """An actor dictionary that cannot be read; the message names the file and line."""
+
+
+@dataclass(frozen=True)
+class Restriction:
+    """A code and the dates (inclusive) it applies between; None is unbounded."""
+
+    code: str
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+    def holds(self, day: dt.date) -> bool:
+        """Whether the code applies on ``day``."""
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@dataclass
+class Entry:
+    """One actor: its phrases, default code and dated codes."""
+
+    phrases: list[str] = field(default_factory=list)
+    default: str | None = None
+    restrictions: list[Restriction] = field(default_factory=list)
+
+    def code_on(self, day: dt.date | None) -> str | None:
+        """The code valid on ``day``: the first restriction that holds, else the default."""
+        if day is not None:
+            for restriction in self.restrictions:
+                if restriction.holds(day):
+                    return restriction.code
+        return self.default
+
+
+def _phrase(text: str) -> str:
+    """A dictionary phrase as a lookup key: "JOHN_SMITH_" → "john smith".
+
+    >>> _phrase("BASHAR_AL-ASSAD_")
+    'bashar al-assad'
+    """
+    return " ".join(text.replace("_", " ").split()).lower()
+
+
+def _date(text: str, where: str) -> dt.date:
+    """YYYYMMDD or YYMMDD (years 00-29 are 20xx, the rest 19xx)."""
+    try:
+        if len(text) == 8:
+            return dt.datetime.strptime(text, "%Y%m%d").date()
+        if len(text) == 6:
+            century = "20" if int(text[:2]) < 30 else "19"
+            return dt.datetime.strptime(century + text, "%Y%m%d").date()
+    except ValueError:
+        pass
+    raise DictionaryError(f"{where}: not a date: {text!r}")
+
+
+def _restriction(code: str, spec: str | None, where: str) -> Restriction:
+    spec = (spec or "").strip()
+    if not spec:
+        return Restriction(code)
+    if spec.startswith("<"):
+        return Restriction(code, end=_date(spec[1:].strip(), where))
+    if spec.startswith(">"):
+        return Restriction(code, start=_date(spec[1:].strip(), where))
+    first, sep, last = spec.partition("-")
+    if not sep:
+        raise DictionaryError(f"{where}: not a date restriction: {spec!r}")
+    return Restriction(code, _date(first.strip(), where), _date(last.strip(), where))
+
+
+def parse(text: str, name: str = "actors") -> dict[str, Entry]:
+    """Read a dictionary: lower-cased phrase → its entry.
+
+    Raises:
+        DictionaryError: A malformed line (the message names ``name`` and the line).
+
+    Example:
+        >>> d = parse("JOHN_SMITH_ [USAELI]\\n+J_SMITH\\n\\t[USAGOV 090120-170120]\\n")
+        >>> d["j smith"].code_on(dt.date(2010, 1, 1)), d["john smith"].code_on(None)
+        ('USAGOV', 'USAELI')
+    """
+    entries: dict[str, Entry] = {}
+    current: Entry | None = None
+    body = re.sub(r"<!--.*?-->", " ", text, flags=re.DOTALL)
+    for number, raw in enumerate(body.splitlines(), start=1):
+        where = f"{name}: line {number}"
+        line = _COMMENT.sub("", raw).rstrip()
+        if not line.strip():
+            continue
+        stripped = line.strip()
+        if stripped.startswith("["):
+            if current is None:
+                raise DictionaryError(f"{where}: a date restriction before any actor")
+            match = _CODE.fullmatch(stripped)
+            if match is None:
+                raise DictionaryError(f"{where}: not a [CODE date-range] line: {stripped!r}")
+            current.restrictions.append(_restriction(match.group(1), match.group(2), where))
+            continue
+        synonym = stripped.startswith("+")
+        phrase_text, _, rest = stripped.lstrip("+").partition("[")
+        phrase = _phrase(phrase_text)
+        if not phrase:
+            raise DictionaryError(f"{where}: no phrase in {stripped!r}")
+        if synonym:
+            if current is None:
+                raise DictionaryError(f"{where}: a synonym before any actor")
+        else:
+            current = Entry()
+            if rest:
+                match = _CODE.fullmatch("[" + rest.strip())
+                if match is None or match.group(2):
+                    raise DictionaryError(f"{where}: not a [CODE] after the phrase: {stripped!r}")
+                current.default = match.group(1)
+        current.phrases.append(phrase)
+        entries[phrase] = current
+    return entries
+
+
+def load(path: str | Path) -> dict[str, Entry]:
+    """Read a dictionary file.
+
+    Raises:
+        DictionaryError: The file is missing, not UTF-8 text, malformed or empty.
+    """
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise DictionaryError(f"{path}: no such file") from None
+    except (UnicodeDecodeError, IsADirectoryError, PermissionError) as exc:
+        raise DictionaryError(f"{path}: cannot read as UTF-8 text ({type(exc).__name__})") from None
+    entries = parse(text, str(path))
+    if not entries:
+        raise DictionaryError(f"{path}: no actors in the file")
+    return entries
+
+
+@dataclass
+class _Active:
+    path: str | None = None
+    digest: str = ""
+    entries: dict[str, Entry] = field(default_factory=dict)
+
+
+_ACTIVE = _Active()
+
+
+def use(path: str | Path | None) -> None:
+    """Make ``path`` the dictionary every extraction in this process applies (None: none).
+
+    Raises:
+        DictionaryError: As :func:`load`.
+    """
+    if path is None:
+        _ACTIVE.path, _ACTIVE.digest, _ACTIVE.entries = None, "", {}
+        return
+    entries = load(path)
+    _ACTIVE.entries = entries
+    _ACTIVE.path = str(Path(path).resolve())
+    _ACTIVE.digest = hashlib.sha1(Path(path).read_bytes()).hexdigest()[:12]
+
+
+def active_path() -> str | None:
+    """The dictionary in use, or None."""
+    return _ACTIVE.path
+
+
+def active_digest() -> str:
+    """A digest of the dictionary in use ("" for none), so that builds notice a change."""
+    return _ACTIVE.digest
+
+
+def sector_name(code: str) -> str:
+    """The title a code's sector gives: "USAGOV" → "government"; unknown sectors as written.
+
+    >>> sector_name("USAGOV"), sector_name("RUSMIL"), sector_name("FRAXYZ"), sector_name("GBR")
+    ('government', 'military', 'XYZ', 'representative')
+    """
+    sector = code[3:6].upper()
+    if not sector:
+        return "representative"
+    return lexicon.cameo_sectors().get(sector, sector)
+
+
+def _country_of(code: str) -> str | None:
+    iso3 = code[:3].upper()
+    return iso3 if lexicon.country_label(iso3) != iso3 else None
+
+
+def apply(
+    extraction: Extraction,
+    evidence_of: Callable[[str], Evidence | None],
+    entries: dict[str, Entry] | None = None,
+) -> None:
+    """Give the people and organisations of an extraction the country their code names.
+
+    Args:
+        extraction: Changed in place: roles added, organisations affiliated.
+        evidence_of: Where an actor (by key) is first named, for the role's evidence.
+        entries: A dictionary; by default the active one (:func:`use`).
+
+    A phrase of the dictionary matches the actor's label or an alias, case and
+    spacing aside.
+    """
+    table = _ACTIVE.entries if entries is None else entries
+    if not table:
+        return
+    day = extraction.article.date
+    for actor in list(extraction.actors.values()):
+        if actor.kind not in ("Person", "Organization"):
+            continue
+        entry = next(
+            (table[k] for k in map(_phrase, (actor.label, *sorted(actor.aliases))) if k in table),
+            None,
+        )
+        code = entry.code_on(day) if entry else None
+        iso3 = _country_of(code) if code else None
+        if code is None or iso3 is None:
+            continue
+        country = mint.country_key(iso3)
+        if country not in extraction.actors:
+            extraction.actors[country] = Actor(
+                country, "Country", lexicon.country_label(iso3), iso3=iso3
+            )
+        if actor.kind == "Organization":
+            actor.affiliation = country
+            continue
+        title = sector_name(code)
+        if any(
+            r.person == actor.key and r.title == title and r.of == country for r in extraction.roles
+        ):
+            continue
+        evidence = evidence_of(actor.key)
+        if evidence is None:
+            continue
+        extraction.roles.append(Role(actor.key, title, country, evidence, 0.8))
