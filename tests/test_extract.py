@@ -922,3 +922,16 @@ def test_target_through_the_agent_of_a_participle(nlp):
 def test_no_target_through_a_participles_object(nlp):
     x = extract_text(nlp, "Turkish police prevented the march praising Greece.")
     assert sides(x, "Coerce") == []
+
+
+def test_trigger_modifying_a_noun_takes_that_nouns_arguments(nlp):
+    x = extract_text(
+        nlp, "Qatar launched a mediation effort between the Emirates and Saudi Arabia."
+    )
+    (meeting,) = events(x, "Meeting")
+    assert set(meeting.participants) == {"country:QAT", "country:ARE", "country:SAU"}
+
+
+def test_trigger_modifying_a_noun_without_arguments_makes_nothing(nlp):
+    x = extract_text(nlp, "The mediation effort failed on Monday.")
+    assert not x.events

@@ -145,6 +145,15 @@ class _Context:
         return None
 
 
+def _phrase_head(token: Token) -> Token:
+    """The noun phrase a noun trigger's arguments hang on: its head when it only
+    modifies another noun that triggers nothing ("a mediation effort between X and Y")."""
+    head = token.head
+    if token.dep_ == "compound" and head.pos_ in ("NOUN", "PROPN") and trigger_for(head) is None:
+        return head
+    return token
+
+
 def _governing_subject(token: Token) -> Token | None:
     """For a noun trigger: the subject of the verb it is the object or setting of."""
     head = token.head
@@ -290,14 +299,15 @@ def _meeting(token: Token, trig: Trigger, ctx: _Context) -> list[Event]:
         for obj in _partner_objects(token, trig.preps) + objects_of(token):
             partners += ctx.actors(obj)
     else:
-        for child in token.children:
+        phrase = _phrase_head(token)
+        for child in phrase.children:
             if child.dep_ == "poss":
                 host += ctx.actors(child)
             elif child.dep_ in ("compound", "amod") and child.i in ctx.res.token_key:
                 host += ctx.actors(child)
         if not host:
-            host = ctx.actors(_governing_subject(token))
-        for obj in _partner_objects(token, trig.preps):
+            host = ctx.actors(_governing_subject(phrase))
+        for obj in _partner_objects(phrase, trig.preps):
             partners += ctx.actors(obj)
     host = list(dict.fromkeys(host))
     partners = [p for p in dict.fromkeys(partners) if p not in host]
@@ -362,28 +372,29 @@ def _svo(token: Token, trig: Trigger, ctx: _Context) -> Event | None:
             if weapon is None:
                 return None
     else:
-        for child in token.children:
+        phrase = _phrase_head(token)
+        for child in phrase.children:
             if child.dep_ == "poss" or (
                 child.dep_ in ("amod", "compound", "nmod") and child.i in ctx.res.token_key
             ):
                 agents += ctx.actors(child)
-        for obj in objects_of(token, (*trig.preps, "by")):
+        for obj in objects_of(phrase, (*trig.preps, "by")):
             found = ctx.actors(obj)
             if obj.head.lower_ == "by":
                 agents += found
             else:
                 targets += found
-        governor = token.head.lemma_.lower()
-        if not agents and (governor in LIGHT_VERBS or trigger_for(token.head) is None):
-            agents = ctx.actors(_governing_subject(token))  # "opened an inquiry into"
-        elif not agents and token.dep_ == "dobj" and governor in lexicon.modalities():
-            agents = ctx.actors(_governing_subject(token))  # "threatened sanctions on X"
-        light = governor in LIGHT_VERBS or trigger_for(token.head) is None
-        if not targets and token.dep_ == "dobj" and light:
-            for obj in objects_of(token.head, trig.preps):  # "imposed sanctions on X"
+        governor = phrase.head.lemma_.lower()
+        light = governor in LIGHT_VERBS or trigger_for(phrase.head) is None
+        if not agents and light:
+            agents = ctx.actors(_governing_subject(phrase))  # "opened an inquiry into"
+        elif not agents and phrase.dep_ == "dobj" and governor in lexicon.modalities():
+            agents = ctx.actors(_governing_subject(phrase))  # "threatened sanctions on X"
+        if not targets and phrase.dep_ == "dobj" and light:
+            for obj in objects_of(phrase.head, trig.preps):  # "imposed sanctions on X"
                 targets += ctx.actors(obj)
         if not targets and trig.frame != "prep":
-            targets = _nested_actors(token, ctx, agents, frozenset({"prep", "acl"}))
+            targets = _nested_actors(phrase, ctx, agents, frozenset({"prep", "acl"}))
     agents = list(dict.fromkeys(agents))
     if not targets and trig.cls in LOCATED_TARGET:
         targets = _located_side(token, ctx)
