@@ -296,6 +296,11 @@ def _raw_mentions(doc: Doc, article: Article) -> list[tuple[Span, str, str]]:
         if not name or not any(ch.isalpha() for ch in name):
             continue
         label = ent.label_
+        cut = next((t.start for t in titles if span.start < t.start < span.end), None)
+        if label == "ORG" and cut is not None and lexicon.demonym_iso3(doc[cut - 1].text):
+            # "[British Defence] Secretary": the nationality, then the title
+            span, label = doc[span.start : cut], "NORP"
+            name = clean_name(span.text)
         last = span[-1].text
         if label in ("NORP", "ORG") and " " in name and last in lexicon.demonyms():
             span = span[-1:]  # "Radical French": the nationality, not its qualifier

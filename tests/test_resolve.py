@@ -496,3 +496,14 @@ def test_country_after_a_titled_name_qualifies_the_title(nlp):
 def test_place_after_a_titled_name_is_no_qualifier(nlp):
     x = extract_text(nlp, "King Hassan of Fez met Israeli Prime Minister Shimon Peres.")
     assert roles_of(x, "person:hassan") == {("King", None)}
+
+
+def test_nationality_read_into_an_organisation_before_a_title_is_the_country(nlp):
+    x = extract_text(nlp, "British Defence Secretary Tom King visited Mozambique.")
+    assert ("Defence Secretary", "country:GBR") in roles_of(x, "person:tom-king")
+    assert not any(a.kind == "Organization" for a in x.actors.values())
+
+
+def test_organisation_before_a_title_stays_an_organisation(nlp):
+    x = extract_text(nlp, "The Acme Corporation Secretary John Doe visited Mozambique.")
+    assert not any(a.kind == "Country" and a.key != "country:MOZ" for a in x.actors.values())
