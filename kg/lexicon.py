@@ -140,10 +140,12 @@ def _named(name: str) -> tuple[NamedThing, ...]:
 
 
 def country_in_name(name: str) -> str | None:
-    """The one country an organisation's name names, if any.
+    """The one country an organisation's name names (by name, adjective or capital), if any.
 
     >>> country_in_name("Nigerian Union of Teachers"), country_in_name("Kenya Airways")
     ('NGA', 'KEN')
+    >>> country_in_name("Bus Company of Tehran")
+    'IRN'
     >>> country_in_name("Organization of African Unity") is None
     True
     """
@@ -153,7 +155,7 @@ def country_in_name(name: str) -> str | None:
     for size in (3, 2, 1):
         for i in range(len(words) - size + 1):
             phrase = " ".join(words[i : i + size])
-            iso3 = names.get(phrase) or demonym_iso3(phrase)
+            iso3 = names.get(phrase) or demonym_iso3(phrase) or seats().get(phrase)
             if iso3 and (size > 1 or phrase[:1].isupper()):
                 found.add(iso3)
     return found.pop() if len(found) == 1 else None
