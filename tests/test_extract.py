@@ -935,3 +935,13 @@ def test_trigger_modifying_a_noun_takes_that_nouns_arguments(nlp):
 def test_trigger_modifying_a_noun_without_arguments_makes_nothing(nlp):
     x = extract_text(nlp, "The mediation effort failed on Monday.")
     assert not x.events
+
+
+def test_sending_a_measure_of_goods_is_aid(nlp):
+    x = extract_text(nlp, "Norway sent 700 kg of medicine to Malawi.")
+    assert sides(x, "Aid") == [(["country:NOR"], ["country:MWI"])]
+
+
+def test_sending_a_measure_of_something_else_is_no_aid(nlp):
+    x = extract_text(nlp, "Norway sent 700 pages of complaints to Malawi.")
+    assert not events(x, "Aid")

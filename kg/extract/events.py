@@ -104,11 +104,20 @@ def _collocation(verb: Token) -> Trigger | None:
 
 
 def _has_goods(verb: Token) -> bool:
-    """Whether a verb's object is goods sent as aid ("arms", "food", "medicine")."""
+    """Whether a verb's object is goods sent as aid ("arms", "food", "medicine").
+
+    A measure of goods counts too: "700 kg of medicine", "$5,000 worth of goods".
+    """
     goods = lexicon.goods()
-    return any(
-        c.dep_ == "dobj" and (c.lemma_.lower() in goods or c.lower_ in goods) for c in verb.children
-    )
+
+    def is_goods(t: Token) -> bool:
+        return t.lemma_.lower() in goods or t.lower_ in goods
+
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        measured = [p for prep in obj.children if prep.lower_ == "of" for p in prep.children]
+        if is_goods(obj) or any(is_goods(p) for p in measured if p.dep_ == "pobj"):
+            return True
+    return False
 
 
 @dataclass
