@@ -107,9 +107,19 @@ def add_components(nlp: Language) -> Language:
 
 
 def model_name(nlp: Language) -> str:
-    """``lang_name-version`` of a pipeline, as recorded in the graph."""
-    meta = nlp.meta
-    return f"{meta.get('lang', 'xx')}_{meta.get('name', 'pipeline')}-{meta.get('version', '0')}"
+    """``lang_name-version`` of a pipeline, as recorded in the graph.
+
+    Read once a pipeline: spaCy assembles ``nlp.meta`` anew on every access.
+    """
+    cached = _MODEL_NAMES.get(id(nlp))
+    if cached is None or cached[0] is not nlp:
+        meta = nlp.meta
+        name = f"{meta.get('lang', 'xx')}_{meta.get('name', 'pipeline')}-{meta.get('version', '0')}"
+        cached = _MODEL_NAMES[id(nlp)] = (nlp, name)
+    return cached[1]
+
+
+_MODEL_NAMES: dict[int, tuple[Language, str]] = {}
 
 
 def model_id(name: str | None = None) -> str:

@@ -29,3 +29,20 @@ def extract_text(
 ) -> Extraction:
     """Run the whole extraction on a made-up article."""
     return extract(nlp, Article(id="t", text=text, date=date, source=source))
+
+
+def read_articles(**texts: str) -> list[Article]:
+    """Made-up articles, one a keyword (its id) and text, as the reader makes them."""
+    from kg.read import read_text
+
+    out = []
+    for key, text in texts.items():
+        item = read_text(text, id=key)
+        assert isinstance(item, Article)
+        out.append(item)
+    return out
+
+
+def sides(x: Extraction, cls: str) -> list[tuple[list[str], list[str]]]:
+    """(agents, targets) of the realised events (no ``modality``) of a class."""
+    return [(e.agents, e.targets) for e in x.events if e.cls == cls and e.modality is None]

@@ -6,6 +6,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from conftest import read_articles as articles
 from rdflib import Dataset, Graph, URIRef
 from rdflib.compare import isomorphic
 
@@ -23,15 +24,6 @@ TEXTS = {
     "vote": "Russia vetoed the resolution on Wednesday, while China abstained.",
     "attack": "Israeli warplanes struck Gaza on Sunday, killing at least 12 people.",
 }
-
-
-def articles(**texts: str) -> list[Article]:
-    out = []
-    for key, text in texts.items():
-        item = read_text(text, id=key)
-        assert isinstance(item, Article)
-        out.append(item)
-    return out
 
 
 def union(path: Path, fmt: str) -> Graph:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from conftest import extract_text
+from conftest import extract_text, sides
 
 from kg.model import Event, Extraction
 
@@ -690,11 +690,6 @@ def test_called_for_talks_are_hypothetical(nlp):
 
 
 # ------------------------------------------- events read from how an act is reported
-
-
-def sides(x: Extraction, cls: str) -> list[tuple[list[str], list[str]]]:
-    """(agents, targets) of the realised events of a class."""
-    return [(e.agents, e.targets) for e in events(x, cls)]
 
 
 def test_promised_cooperative_act_is_an_agreement(nlp):

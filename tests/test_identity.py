@@ -5,15 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import read_articles as articles
 from rdflib import RDFS, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import SKOS
 
 from kg import corpus
 from kg.identity import PERSON, merge_graph, person_merges, rewrite_actor_lines, rewrite_text
-from kg.model import Article
 from kg.pipeline import build_articles
-from kg.read import read_text
 from kg.vocab import PEK
 
 LAVROV, SERGEY = URIRef(PERSON + "lavrov"), URIRef(PERSON + "sergey-lavrov")
@@ -22,15 +21,6 @@ TEXTS = {
     "in Moscow on Monday.",
     "b": "On Tuesday, Foreign Minister Lavrov accused Ukraine of delaying the talks.",
 }
-
-
-def articles(**texts: str) -> list[Article]:
-    out = []
-    for key, text in texts.items():
-        item = read_text(text, id=key)
-        assert isinstance(item, Article)
-        out.append(item)
-    return out
 
 
 def test_a_surname_joins_the_one_full_name_ending_in_it() -> None:

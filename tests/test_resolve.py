@@ -6,7 +6,7 @@ Every rule has a sentence where it must fire and one where it must not.
 from __future__ import annotations
 
 import pytest
-from conftest import extract_text
+from conftest import extract_text, sides
 
 from kg.model import Event, Extraction
 
@@ -352,25 +352,20 @@ def test_agency_named_in_the_news_is_an_organisation(nlp):
 # ------------------------------------------------------- sides named indirectly
 
 
-def actors_of_class(x: Extraction, cls: str) -> list[tuple[list[str], list[str]]]:
-    """(agents, targets) of every realised event of a class."""
-    return [(e.agents, e.targets) for e in x.events if e.cls == cls and e.modality is None]
-
-
 def test_plural_nationality_is_its_country(nlp):
     x = extract_text(nlp, "Iraqis blamed Jordan for the closure of the border.")
-    assert actors_of_class(x, "Accusation") == [(["country:IRQ"], ["country:JOR"])]
+    assert sides(x, "Accusation") == [(["country:IRQ"], ["country:JOR"])]
 
 
 def test_plural_of_a_word_that_is_no_nationality_is_no_country(nlp):
     x = extract_text(nlp, "Presidents blamed Jordan for the closure of the border.")
-    assert not actors_of_class(x, "Accusation")
+    assert not sides(x, "Accusation")
     assert not any(a.kind == "Country" and a.key != "country:JOR" for a in x.actors.values())
 
 
 def test_capital_in_an_actors_slot_is_its_country(nlp):
     x = extract_text(nlp, "Ottawa rejected the proposal from Mexico City.")
-    ((agents, targets),) = actors_of_class(x, "Reject")
+    ((agents, targets),) = sides(x, "Reject")
     assert agents == ["country:CAN"] and targets == ["country:MEX"]
 
 
@@ -391,7 +386,7 @@ def test_seat_of_government_as_a_modifier_is_not_its_country(nlp):
 
 def test_nationality_and_group_noun_is_that_countrys_sector(nlp):
     x = extract_text(nlp, "Chilean officials accused Peruvian troops of crossing the border.")
-    ((agents, targets),) = actors_of_class(x, "Accusation")
+    ((agents, targets),) = sides(x, "Accusation")
     assert agents == ["org:chl-government"] and targets == ["org:per-military"]
     group = x.actors["org:chl-government"]
     assert group.kind == "Organization"
@@ -402,13 +397,13 @@ def test_nationality_and_group_noun_is_that_countrys_sector(nlp):
 
 def test_group_noun_without_a_side_names_no_actor(nlp):
     x = extract_text(nlp, "Officials accused the troops of crossing the border.")
-    assert not actors_of_class(x, "Accusation")
+    assert not sides(x, "Accusation")
     assert not any(a.kind == "Organization" for a in x.actors.values())
 
 
 def test_group_noun_takes_the_side_of_its_prepositional_phrase(nlp):
     x = extract_text(nlp, "Security forces in Guinea arrested dozens of Liberian refugees.")
-    ((agents, targets),) = actors_of_class(x, "Coerce")
+    ((agents, targets),) = sides(x, "Coerce")
     assert agents == ["org:gin-police"] and targets == ["org:lbr-refugees"]
 
 
@@ -425,30 +420,30 @@ def test_common_noun_with_an_of_phrase_is_no_side(nlp):
 
 def test_conjoined_nationalities_give_every_side(nlp):
     x = extract_text(nlp, "Senior Hungarian and Romanian officials signed a treaty on Monday.")
-    ((agents, _),) = actors_of_class(x, "Agree")
+    ((agents, _),) = sides(x, "Agree")
     assert agents == ["org:hun-government", "org:rou-government"]
 
 
 def test_led_modifier_names_the_leading_country(nlp):
     x = extract_text(nlp, "Saudi-led forces bombed rebel positions in Yemen.")
-    ((agents, _),) = actors_of_class(x, "Attack")
+    ((agents, _),) = sides(x, "Attack")
     assert agents == ["org:sau-military"]
 
 
 def test_led_modifier_without_a_country_names_none(nlp):
     x = extract_text(nlp, "Well-led forces bombed rebel positions in Yemen.")
-    assert not actors_of_class(x, "Attack")
+    assert not sides(x, "Attack")
 
 
 def test_pronoun_of_a_reported_clause_is_its_reporter(nlp):
     x = extract_text(nlp, "Switzerland said it had expelled two Russian diplomats.")
-    ((agents, targets),) = actors_of_class(x, "Sanction")
+    ((agents, targets),) = sides(x, "Sanction")
     assert agents == ["country:CHE"] and targets == ["org:rus-government"]
 
 
 def test_pronoun_of_a_reported_clause_needs_an_actor_reporting(nlp):
     x = extract_text(nlp, "The report said it had expelled two Russian diplomats.")
-    assert not actors_of_class(x, "Sanction")
+    assert not sides(x, "Sanction")
 
 
 def test_words_between_a_country_and_its_title_qualify_the_title(nlp):

@@ -9,13 +9,23 @@ Each trigger names a class and a frame; the frame says where the actors are:
 * ``meet``: everyone named is a participant;
 * ``weapon``: like ``svo``, but only when the object is a weapon ("launched missiles at");
 * ``vote`` / ``ballot:<Choice>``: a vote and the ballots cast in it;
-* ``anaphor``: a word that only refers back to an earlier event ("the atrocity").
+* ``anaphor``: a word that only refers back to an earlier event ("the atrocity");
+* ``goods``: like ``svo``, but only when the object is goods ("sent arms to").
+
+Entries are words, verbs with a particle ("pull out"), verbs with the head of their
+object ("break relations") and nouns with a modifier ("hunger strike"). Where the
+object names no actor, the other side is looked for deeper: inside the object phrase
+("rejected calls by X's rulers"), in a governed or purpose clause, in an "if" /
+"unless" condition, and, for acts done to a place, in the country they are done in.
 
 Triggers inside quotations make no event. A negated or unrealised trigger ("did
 not meet", "may meet", "plans to visit", "refused to attack") makes an event that
 carries its ``modality`` (:func:`kg.extract.common.modality_of`), never a plain
 realised one; the governing verb makes its own event where it is a trigger
-("threatened to ..." is a Threaten, "refused to ..." a Reject). Votes and ballots
+("threatened to ..." is a Threaten, "refused to ..." a Reject). How an act is
+reported is also an event of its own (``lexicons/derived.tsv``, as PLOVER codes
+it): a promised or planned act an Agree (a Threaten when hostile or conditional),
+a negated cooperation a Reject, "X said Y must ..." a Demand. Votes and ballots
 are only read when realised.
 """
 
@@ -23,6 +33,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from spacy.tokens import Token
 
@@ -54,7 +65,7 @@ ACTOR_KINDS = ("Person", "Country", "Organization")
 
 
 def trigger_for(token: Token) -> Trigger | None:
-    """The lexicon entry a token triggers, if any.
+    """The lexicon entry a token triggers, if any (remembered for the doc being read).
 
     Longer entries win over the word alone: a verb with its particle or preposition
     ("pull out", "call for") or with the head of its object ("lift blockade", "set
@@ -63,6 +74,20 @@ def trigger_for(token: Token) -> Trigger | None:
     ``goods`` entry ("send", "deliver") triggers only with goods as its object
     (``lexicons/goods.txt``): "sent arms to", not "sent a letter to".
     """
+    doc = token.doc
+    if _SEEN[0] is not doc:
+        _SEEN[0], _SEEN[1] = doc, {}
+    cache = _SEEN[1]
+    if token.i not in cache:
+        cache[token.i] = _lookup(token)
+    return cache[token.i]
+
+
+#: The doc whose tokens' triggers are remembered, and them by token index.
+_SEEN: list[Any] = [None, {}]
+
+
+def _lookup(token: Token) -> Trigger | None:
     table = lexicon.triggers()
     if token.pos_ == "VERB":
         lemma = token.lemma_.lower()
@@ -346,10 +371,8 @@ def _svo(token: Token, trig: Trigger, ctx: _Context) -> Event | None:
             targets = ctx.actors(subject)
             for obj in objects_of(token, ("by",)):
                 agents += ctx.actors(obj)
-            if not targets and subject is not None and subject.pos_ != "PRON":
-                targets = _nested_actors(
-                    subject, ctx, agents, frozenset({"prep"})
-                )  # "a camp for X"
+            if not targets and subject is not None and subject.pos_ != "PRON":  # "a camp for X"
+                targets = _nested_actors(subject, ctx, agents, frozenset({"prep"}))
         else:
             agents = ctx.actors(subject)
             objects = objects_of(token, trig.preps)
@@ -364,10 +387,10 @@ def _svo(token: Token, trig: Trigger, ctx: _Context) -> Event | None:
                 for obj in objects_of(token):
                     for inner in objects_of(obj, trig.preps):
                         targets += ctx.actors(inner)
-            if (
-                not targets and trig.frame != "prep"
-            ):  # "rejected calls by X", "to break ties with X"
-                light = token.lemma_.lower() in LIGHT_VERBS  # "ordered strikes on X": the strikes'
+            if not targets and trig.frame != "prep":
+                # Deeper: "rejected calls by X", "threatened to break ties with X"; but
+                # "ordered strikes on X" leaves X to the strikes.
+                light = token.lemma_.lower() in LIGHT_VERBS
                 nested = [
                     o
                     for o in objects_of(token, NESTED_PREPS)
@@ -467,10 +490,16 @@ def _governed_objects(token: Token, ctx: _Context) -> list[Token]:
             child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX") and not ctx.res.in_quote(child)
         ):
             out += [c for c in child.children if c.dep_ == "nsubj"]
-    condition = _condition(token)
-    if condition is not None:
-        out += [c for c in condition.children if c.dep_ in ("nsubj", "nsubjpass")]
+    out += _condition_subjects(token)
     return out
+
+
+def _condition_subjects(token: Token) -> list[Token]:
+    """Who must meet the condition an act is made on: "... unless [Iraq] pays"."""
+    condition = _condition(token)
+    if condition is None:
+        return []
+    return [c for c in condition.children if c.dep_ in ("nsubj", "nsubjpass")]
 
 
 def _clauses(token: Token, ctx: _Context) -> list[Token]:
@@ -590,9 +619,8 @@ def _derive(token: Token, event: Event, reading: str, ctx: _Context) -> Event | 
     derived = _base(token, lexicon.derived()[reading], ctx)
     derived.agents = list(event.agents) or [a for a in event.participants[:1]]
     derived.targets = list(event.targets) or [p for p in event.participants[1:]]
-    condition = _condition(token)
-    if not derived.targets and condition is not None:
-        for subject in (c for c in condition.children if c.dep_ in ("nsubj", "nsubjpass")):
+    if not derived.targets:
+        for subject in _condition_subjects(token):
             derived.targets += [k for k in ctx.actors(subject) if k not in derived.agents]
     return derived if derived.agents else None
 
