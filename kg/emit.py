@@ -16,7 +16,12 @@ from kg import mint
 from kg.model import Actor, Article, Event, Evidence, Extraction, Quote, Role
 from kg.vocab import PEK, WD, bind_prefixes, pek_term
 
-_SUPER = {"Person": PEK.Actor, "Country": PEK.Actor, "Organization": PEK.Actor}
+_SUPER = {
+    "Person": PEK.Actor,
+    "Country": PEK.Actor,
+    "Organization": PEK.Actor,
+    "Group": PEK.Actor,
+}
 
 
 def _decimal(value: float) -> Literal:

@@ -19,7 +19,13 @@ __all__ = ["slug", "digest", "actor_iri", "event_iri", "quote_iri", "role_iri"]
 
 BASE = "https://w3id.org/pekg/id/"
 
-_KIND_PATH = {"person": "person", "country": "country", "org": "org", "place": "place"}
+_KIND_PATH = {
+    "person": "person",
+    "country": "country",
+    "org": "org",
+    "group": "group",
+    "place": "place",
+}
 
 
 def digest(*parts: object) -> str:

@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 #: Actor kinds, named after the ontology classes.
-ACTOR_KINDS = ("Person", "Country", "Organization", "Place")
+ACTOR_KINDS = ("Person", "Country", "Organization", "Group", "Place")
 
 #: Ballot choices, named after the ontology individuals.
 CHOICES = ("Yes", "No", "Abstain", "Veto")

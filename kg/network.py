@@ -52,7 +52,7 @@ __all__ = [
 ]
 
 #: Actor classes, most specific first.
-ACTOR_KINDS = ("Person", "Country", "Organization")
+ACTOR_KINDS = ("Person", "Country", "Organization", "Group")
 
 _SKIP_CLASSES = {"Event"}
 
@@ -68,7 +68,7 @@ def label(graph: Graph, node: Any) -> str:
 
 
 def kind(graph: Graph, node: Any) -> str:
-    """``Person``, ``Country``, ``Organization``, ``Place`` or ``Actor``."""
+    """``Person``, ``Country``, ``Organization``, ``Group``, ``Place`` or ``Actor``."""
     types = set(graph.objects(node, RDF.type))
     for name in (*ACTOR_KINDS, "Place"):
         if PEK[name] in types:
@@ -250,8 +250,7 @@ def affiliations(graph: Graph) -> dict[str, str]:
     target typed ``pek:Country`` or ``pek:Organization`` counts. A person acting for
     several is given one, the same every time: a country before an organisation,
     then the smallest IRI. People acting for nobody are left out. A group
-    (an organisation such as "Chilean government" acting for a country) is folded
-    into that country.
+    (``pek:Group``, such as "Chilean government") is folded into its country.
 
     Example:
         >>> from kg.vocab import PEK, PEKR
@@ -283,7 +282,7 @@ def affiliations(graph: Graph) -> dict[str, str]:
         if ranked:
             out[str(person)] = ranked[0][1]
     for group in sorted(set(graph.subjects(PEK.affiliation, None)), key=str):
-        if kind(graph, group) != "Organization":
+        if kind(graph, group) != "Group":
             continue
         countries = sorted(
             str(side)

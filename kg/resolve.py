@@ -136,17 +136,17 @@ class Resolution:
     def group_actor(self, side: str, sector: str, head: Token) -> str:
         """The sector of a country a group noun stands for ("Chilean officials").
 
-        An organisation acting for the country (``affiliation``), one per country and
+        A ``Group`` acting for the country (``affiliation``), one per country and
         sector, so the same group in every article is one node. A side that is not a
         country is returned as it is.
         """
         country = self.actors.get(side)
         if country is None or country.kind != "Country" or not country.iso3:
             return side
-        key = f"org:{country.iso3.lower()}-{sector}"
+        key = f"group:{country.iso3.lower()}-{sector}"
         adjective = lexicon.adjective_of(country.iso3) or country.label
         actor = self.actors.setdefault(
-            key, Actor(key, "Organization", f"{adjective} {sector}", affiliation=side)
+            key, Actor(key, "Group", f"{adjective} {sector}", affiliation=side)
         )
         start = min(
             (c.left_edge.i for c in head.lefts if c.dep_ in ("amod", "compound", "poss")),

@@ -73,6 +73,7 @@ ACTOR_STYLES = {
     "Person": ("#4C78A8", "dot"),
     "Country": ("#72B7B2", "diamond"),
     "Organization": ("#B279A2", "square"),
+    "Group": ("#D4A6C8", "square"),
     "Place": ("#9D755D", "triangle"),
     "Actor": ("#BAB0AC", "dot"),
 }

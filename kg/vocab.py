@@ -48,6 +48,7 @@ class PEK(ns.DefinedNamespace):
     Person: URIRef  # A human being named in an article.
     Country: URIRef  # A sovereign state as an actor, identified by its ISO alpha-3 code.
     Organization: URIRef  # An alliance, international body, agency or party as an actor.
+    Group: URIRef  # An unnamed group acting for a country: its government, military, police...
     Place: URIRef  # A facility, city or region where an event happens.
 
     # Classes: events

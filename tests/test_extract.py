@@ -713,13 +713,13 @@ def test_act_under_an_agreeing_verb_makes_one_agreement(nlp):
 
 def test_announced_hostile_act_is_a_threat(nlp):
     x = extract_text(nlp, "Palestinian leaders said they would boycott all contact with Israel.")
-    assert sides(x, "Threaten") == [(["org:pse-government"], ["country:ISR"])]
+    assert sides(x, "Threaten") == [(["group:pse-government"], ["country:ISR"])]
     assert not events(x, "Sanction")
 
 
 def test_hostile_act_done_is_no_threat(nlp):
     x = extract_text(nlp, "Palestinian leaders boycotted all contact with Israel.")
-    assert sides(x, "Sanction") == [(["org:pse-government"], ["country:ISR"])]
+    assert sides(x, "Sanction") == [(["group:pse-government"], ["country:ISR"])]
     assert not events(x, "Threaten")
 
 
@@ -745,7 +745,7 @@ def test_planned_meeting_is_an_intent_to_meet(nlp):
 
 def test_negated_cooperation_is_a_refusal(nlp):
     x = extract_text(nlp, "Syria will not accept the refugees from Iraq.")
-    assert sides(x, "Reject") == [(["country:SYR"], ["org:irq-refugees"])]
+    assert sides(x, "Reject") == [(["country:SYR"], ["group:irq-refugees"])]
     assert not events(x, "Agree")
 
 
@@ -762,7 +762,7 @@ def test_accepting_is_no_refusal(nlp):
 
 def test_saying_another_side_must_act_is_a_demand(nlp):
     x = extract_text(nlp, "Amnesty International said Sudanese forces must free the journalists.")
-    assert sides(x, "Demand") == [(["org:amnesty-international"], ["org:sdn-military"])]
+    assert sides(x, "Demand") == [(["org:amnesty-international"], ["group:sdn-military"])]
 
 
 def test_saying_another_side_acted_is_no_demand(nlp):
@@ -789,7 +789,7 @@ def test_act_two_clauses_under_a_plan_is_unrealised(nlp):
 
 def test_act_resumed_is_realised(nlp):
     x = extract_text(nlp, "The Macedonian army resumed shelling Albanian positions.")
-    assert sides(x, "Attack") == [(["org:mkd-military"], ["country:ALB"])]
+    assert sides(x, "Attack") == [(["group:mkd-military"], ["country:ALB"])]
 
 
 # ------------------------------------------------------------ finding the other side
@@ -808,12 +808,12 @@ def test_no_target_through_a_pronoun(nlp):
 
 def test_target_inside_the_subject_of_a_passive(nlp):
     x = extract_text(nlp, "A camp for Congolese refugees was attacked by Burundian militiamen.")
-    assert sides(x, "Attack") == [(["org:bdi-rebels"], ["org:cod-refugees"])]
+    assert sides(x, "Attack") == [(["group:bdi-rebels"], ["group:cod-refugees"])]
 
 
 def test_passive_subject_naming_no_side_gives_no_target(nlp):
     x = extract_text(nlp, "A temporary camp was attacked by Burundian militiamen.")
-    assert sides(x, "Attack") == [(["org:bdi-rebels"], [])]
+    assert sides(x, "Attack") == [(["group:bdi-rebels"], [])]
 
 
 def test_act_done_in_a_country_is_done_to_it(nlp):
@@ -823,7 +823,7 @@ def test_act_done_in_a_country_is_done_to_it(nlp):
 
 def test_attack_in_a_country_is_not_on_that_country(nlp):
     x = extract_text(nlp, "Serbian troops attacked a convoy in Bosnia.")
-    assert sides(x, "Attack") == [(["org:srb-military"], [])]
+    assert sides(x, "Attack") == [(["group:srb-military"], [])]
 
 
 def test_joint_act_needs_no_target(nlp):
@@ -896,7 +896,12 @@ def test_sending_something_else_is_no_aid(nlp):
         ("Chile sued Bolivia over the river.", "Accusation", "country:CHL", "country:BOL"),
         ("Vietnam dismissed an appeal from China.", "Reject", "country:VNM", "country:CHN"),
         ("Uganda outlawed the Kenyan group.", "Coerce", "country:UGA", "country:KEN"),
-        ("Russian troops captured a Ukrainian town.", "Attack", "org:rus-military", "country:UKR"),
+        (
+            "Russian troops captured a Ukrainian town.",
+            "Attack",
+            "group:rus-military",
+            "country:UKR",
+        ),
         ("Greece recalled its ambassador from Turkey.", "Sanction", "country:GRC", "country:TUR"),
     ],
 )
@@ -911,7 +916,7 @@ def test_codebook_triggers(nlp, text, cls, agent, target):
 
 def test_target_through_the_agent_of_a_participle(nlp):
     x = extract_text(nlp, "Turkish police prevented the march staged by Syrian activists.")
-    assert sides(x, "Coerce") == [(["org:tur-police"], ["org:syr-activists"])]
+    assert sides(x, "Coerce") == [(["group:tur-police"], ["group:syr-activists"])]
 
 
 def test_no_target_through_a_participles_object(nlp):
@@ -940,3 +945,16 @@ def test_sending_a_measure_of_goods_is_aid(nlp):
 def test_sending_a_measure_of_something_else_is_no_aid(nlp):
     x = extract_text(nlp, "Norway sent 700 pages of complaints to Malawi.")
     assert not events(x, "Aid")
+
+
+def test_a_groups_country_takes_part_in_its_events(nlp):
+    x = extract_text(nlp, "Israeli troops attacked a convoy near Gaza.")
+    (attack,) = events(x, "Attack")
+    assert attack.agents == ["group:isr-military"]
+    assert "country:ISR" in attack.participants
+
+
+def test_a_country_named_itself_is_not_added_twice(nlp):
+    x = extract_text(nlp, "Israel attacked a convoy near Gaza.")
+    (attack,) = events(x, "Attack")
+    assert attack.actors().count("country:ISR") == 1 and attack.participants == []

@@ -170,10 +170,10 @@ def test_unrealised_events_link_no_actors() -> None:
 
 def test_groups_fold_into_the_country_they_act_for() -> None:
     g = Graph()
-    chl, gov, party = PEKR + "country/CHL", PEKR + "org/chl-government", PEKR + "org/party"
-    for node, cls in ((chl, PEK.Country), (gov, PEK.Organization), (party, PEK.Organization)):
+    chl, gov, party = PEKR + "country/CHL", PEKR + "group/chl-government", PEKR + "org/party"
+    for node, cls in ((chl, PEK.Country), (gov, PEK.Group), (party, PEK.Organization)):
         g.add((URIRef(node), RDF.type, cls))
         g.add((URIRef(node), RDF.type, PEK.Actor))
     g.add((URIRef(gov), PEK.affiliation, URIRef(chl)))
-    g.add((URIRef(party), PEK.affiliation, URIRef(gov)))  # an organisation of an organisation
+    g.add((URIRef(party), PEK.affiliation, URIRef(chl)))  # a named organisation keeps its node
     assert affiliations(g) == {gov: chl}

@@ -387,9 +387,9 @@ def test_seat_of_government_as_a_modifier_is_not_its_country(nlp):
 def test_nationality_and_group_noun_is_that_countrys_sector(nlp):
     x = extract_text(nlp, "Chilean officials accused Peruvian troops of crossing the border.")
     ((agents, targets),) = sides(x, "Accusation")
-    assert agents == ["org:chl-government"] and targets == ["org:per-military"]
-    group = x.actors["org:chl-government"]
-    assert group.kind == "Organization"
+    assert agents == ["group:chl-government"] and targets == ["group:per-military"]
+    group = x.actors["group:chl-government"]
+    assert group.kind == "Group"
     assert group.label == "Chilean government"
     assert group.affiliation == "country:CHL"
     assert "country:CHL" in x.actors  # the country it acts for is described too
@@ -398,36 +398,37 @@ def test_nationality_and_group_noun_is_that_countrys_sector(nlp):
 def test_group_noun_without_a_side_names_no_actor(nlp):
     x = extract_text(nlp, "Officials accused the troops of crossing the border.")
     assert not sides(x, "Accusation")
-    assert not any(a.kind == "Organization" for a in x.actors.values())
+    assert not any(a.kind == "Group" for a in x.actors.values())
 
 
 def test_group_noun_takes_the_side_of_its_prepositional_phrase(nlp):
     x = extract_text(nlp, "Security forces in Guinea arrested dozens of Liberian refugees.")
     ((agents, targets),) = sides(x, "Coerce")
-    assert agents == ["org:gin-police"] and targets == ["org:lbr-refugees"]
+    assert agents == ["group:gin-police"] and targets == ["group:lbr-refugees"]
 
 
 def test_group_of_no_sector_stands_for_what_it_groups(nlp):
     x = extract_text(nlp, "A delegation of Japanese diplomats met Chinese officials in Beijing.")
     (meeting,) = [e for e in x.events if e.cls == "Meeting"]
-    assert set(meeting.participants) == {"org:jpn-government", "org:chn-government"}
+    groups = {"group:jpn-government", "group:chn-government"}
+    assert set(meeting.participants) == groups | {"country:JPN", "country:CHN"}
 
 
 def test_common_noun_with_an_of_phrase_is_no_side(nlp):
     x = extract_text(nlp, "The price of Japanese cars rose in Korea.")
-    assert not any(a.kind == "Organization" for a in x.actors.values())
+    assert not any(a.kind == "Group" for a in x.actors.values())
 
 
 def test_conjoined_nationalities_give_every_side(nlp):
     x = extract_text(nlp, "Senior Hungarian and Romanian officials signed a treaty on Monday.")
     ((agents, _),) = sides(x, "Agree")
-    assert agents == ["org:hun-government", "org:rou-government"]
+    assert agents == ["group:hun-government", "group:rou-government"]
 
 
 def test_led_modifier_names_the_leading_country(nlp):
     x = extract_text(nlp, "Saudi-led forces bombed rebel positions in Yemen.")
     ((agents, _),) = sides(x, "Attack")
-    assert agents == ["org:sau-military"]
+    assert agents == ["group:sau-military"]
 
 
 def test_led_modifier_without_a_country_names_none(nlp):
@@ -438,7 +439,7 @@ def test_led_modifier_without_a_country_names_none(nlp):
 def test_pronoun_of_a_reported_clause_is_its_reporter(nlp):
     x = extract_text(nlp, "Switzerland said it had expelled two Russian diplomats.")
     ((agents, targets),) = sides(x, "Sanction")
-    assert agents == ["country:CHE"] and targets == ["org:rus-government"]
+    assert agents == ["country:CHE"] and targets == ["group:rus-government"]
 
 
 def test_pronoun_of_a_reported_clause_needs_an_actor_reporting(nlp):
@@ -475,7 +476,7 @@ def test_listed_group_acts_for_its_country(nlp):
 
 def test_qualified_nationality_is_the_nationality(nlp):
     x = extract_text(nlp, "Radical French farmers blocked the roads to Paris.")
-    assert ["org:fra-civilians"] in [e.agents for e in x.events if e.cls == "Protest"]
+    assert ["group:fra-civilians"] in [e.agents for e in x.events if e.cls == "Protest"]
 
 
 def test_organisation_ending_in_no_nationality_keeps_its_name(nlp):

@@ -275,7 +275,7 @@ def test_a_built_group_actor_conforms(shapes: Graph, ontology: Graph) -> None:
 
     text = "Chilean officials accused Peruvian troops of crossing the border."
     graph = build_articles([Article(id="g1", text=text, date=dt.date(2024, 1, 3))]).graph
-    group = PEKR["org/chl-government"]
+    group = PEKR["group/chl-government"]
     assert (group, PEK.affiliation, PEKR["country/CHL"]) in graph
     assert (PEKR["country/CHL"], PEK.iso3, Literal("CHL", datatype=ns.XSD.string)) in graph
     conforms, text = validate(graph, shapes, ontology)

@@ -61,7 +61,7 @@ QUALIFIERS = re.compile(
     r"\s*$",
     re.IGNORECASE,
 )
-ACTOR_KINDS = ("Person", "Country", "Organization")
+ACTOR_KINDS = ("Person", "Country", "Organization", "Group")
 
 
 def trigger_for(token: Token) -> Trigger | None:
@@ -764,7 +764,22 @@ def extract_events(res: Resolution, line: Timeline) -> list[Event]:
                 vote.ballots.append(Ballot(voter, choice))
     events += _must_demands(ctx)
     kept = [e for _, e in sorted(events, key=lambda p: p[0]) if e.actors()]
+    for event in kept:
+        _add_group_countries(event, res)
     return _dedupe(kept)
+
+
+def _add_group_countries(event: Event, res: Resolution) -> None:
+    """A group acts for its country: the country takes part in the group's events.
+
+    "Israeli troops attacked X" has the Israeli military as its agent and Israel
+    among its participants, so a query or a gold file naming Israel finds it.
+    """
+    for key in event.actors():
+        actor = res.actors.get(key)
+        country = actor.affiliation if actor and actor.kind == "Group" else None
+        if country and country not in event.actors():
+            event.participants.append(country)
 
 
 def _dedupe(events: list[Event]) -> list[Event]:
