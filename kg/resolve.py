@@ -168,7 +168,7 @@ class Resolution:
 
         Its modifier and the modifier's conjuncts ("Hungarian and Romanian officials",
         "Russia's support"), or, for a noun of people acting for a side
-        (``lexicons/group_nouns.txt``), what its of/from/in phrase names ("forces in
+        (``lexicons/group_nouns.tsv``), what its of/from/in phrase names ("forces in
         Guinea", "a delegation of Japanese officials").
         """
         for child in token.children:
