@@ -23,6 +23,8 @@ PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself"
 PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 GROUP_PRONOUNS = frozenset({"its", "it"})
 COUNTRY_NOUNS = frozenset({"country", "nation", "government", "regime", "republic"})
+#: Prepositions by which a group noun names the side it acts for ("forces in Guinea").
+SIDE_PREPS = ("of", "from", "in", "at", "inside")
 _POSSESSIVE = re.compile(r"(['’]s|['’])$")
 _QUOTE_PAIRS = (("“", "”"), ('"', '"'))
 
@@ -182,11 +184,19 @@ class Resolution:
         out: list[str] = []
         owned = any(c.dep_ == "poss" for c in token.children)  # "its ambassador from Turkey"
         if _sector(token) is not None and not owned:
-            for child in token.children:
-                if child.dep_ == "prep" and child.lower_ in ("of", "from", "in", "at", "inside"):
-                    for obj in child.children:
-                        if obj.dep_ == "pobj":
-                            self._collect(obj, out, True, depth + 1)
+            # "forces in Guinea", and "militias loyal to Iran" through the adjective
+            phrases = [c for c in token.children if c.dep_ == "prep" and c.lower_ in SIDE_PREPS]
+            phrases += [
+                p
+                for c in token.children
+                if c.dep_ == "amod" and c.pos_ == "ADJ"
+                for p in c.children
+                if p.dep_ == "prep" and p.lower_ in ("to", "with")
+            ]
+            for child in phrases:
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        self._collect(obj, out, True, depth + 1)
         return out
 
     def _collect(self, token: Token, out: list[str], weak: bool, depth: int) -> None:

@@ -503,3 +503,15 @@ def test_nationality_read_into_an_organisation_before_a_title_is_the_country(nlp
 def test_organisation_before_a_title_stays_an_organisation(nlp):
     x = extract_text(nlp, "The Acme Corporation Secretary John Doe visited Mozambique.")
     assert not any(a.kind == "Country" and a.key != "country:MOZ" for a in x.actors.values())
+
+
+def test_group_loyal_to_a_side_acts_for_it(nlp):
+    x = extract_text(nlp, "Militias loyal to Iran attacked a Saudi tanker.")
+    ((agents, _),) = sides(x, "Attack")
+    assert agents == ["group:irn-rebels"]
+
+
+def test_group_described_by_another_adjective_is_no_side(nlp):
+    x = extract_text(nlp, "Militias angry at the tax attacked a Saudi tanker.")
+    assert all(agents == [] for agents, _ in sides(x, "Attack"))
+    assert not any(a.kind == "Group" for a in x.actors.values())
