@@ -958,3 +958,15 @@ def test_a_country_named_itself_is_not_added_twice(nlp):
     x = extract_text(nlp, "Israel attacked a convoy near Gaza.")
     (attack,) = events(x, "Attack")
     assert attack.actors().count("country:ISR") == 1 and attack.participants == []
+
+
+def test_vowed_retaliation_is_a_threat(nlp):
+    x = extract_text(nlp, "Hamas vowed to retaliate against Israel.")
+    assert sides(x, "Threaten") == [(["org:hamas"], ["country:ISR"])]
+    assert not events(x, "Attack")
+
+
+def test_retaliation_done_is_an_attack(nlp):
+    x = extract_text(nlp, "Hamas retaliated against Israel on Sunday.")
+    assert sides(x, "Attack") == [(["org:hamas"], ["country:ISR"])]
+    assert not events(x, "Threaten")
