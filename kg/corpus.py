@@ -479,8 +479,9 @@ def write_from_manifest(manifest: Manifest, handle: IO[str], fmt: str) -> None:
     """
     if fmt not in ("ttl", "nt", "nq", "trig"):
         raise ValueError(f"cannot stream format {fmt!r}")
-    merges = identity.person_merges(identity.labels_from_lines(manifest.actor_lines()))
-    actor_lines = identity.rewrite_actor_lines(manifest.actor_lines(), merges)
+    lines = list(manifest.actor_lines())
+    merges = identity.person_merges(identity.labels_from_lines(lines))
+    actor_lines = identity.rewrite_actor_lines(lines, merges)
 
     def rows(column: str) -> Iterator[tuple[str, str]]:
         for article_id, text in manifest.rows(column):

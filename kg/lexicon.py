@@ -64,12 +64,7 @@ def demonym_iso3(word: str) -> str | None:
     >>> demonym_iso3("Presidents") is None
     True
     """
-    table = demonyms()
-    if word in table:
-        return table[word]
-    if word.endswith("s") and word[:-1] in table and not word[:-1].endswith(("sh", "ch", "se")):
-        return table[word[:-1]]
-    return None
+    return demonyms().get(word) or demonym_plurals().get(word)
 
 
 @functools.cache
