@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 __all__ = ["InlineView", "KnowledgeGraph", "build", "load"]
 
 #: Suffix of a file name → ``kg.write`` format name.
-_SUFFIX_FORMAT = {".ttl": "ttl", ".nt": "nt", ".trig": "trig", ".jsonld": "jsonld"}
+_SUFFIX_FORMAT = {".ttl": "ttl", ".nt": "nt", ".nq": "nq", ".trig": "trig", ".jsonld": "jsonld"}
 _PATHLIKE_SUFFIXES = (".txt", ".json", ".jsonl", ".html", ".htm")
 
 

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from kg import __version__
+from kg.budget import DEFAULT_SECONDS
 
 log = logging.getLogger("kg")
 
@@ -43,7 +44,7 @@ def _interactive() -> bool:
 
 def cmd_build(args: argparse.Namespace) -> int:
     """kg build PATH... -o OUT"""
-    from kg.corpus import DaskError, ManifestError, WorkerError, build_corpus
+    from kg.corpus import DaskError, ManifestError, OutputError, WorkerError, build_corpus
     from kg.dictionary import DictionaryError
     from kg.read import iter_articles
 
@@ -56,6 +57,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         "prune": args.prune,
         "dask": args.dask,
         "actors": args.actors,
+        "article_timeout": args.article_timeout or None,
     }
     try:
         if _interactive():
@@ -70,7 +72,7 @@ def cmd_build(args: argparse.Namespace) -> int:
                 )
         else:
             result = build_corpus(items, Path(args.out), **options)
-    except (ManifestError, DaskError, WorkerError, DictionaryError) as err:
+    except (ManifestError, DaskError, WorkerError, DictionaryError, OutputError) as err:
         raise UserError(str(err)) from None
     if not result.total:
         for problem in result.problems:
@@ -89,6 +91,16 @@ def _workers(value: str) -> int:
     if n < 1:
         raise argparse.ArgumentTypeError(f"need at least 1 worker, not {n}")
     return n
+
+
+def _seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {value!r}") from None
+    if not seconds >= 0 or seconds == float("inf"):
+        raise argparse.ArgumentTypeError(f"need a number of seconds >= 0, not {value}")
+    return seconds
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
@@ -154,7 +166,11 @@ def cmd_query(args: argparse.Namespace) -> int:
     except q.QueryError as err:
         raise UsageError(str(err)) from None
     try:
-        result = q.run(graphs, text, engine=args.engine, bindings=bindings)
+        result = q.run(
+            graphs, text, engine=args.engine, bindings=bindings, allow_service=args.allow_service
+        )
+    except q.ServiceRefused as err:
+        raise UsageError(f"{label}: {err} (pass --allow-service to send them)") from None
     except q.GraphLoadError as err:
         raise UserError(str(err)) from None
     except q.QueryError as err:
@@ -260,13 +276,23 @@ def cmd_push(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _positive_seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {value!r}") from None
+    if not 0 < seconds < 1e6:
+        raise argparse.ArgumentTypeError(f"need a positive number of seconds, not {value}")
+    return seconds
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     """kg serve OUT [--port N]"""
     from kg.query import GraphLoadError
     from kg.store import StoreError, serve
 
     try:
-        return serve(args.paths, port=args.port, host=args.host)
+        return serve(args.paths, port=args.port, host=args.host, timeout=args.timeout)
     except (StoreError, GraphLoadError) as err:
         raise UserError(str(err)) from None
 
@@ -326,6 +352,14 @@ def parser() -> argparse.ArgumentParser:
         help="actor dictionary in the PETRARCH format: names with dated [CODE date-range] "
         "roles tie people and organisations to a country on the article's date",
     )
+    b.add_argument(
+        "--article-timeout",
+        type=_seconds,
+        default=DEFAULT_SECONDS,
+        metavar="SECONDS",
+        help="skip, with a message, an article that takes longer than this to parse and "
+        f"extract (default {DEFAULT_SECONDS:g}; 0 for no limit)",
+    )
     b.set_defaults(func=cmd_build)
 
     e = sub.add_parser(
@@ -380,6 +414,12 @@ def parser() -> argparse.ArgumentParser:
         default=[],
         metavar="NAME=VALUE",
         help="bind a query variable: an IRI as <...> or pekr:..., anything else a string",
+    )
+    q.add_argument(
+        "--allow-service",
+        action="store_true",
+        help="run SPARQL SERVICE clauses, which send requests to the servers they name "
+        "(refused by default)",
     )
     q.set_defaults(func=cmd_query)
 
@@ -460,11 +500,20 @@ def parser() -> argparse.ArgumentParser:
         help="serve a build over SPARQL with a local Oxigraph server",
         description="Start a read-only Oxigraph server loaded with a build (the store is kept "
         "in OUT/.store and reused while the build is unchanged) and print its SPARQL endpoint; "
-        "Ctrl-C stops it. Example: kg serve out --port 7878",
+        "Ctrl-C stops it. Queries running longer than --timeout are stopped, and SERVICE "
+        "clauses refused. There is no authentication: keep the default loopback --host. "
+        "Example: kg serve out --port 7878",
     )
     se.add_argument("paths", nargs="+", metavar="OUT", help="build directory or graph files")
     se.add_argument("--port", type=int, metavar="N", help="port (default: a free one)")
     se.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1)")
+    se.add_argument(
+        "--timeout",
+        type=_positive_seconds,
+        default=30.0,
+        metavar="SECONDS",
+        help="stop a query that runs longer than this, answering 503 (default: 30)",
+    )
     se.set_defaults(func=cmd_serve)
     return p
 

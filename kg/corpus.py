@@ -21,16 +21,20 @@ graph of its IRI, ``pekr:article/<id>``, and actor descriptions in
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import logging
+import multiprocessing
 import os
+import re
 import sqlite3
 import zlib
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -38,14 +42,17 @@ from typing import IO, Any
 
 from rdflib import Graph
 
-from kg import __version__, dictionary, identity
+from kg import __version__, budget, dictionary, identity, procs
 from kg.model import Article
 from kg.read import ReadProblem
-from kg.vocab import PEKR, bind_prefixes, prefixes
+from kg.vocab import PEKR, bind_prefixes
+from kg.write import nt_lines, prefix_header, quads, split_lines, turtle_chunk
 
 __all__ = [
     "ACTORS_GRAPH",
     "ArticleOutput",
+    "ArticleSkipped",
+    "OutputError",
     "CorpusResult",
     "DaskError",
     "WorkerError",
@@ -63,6 +70,8 @@ ACTORS_GRAPH = str(PEKR["graph/actors"])
 BATCH = 16
 MANIFEST = "manifest.sqlite"
 SCHEMA_VERSION = 1
+#: Version of the triples' serialisation: a change rebuilds every stored article.
+SERIAL_VERSION = 2
 
 _RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 _PEK = "https://w3id.org/pekg/ontology#"
@@ -74,7 +83,7 @@ def fingerprint() -> str:
 
     Editing a lexicon or upgrading pekg changes it, and so rebuilds every article.
     """
-    h = hashlib.sha1(f"pekg {__version__} schema {SCHEMA_VERSION}".encode())
+    h = hashlib.sha1(f"pekg {__version__} schema {SCHEMA_VERSION} {SERIAL_VERSION}".encode())
     lexicons = Path(__file__).resolve().parent / "lexicons"
     for path in sorted(lexicons.glob("*")):
         h.update(path.name.encode())
@@ -131,16 +140,37 @@ class ArticleOutput:
     quotes: int = 0
 
 
+@dataclass(frozen=True)
+class ArticleSkipped:
+    """An article that could not be built: it ran over its time budget, or failed.
+
+    Attributes:
+        id: The article id.
+        digest: :func:`article_digest` of the article as read.
+        path: Where it was read from.
+        message: What went wrong, one line.
+    """
+
+    id: str
+    digest: str
+    path: str
+    message: str
+
+    @property
+    def where(self) -> str:
+        """The input's file (or ``file:line``), or its id when it came from memory."""
+        return self.path if self.path and not self.path.startswith("<") else self.id
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}"
+
+
 def _nt_lines(graph: Graph) -> str:
-    text = graph.serialize(format="nt")
-    lines = sorted({line for line in text.splitlines() if line.strip()})
-    return "".join(line + "\n" for line in lines)
+    return nt_lines(graph)
 
 
-def _ttl_chunk(graph: Graph) -> str:
-    text = bind_prefixes(graph).serialize(format="turtle")
-    body = [line for line in text.splitlines() if not line.startswith("@prefix")]
-    return "\n".join(body).strip("\n") + "\n\n"
+def _ttl_chunk(nt: str) -> str:
+    return turtle_chunk(split_lines(nt))
 
 
 def article_output(nlp: Any, article: Article, doc: Any, digest: str) -> ArticleOutput:
@@ -156,12 +186,13 @@ def article_output(nlp: Any, article: Article, doc: Any, digest: str) -> Article
     emit(extract_doc(nlp, article, doc), own, actors)
     events = event_counts(own)
     quotes = len(set(own.subjects(RDF.type, PEK.Quote)))
+    nt = _nt_lines(own)
     return ArticleOutput(
         id=article.id,
         digest=digest,
         path=article.path or "",
-        nt=_nt_lines(own),
-        ttl=_ttl_chunk(own),
+        nt=nt,
+        ttl=_ttl_chunk(nt),
         actors=_nt_lines(actors),
         events=dict(events),
         quotes=quotes,
@@ -192,6 +223,8 @@ class Manifest:
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=NORMAL")
             self._create()
+        except sqlite3.OperationalError:
+            raise  # cannot write (read-only, disk full): the build says so in one line
         except sqlite3.DatabaseError as err:
             raise ManifestError(f"{path}: not a pekg manifest ({err})") from None
 
@@ -205,6 +238,9 @@ class Manifest:
             );
             CREATE TABLE IF NOT EXISTS actor_lines (
                 line TEXT PRIMARY KEY, refs INTEGER NOT NULL
+            );
+            CREATE TABLE IF NOT EXISTS skipped (
+                input TEXT PRIMARY KEY, id TEXT, run INTEGER, message TEXT NOT NULL
             );
             """
         )
@@ -238,13 +274,35 @@ class Manifest:
     def _release_actors(self, article_id: str) -> None:
         row = self.db.execute("SELECT actors FROM articles WHERE id=?", (article_id,)).fetchone()
         if row and row[0]:
-            lines = [(line,) for line in _unpack(row[0]).splitlines() if line]
+            lines = [(line,) for line in split_lines(_unpack(row[0]))]
             self.db.executemany("UPDATE actor_lines SET refs = refs - 1 WHERE line=?", lines)
             self.db.execute("DELETE FROM actor_lines WHERE refs <= 0")
 
-    def store(self, outputs: Sequence[ArticleOutput], run: int) -> None:
+    def skip(self, where: str, message: str, run: int, article_id: str | None = None) -> None:
+        """Record an input that was skipped in ``run``, and why; an older build of it is dropped.
+
+        A changed article that cannot be built no longer has its earlier triples in the
+        graph: the graph holds what the input says now, or nothing.
+        """
+        if article_id is not None:
+            self._release_actors(article_id)
+            self.db.execute("DELETE FROM articles WHERE id=?", (article_id,))
+        self.db.execute(
+            "INSERT OR REPLACE INTO skipped VALUES (?, ?, ?, ?)", (where, article_id, run, message)
+        )
+
+    def skipped(self) -> list[tuple[str, str]]:
+        """``(input, message)`` of every input skipped by the latest run that saw it."""
+        rows = self.db.execute("SELECT input, message FROM skipped ORDER BY input")
+        return [(where, message) for where, message in rows]
+
+    def store(self, outputs: Sequence[ArticleOutput | ArticleSkipped], run: int) -> None:
         """Record a batch of outputs, replacing older versions of the same articles; commit."""
         for out in outputs:
+            if isinstance(out, ArticleSkipped):
+                self.skip(out.where, out.message, run, out.id)
+                continue
+            self.db.execute("DELETE FROM skipped WHERE id=? OR input=?", (out.id, out.path))
             self._release_actors(out.id)
             self.db.execute(
                 "INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -260,7 +318,7 @@ class Manifest:
                     _pack(out.actors),
                 ),
             )
-            lines = [(line,) for line in out.actors.splitlines() if line]
+            lines = [(line,) for line in split_lines(out.actors)]
             self.db.executemany("INSERT OR IGNORE INTO actor_lines VALUES (?, 0)", lines)
             self.db.executemany("UPDATE actor_lines SET refs = refs + 1 WHERE line=?", lines)
         self.db.commit()
@@ -271,6 +329,7 @@ class Manifest:
         for article_id in ids:
             self._release_actors(article_id)
             self.db.execute("DELETE FROM articles WHERE id=?", (article_id,))
+        self.db.execute("DELETE FROM skipped WHERE run != ?", (run,))
         self.db.commit()
         return len(ids)
 
@@ -332,6 +391,8 @@ _WORKER_MODEL: str | None = None
 
 def _worker_init(model: str | None, actors: str | None = None) -> None:
     global _WORKER_MODEL
+    parent = multiprocessing.parent_process()
+    procs.die_with_parent(parent.pid if parent is not None else None)  # even on kill -9
     _WORKER_MODEL = model
     from kg import nlp as nlp_stage
 
@@ -339,43 +400,106 @@ def _worker_init(model: str | None, actors: str | None = None) -> None:
     nlp_stage.load(model)
 
 
+#: Articles longer than this (in characters) are parsed alone, each in its own budget.
+PIPE_MAX_CHARS = 20_000
+
+
+def _first_line(err: BaseException) -> str:
+    text = str(err).strip().split("\n", 1)[0]
+    return f"{type(err).__name__}: {text}" if text else type(err).__name__
+
+
+def build_one(
+    nlp: Any, article: Article, digest: str, doc: Any, timeout: float | None
+) -> ArticleOutput | ArticleSkipped:
+    """Parse (unless ``doc`` is given) and extract one article within its time budget.
+
+    Whatever goes wrong is this article's problem: it comes back as
+    :class:`ArticleSkipped` with a one-line message, and the other articles go on.
+    """
+    try:
+        with budget.time_limit(timeout):
+            if doc is None:
+                doc = nlp(article.text)
+            return article_output(nlp, article, doc, digest)
+    except budget.ArticleTimeout:
+        message = f"skipped: took longer than {timeout:g} s to build (see --article-timeout)"
+    except Exception as err:  # noqa: BLE001 - any failure is reported, never fatal
+        log.debug("%s: could not be built", article.path or article.id, exc_info=True)
+        message = f"could not be built ({_first_line(err)})"
+    return ArticleSkipped(article.id, digest, article.path or "", message)
+
+
+def parse_together(
+    nlp: Any, articles: Sequence[Article], timeout: float | None
+) -> list[Any | None]:
+    """Docs of short articles parsed in one ``nlp.pipe``; ``None`` where a doc is still due.
+
+    Long articles are left to be parsed alone, and if the shared parse fails or runs
+    over one article's budget, every article is parsed alone, so the culprit is
+    found and the others are kept.
+    """
+    docs: list[Any | None] = [None] * len(articles)
+    short = [i for i, a in enumerate(articles) if len(a.text) <= PIPE_MAX_CHARS]
+    try:
+        with budget.time_limit(timeout):
+            for i, doc in zip(short, nlp.pipe(articles[i].text for i in short), strict=True):
+                docs[i] = doc
+    except (budget.ArticleTimeout, Exception):  # noqa: BLE001 - parsed one by one instead
+        log.debug("batch parse failed; parsing its articles one by one", exc_info=True)
+        return [None] * len(articles)
+    return docs
+
+
 def process_batch(
-    batch: Sequence[tuple[Article, str]], model: str | None = None, actors: str | None = None
-) -> list[ArticleOutput]:
+    batch: Sequence[tuple[Article, str]],
+    model: str | None = None,
+    actors: str | None = None,
+    timeout: float | None = budget.DEFAULT_SECONDS,
+) -> list[ArticleOutput | ArticleSkipped]:
     """Parse and extract a batch of ``(article, digest)`` pairs (in a worker or here).
 
     ``actors`` is an actor dictionary to use (:mod:`kg.dictionary`), for workers that
-    were not started with it (Dask's).
+    were not started with it (Dask's). ``timeout`` is each article's budget in
+    seconds (``None``: no limit); an article over it, or one whose extraction
+    fails, comes back as :class:`ArticleSkipped`.
     """
     from kg import nlp as nlp_stage
 
     if actors is not None and dictionary.active_path() != actors:
         dictionary.use(actors)
     nlp = nlp_stage.load(model if model is not None else _WORKER_MODEL)
-    docs = nlp.pipe(article.text for article, _ in batch)
+    articles = [article for article, _ in batch]
+    docs = parse_together(nlp, articles, timeout)
     return [
-        article_output(nlp, article, doc, digest)
+        build_one(nlp, article, digest, doc, timeout)
         for (article, digest), doc in zip(batch, docs, strict=True)
     ]
 
 
+Outputs = list[ArticleOutput | ArticleSkipped]
+
+
 def _ordered(
-    batches: Iterable[list[tuple[Article, str]]], workers: int, model: str | None
-) -> Iterator[list[ArticleOutput]]:
+    batches: Iterable[list[tuple[Article, str]]],
+    workers: int,
+    model: str | None,
+    timeout: float | None = budget.DEFAULT_SECONDS,
+) -> Iterator[Outputs]:
     """Results of :func:`process_batch` in input order, at most ``2 * workers`` in flight."""
     if workers <= 1:
         for batch in batches:
-            yield process_batch(batch, model)
+            yield process_batch(batch, model, timeout=timeout)
         return
     import multiprocessing
 
     context = multiprocessing.get_context("spawn")
     initargs = (model, dictionary.active_path())
     pool = ProcessPoolExecutor(workers, context, initializer=_worker_init, initargs=initargs)
-    pending: deque[Future[list[ArticleOutput]]] = deque()
+    pending: deque[Future[Outputs]] = deque()
     try:
         for batch in batches:
-            pending.append(pool.submit(process_batch, batch))
+            pending.append(pool.submit(process_batch, batch, None, None, timeout))
             if len(pending) >= 2 * workers:
                 yield pending.popleft().result()
         while pending:
@@ -397,6 +521,14 @@ def _dask_client(scheduler: str) -> Any:
         from distributed import Client, LocalCluster
     except ImportError:  # pragma: no cover - a dependency of the project
         raise DaskError("--dask needs dask.distributed (pip install distributed)") from None
+    if log.getEffectiveLevel() > logging.INFO:
+        # distributed logs every step of a cluster's life at INFO: keep its warnings only,
+        # unless this project's own INFO messages are shown too (kg -v).
+        loggers = list(logging.root.manager.loggerDict)
+        for name in ["distributed", *(n for n in loggers if n.startswith("distributed."))]:
+            logger = logging.getLogger(name)
+            if logger.level < logging.WARNING:
+                logger.setLevel(logging.WARNING)
     try:
         if scheduler == "local":
             cluster = LocalCluster(
@@ -415,16 +547,22 @@ def _dask_client(scheduler: str) -> Any:
 
 
 def _ordered_dask(
-    batches: Iterable[list[tuple[Article, str]]], scheduler: str, model: str | None
-) -> Iterator[list[ArticleOutput]]:
-    """Like :func:`_ordered`, on a Dask cluster: each worker process loads the model once."""
+    batches: Iterable[list[tuple[Article, str]]],
+    scheduler: str,
+    model: str | None,
+    timeout: float | None = budget.DEFAULT_SECONDS,
+) -> Iterator[Outputs]:
+    """Like :func:`_ordered`, on a Dask cluster: each worker process loads the model once.
+
+    Dask runs tasks in threads, where no time budget can be enforced (:mod:`kg.budget`).
+    """
     client = _dask_client(scheduler)
     try:
         window = 2 * max(1, sum(client.nthreads().values()))
         pending: deque[Any] = deque()
         for batch in batches:
             actors = dictionary.active_path()
-            pending.append(client.submit(process_batch, batch, model, actors, pure=False))
+            pending.append(client.submit(process_batch, batch, model, actors, timeout, pure=False))
             if len(pending) >= window:
                 yield pending.popleft().result()
         while pending:
@@ -449,26 +587,17 @@ class WorkerError(Exception):
 # ---------------------------------------------------------------------------
 
 
-def _prefix_header(style: str) -> str:
-    keyword = "@prefix" if style == "turtle" else "PREFIX"
-    end = " ." if style == "turtle" else ""
-    return "".join(f"{keyword} {p}: <{ns}>{end}\n" for p, ns in prefixes().items()) + "\n"
-
-
 def _actors_turtle(lines: Iterable[str], chunk: int = 2000) -> Iterator[str]:
-    """Actor lines (sorted, so grouped by subject) as Turtle chunks of ``chunk`` lines."""
+    """Actor lines (sorted, so grouped by subject) as Turtle chunks of about ``chunk`` lines."""
     buffer: list[str] = []
     for line in lines:
-        buffer.append(line)
-        if len(buffer) >= chunk:
-            yield _ttl_chunk(Graph().parse(data="".join(buffer), format="nt"))
+        # Cut only between subjects, so that a subject is written in one block.
+        if len(buffer) >= chunk and not line.startswith(buffer[-1].split(" ", 1)[0] + " "):
+            yield turtle_chunk(buffer)
             buffer = []
+        buffer.append(line)
     if buffer:
-        yield _ttl_chunk(Graph().parse(data="".join(buffer), format="nt"))
-
-
-def _quads(nt: str, graph: str) -> str:
-    return "".join(line[:-1] + f"<{graph}> .\n" for line in nt.splitlines(keepends=False) if line)
+        yield turtle_chunk(buffer)
 
 
 def write_from_manifest(manifest: Manifest, handle: IO[str], fmt: str) -> None:
@@ -488,7 +617,7 @@ def write_from_manifest(manifest: Manifest, handle: IO[str], fmt: str) -> None:
             yield article_id, identity.rewrite_text(text, merges)
 
     if fmt == "ttl":
-        handle.write(_prefix_header("turtle"))
+        handle.write(prefix_header())
         for _, ttl in rows("ttl"):
             handle.write(ttl)
         for chunk in _actors_turtle(actor_lines):
@@ -499,11 +628,10 @@ def write_from_manifest(manifest: Manifest, handle: IO[str], fmt: str) -> None:
         handle.writelines(actor_lines)
     elif fmt == "nq":
         for article_id, nt in rows("nt"):
-            handle.write(_quads(nt, _article_graph(article_id)))
-        for line in actor_lines:
-            handle.write(_quads(line, ACTORS_GRAPH))
+            handle.writelines(quads(split_lines(nt), _article_graph(article_id)))
+        handle.writelines(quads(actor_lines, ACTORS_GRAPH))
     else:
-        handle.write(_prefix_header("turtle"))
+        handle.write(prefix_header())
         for article_id, ttl in rows("ttl"):
             handle.write(f"<{_article_graph(article_id)}> {{\n{ttl.rstrip()}\n}}\n\n")
         handle.write(f"<{ACTORS_GRAPH}> {{\n")
@@ -613,6 +741,7 @@ def _batches(
     for item in items:
         if isinstance(item, ReadProblem):
             result.problems.append(str(item))
+            manifest.skip(item.path, item.message, run)
             log.warning("%s", item)
             if progress:
                 progress()
@@ -632,6 +761,82 @@ def _batches(
         yield batch
 
 
+class OutputError(Exception):
+    """The output directory cannot be written (permissions, a full disk, another build)."""
+
+
+_TEMP_GRAPH = re.compile(r"\.graph\.(ttl|nt|nq|trig|jsonld)\.[A-Za-z0-9_]{6,}\Z")
+
+
+def output_error(err: OSError | sqlite3.Error, where: Path) -> OutputError:
+    """A one-line :class:`OutputError` for a failed write under ``where``.
+
+    Examples:
+        >>> print(output_error(OSError(errno.ENOSPC, "No space left on device"), Path("out")))
+        out: no space left on the device; free some and run the same command to resume
+        >>> print(output_error(sqlite3.OperationalError("database or disk is full"), Path("o")))
+        o: no space left on the device; free some and run the same command to resume
+        >>> print(output_error(PermissionError(13, "Permission denied"), Path("o")))
+        o: cannot write here (Permission denied)
+    """
+    if isinstance(err, OSError):
+        code, text = err.errno, err.strerror or str(err)
+    else:
+        code, text = None, str(err)
+    if code == errno.ENOSPC or "disk is full" in text or "database or disk" in text:
+        return OutputError(
+            f"{where}: no space left on the device; free some and run the same command to resume"
+        )
+    if (
+        code in (errno.EACCES, errno.EPERM, errno.EROFS)
+        or "readonly" in text
+        or ("unable to open" in text)
+    ):
+        reason = text if code is not None else "read-only or not accessible"
+        return OutputError(f"{where}: cannot write here ({reason})")
+    return OutputError(f"{where}: cannot write ({text})")
+
+
+@contextmanager
+def build_lock(out: Path) -> Iterator[None]:
+    """Hold a lock on the directory ``out`` for a build: a second build there is refused.
+
+    The lock is the operating system's (``flock`` on the directory itself), so it
+    leaves no file behind and goes with the process that holds it, however that
+    process ends.
+
+    Raises:
+        OutputError: Another build holds the lock.
+    """
+    import fcntl
+
+    fd = os.open(out, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise OutputError(
+                f"{out}: another build is writing to this directory; wait for it to "
+                "finish, or build into another directory"
+            ) from None
+        yield
+    finally:
+        os.close(fd)
+
+
+def remove_stale_temporaries(out: Path) -> int:
+    """Remove temporary graph files that an interrupted write left in ``out``; return how many.
+
+    Called with the build lock held, so no other build is writing them.
+    """
+    removed = 0
+    for path in out.iterdir():
+        if _TEMP_GRAPH.match(path.name) and path.is_file():
+            path.unlink(missing_ok=True)
+            removed += 1
+    return removed
+
+
 def build_corpus(
     items: Iterable[Article | ReadProblem],
     out_dir: str | Path,
@@ -643,8 +848,14 @@ def build_corpus(
     progress: Callable[[], None] | None = None,
     dask: str | None = None,
     actors: str | Path | None = None,
+    article_timeout: float | None = budget.DEFAULT_SECONDS,
 ) -> CorpusResult:
     """Build articles into ``OUT/graph.<fmt>`` through the manifest (see the module docstring).
+
+    One build at a time writes to a directory (``OUT/.lock``); temporary files of an
+    interrupted write are removed first. An article that fails or runs over its
+    time budget is skipped with a message, in the result and the manifest, and the
+    others are built.
 
     Args:
         items: Articles and read problems, as :func:`kg.read.iter_articles` yields them.
@@ -659,17 +870,54 @@ def build_corpus(
             (``tcp://host:8786``) or ``local`` for a cluster on this machine.
         actors: An actor dictionary in the PETRARCH format (:mod:`kg.dictionary`);
             on a cluster, every worker must see the file at the same path.
+        article_timeout: Seconds one article may take to parse and extract
+            (``None`` or 0: no limit; not enforced on Dask).
 
     Raises:
         kg.dictionary.DictionaryError: The actor dictionary cannot be read.
+        OutputError: ``out_dir`` cannot be written, the disk is full, or another
+            build is writing there.
 
     Returns:
         What was built; ``total`` is 0 when nothing could be built.
     """
+    out = Path(out_dir)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        with build_lock(out):
+            remove_stale_temporaries(out)
+            return _build_locked(
+                items,
+                out,
+                fmt,
+                workers,
+                model,
+                fresh,
+                prune,
+                progress,
+                dask,
+                actors,
+                article_timeout,
+            )
+    except (OSError, sqlite3.OperationalError) as err:
+        raise output_error(err, out) from None
+
+
+def _build_locked(
+    items: Iterable[Article | ReadProblem],
+    out: Path,
+    fmt: str,
+    workers: int,
+    model: str | None,
+    fresh: bool,
+    prune: bool,
+    progress: Callable[[], None] | None,
+    dask: str | None,
+    actors: str | Path | None,
+    timeout: float | None,
+) -> CorpusResult:
     from kg import nlp as nlp_stage
 
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
     # Name the pipeline here (without loading it: the workers do), so that digests
     # change with the pipeline actually used.
     dictionary.use(actors)
@@ -685,10 +933,19 @@ def build_corpus(
     try:
         run = manifest.next_run()
         batches = _batches(items, manifest, run, model_label, result, progress)
-        results = _ordered_dask(batches, dask, model) if dask else _ordered(batches, workers, model)
+        results = (
+            _ordered_dask(batches, dask, model, timeout)
+            if dask
+            else _ordered(batches, workers, model, timeout)
+        )
         for outputs in results:
             manifest.store(outputs, run)
-            result.built += len(outputs)
+            for output in outputs:
+                if isinstance(output, ArticleSkipped):
+                    result.problems.append(str(output))
+                    log.warning("%s", output)
+                else:
+                    result.built += 1
             if progress:
                 for _ in outputs:
                     progress()

@@ -11,6 +11,8 @@ from __future__ import annotations
 import functools
 import importlib.util
 import logging
+import re
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import spacy
@@ -28,6 +30,65 @@ TITLES_KEY = "titles"
 
 #: Largest article accepted, in characters (the reader caps files at 10 MB).
 MAX_LENGTH = 10_500_000
+
+
+#: Runs of characters without whitespace longer than this are tokenised in pieces:
+#: spaCy's prefix and suffix rules cost time quadratic in the length of one run
+#: (100,000 quote marks in a row would take hours).
+MAX_RUN = 100
+_LONG_RUN = re.compile(rf"\S{{{MAX_RUN + 1},}}")
+
+
+def run_pieces(text: str, size: int = MAX_RUN) -> list[str]:
+    """``text`` cut so that no piece holds a whitespace-free run longer than ``size``.
+
+    The pieces join back into ``text``; only over-long runs are cut, and the space
+    after a run stays with its last piece, as the tokenizer would have kept it.
+
+    Example:
+        >>> run_pieces("a bb " + "x" * 5 + " c", size=2)
+        ['a bb ', 'xx', 'xx', 'x ', 'c']
+    """
+    pattern = _LONG_RUN if size == MAX_RUN else re.compile(rf"\S{{{size + 1},}}")
+    pieces: list[str] = []
+    last = 0
+    for match in pattern.finditer(text):
+        if match.start() > last:
+            pieces.append(text[last : match.start()])
+        run = match.group()
+        pieces += [run[i : i + size] for i in range(0, len(run), size)]
+        last = match.end()
+        if last < len(text) and text[last] in " \t":
+            pieces[-1] += text[last]
+            last += 1
+    if last < len(text):
+        pieces.append(text[last:])
+    return pieces
+
+
+class PiecewiseTokenizer:
+    """A tokenizer that cuts over-long whitespace-free runs before spaCy's rules see them.
+
+    Texts without such a run are tokenised exactly as before; the others cost time
+    linear in their length. Everything else is the wrapped tokenizer's.
+    """
+
+    def __init__(self, tokenizer: Callable[[str], Doc]) -> None:
+        self.tokenizer = tokenizer
+
+    def __call__(self, text: str) -> Doc:
+        if _LONG_RUN.search(text) is None:
+            return self.tokenizer(text)
+        docs = [self.tokenizer(piece) for piece in run_pieces(text)]
+        return Doc.from_docs(docs, ensure_whitespace=False)
+
+    def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:
+        """Tokenise a stream of texts."""
+        for text in texts:
+            yield self(text)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.tokenizer, name)
 
 
 class ModelError(RuntimeError):
@@ -102,6 +163,8 @@ def add_components(nlp: Language) -> Language:
             config={"spans_key": TITLES_KEY, "phrase_matcher_attr": "LOWER"},
         )
         titles.add_patterns(title_patterns())  # type: ignore[attr-defined]
+    if not isinstance(nlp.tokenizer, PiecewiseTokenizer):
+        nlp.tokenizer = PiecewiseTokenizer(nlp.tokenizer)  # type: ignore[assignment]
     nlp.max_length = MAX_LENGTH
     return nlp
 

@@ -8,10 +8,11 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from rdflib import RDF, Graph
 
-from kg import dictionary, identity
+from kg import budget, dictionary, identity
 from kg import nlp as nlp_stage
 from kg.emit import emit
 from kg.extract import extract_doc
@@ -71,15 +72,34 @@ class BuildResult:
         return "\n".join(lines)
 
 
+def _extract_one(nlp: Any, article: Article, doc: Any, timeout: float | None) -> Graph | str:
+    """One article's triples, or a one-line message saying why it could not be built."""
+    from kg.corpus import _first_line
+
+    try:
+        with budget.time_limit(timeout):
+            if doc is None:
+                doc = nlp(article.text)
+            return emit(extract_doc(nlp, article, doc), Graph())
+    except budget.ArticleTimeout:
+        return f"skipped: took longer than {timeout:g} s to build (see --article-timeout)"
+    except Exception as err:  # noqa: BLE001 - any failure is the article's, never fatal
+        log.debug("%s: could not be built", article.path or article.id, exc_info=True)
+        return f"could not be built ({_first_line(err)})"
+
+
 def build_articles(
     items: Iterable[Article | ReadProblem],
     model: str | None = None,
     progress: Callable[[], None] | None = None,
     actors: str | Path | None = None,
+    article_timeout: float | None = budget.DEFAULT_SECONDS,
 ) -> BuildResult:
     """Extract every article and emit one graph; unreadable inputs are listed, not fatal.
 
     ``actors`` is an actor dictionary in the PETRARCH format (:mod:`kg.dictionary`).
+    An article that fails, or takes longer than ``article_timeout`` seconds, is
+    listed among the problems and left out; the others are built.
 
     Raises:
         kg.dictionary.DictionaryError: The actor dictionary cannot be read.
@@ -90,10 +110,19 @@ def build_articles(
     batch: list[Article] = []
 
     def flush() -> None:
-        docs = nlp.pipe(a.text for a in batch)
+        from kg.corpus import parse_together
+
+        docs = parse_together(nlp, batch, article_timeout)
         for article, doc in zip(batch, docs, strict=True):
-            emit(extract_doc(nlp, article, doc), result.graph)
-            result.articles.append(article.id)
+            triples = _extract_one(nlp, article, doc, article_timeout)
+            if isinstance(triples, str):
+                where = article.path if article.path and article.path[0] != "<" else article.id
+                problem = f"{where}: {triples}"
+                result.problems.append(problem)
+                log.warning("%s", problem)
+            else:
+                result.graph += triples
+                result.articles.append(article.id)
             if progress:
                 progress()
         batch.clear()

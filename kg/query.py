@@ -43,18 +43,23 @@ __all__ = [
     "LibraryQuery",
     "QueryError",
     "Result",
+    "ServiceRefused",
     "UnknownQueryError",
     "bind_values",
+    "iri_problem",
     "load_rdflib",
     "load_store",
     "library",
     "parse_binding",
     "queries_dir",
+    "refuse_service",
     "resolve_query",
     "run",
     "run_oxigraph",
     "run_rdflib",
+    "sparql_term",
     "store_from_graph",
+    "uses_service",
 ]
 
 ENGINES = ("rdflib", "oxigraph")
@@ -73,6 +78,32 @@ _NAME = re.compile(r"[A-Za-z][\w-]*\Z")
 _PARAM = re.compile(r"#\s*param\s+(\w+)\s*:\s*(.*)")
 _OX_POSITION = re.compile(r"error at (\d+):(\d+):\s*(.*)", re.S)
 _CURIE = re.compile(r"([A-Za-z][\w-]*):(\S*)\Z")
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+_IRI_FORBIDDEN = re.compile(r'[<>"{}|^`\\\x00-\x20]')
+_LANGTAG = re.compile(r"[A-Za-z]+(?:-[A-Za-z0-9]+)*\Z")
+#: SPARQL tokens that may hold a keyword's letters without being one; ``word`` is a keyword.
+_TOKEN = re.compile(
+    r"""\#[^\n]*
+    | "{3}(?:[^"\\]|\\.|"(?!""))*"{3} | '{3}(?:[^'\\]|\\.|'(?!''))*'{3}
+    | "(?:[^"\\\n\r]|\\.)*" | '(?:[^'\\\n\r]|\\.)*'
+    | <[^<>"{}|^`\\\x00-\x20]*>
+    | [?$]\w+ | _:[\w.-]* | @[A-Za-z]+(?:-[A-Za-z0-9]+)*
+    | (?:[^\W\d][\w.-]*)?:[\w.:%\\-]*
+    | (?P<word>[^\W\d]\w*)
+    """,
+    re.X | re.S,
+)
+_CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+#: Characters of a string literal written as SPARQL escapes (ECHAR).
+_ECHAR = {
+    "\\": r"\\",
+    '"': r"\"",
+    "\n": r"\n",
+    "\r": r"\r",
+    "\t": r"\t",
+    "\b": r"\b",
+    "\f": r"\f",
+}
 
 
 class QueryError(Exception):
@@ -81,6 +112,10 @@ class QueryError(Exception):
 
 class UnknownQueryError(QueryError):
     """A library query name that does not exist; the message lists the close matches."""
+
+
+class ServiceRefused(QueryError):
+    """A query with a ``SERVICE`` clause, which would send requests to other servers."""
 
 
 class GraphLoadError(Exception):
@@ -190,8 +225,12 @@ def resolve_query(spec: str, directory: Path | None = None) -> tuple[str, str, L
 def parse_binding(text: str) -> tuple[str, Identifier]:
     """Parse ``NAME=VALUE`` into a variable binding.
 
-    ``<...>`` and ``prefix:local`` with a known prefix are IRIs; anything else is a
-    string literal.
+    ``<...>`` and ``prefix:local`` with a known prefix are IRIs (they must be valid
+    absolute IRIs, see :func:`iri_problem`); anything else is a string literal, taken
+    exactly as given.
+
+    Raises:
+        ValueError: Not ``NAME=VALUE``, or an IRI that is not valid (the message says why).
 
     Example:
         >>> parse_binding("a=Russia")
@@ -202,17 +241,152 @@ def parse_binding(text: str) -> tuple[str, Identifier]:
         Traceback (most recent call last):
         ...
         ValueError: not NAME=VALUE: 'nonsense'
+        >>> parse_binding("a=<http://e/a b>")
+        Traceback (most recent call last):
+        ...
+        ValueError: 'a=<http://e/a b>': not a valid IRI: invalid IRI code point ' '
     """
     name, sep, value = text.partition("=")
     name = name.strip().lstrip("?$")
     if not sep or not re.fullmatch(r"\w+", name):
         raise ValueError(f"not NAME=VALUE: {text!r}")
+    iri: str | None = None
     if value.startswith("<") and value.endswith(">"):
-        return name, URIRef(value[1:-1])
-    curie = _CURIE.match(value)
-    if curie and curie.group(1) in prefixes():
-        return name, URIRef(prefixes()[curie.group(1)] + curie.group(2))
-    return name, RdfLiteral(value)
+        iri = value[1:-1]
+    else:
+        curie = _CURIE.match(value)
+        if curie and curie.group(1) in prefixes():
+            iri = prefixes()[curie.group(1)] + curie.group(2)
+    if iri is None:
+        return name, RdfLiteral(value)
+    problem = iri_problem(iri)
+    if problem:
+        raise ValueError(f"{text!r}: not a valid IRI: {problem}")
+    return name, URIRef(iri)
+
+
+def iri_problem(iri: str) -> str | None:
+    """Why ``iri`` cannot be written in a query as ``<iri>``, or ``None`` if it can.
+
+    It must be an absolute IRI (RFC 3987, as Oxigraph checks it) without the characters
+    SPARQL forbids between ``<`` and ``>``.
+
+    Example:
+        >>> iri_problem("https://w3id.org/pekg/id/country/RUS") is None
+        True
+        >>> iri_problem("country/RUS")
+        'not an absolute IRI (it has no scheme: part)'
+        >>> iri_problem("http://e/{x}")
+        "invalid IRI code point '{'"
+    """
+    import pyoxigraph as ox
+
+    if not _SCHEME.match(iri):
+        return "not an absolute IRI (it has no scheme: part)"
+    bad = _IRI_FORBIDDEN.search(iri)
+    if bad:
+        return f"invalid IRI code point {bad.group(0)!r}"
+    try:
+        ox.NamedNode(iri)
+    except ValueError as err:
+        message = _one_line(err)
+        return message[:1].lower() + message[1:]
+    return None
+
+
+def _string(text: str) -> str:
+    r"""A SPARQL string literal that every engine reads back as ``text``.
+
+    Quotes, backslashes and line breaks are escaped. A ``u`` or ``U`` right after a
+    backslash is written as a code point escape: engines that expand ``\u`` escapes
+    over the whole query before parsing it (rdflib, as the SPARQL specification says)
+    would otherwise read the six characters ``\u0041`` of a value as ``A``.
+
+    Example:
+        >>> print(_string('say "hi"'))
+        "say \"hi\""
+        >>> print(_string(r"\u0041"))
+        "\\\U000000750041"
+    """
+    escaped = "".join(_ECHAR.get(ch, ch) for ch in text)
+    return '"' + re.sub(r"(?<=\\)[uU]", lambda m: f"\\U{ord(m.group(0)):08X}", escaped) + '"'
+
+
+def sparql_term(term: Identifier) -> str:
+    """``term`` as it is written in a query (a ``VALUES`` block), the same for every engine.
+
+    Raises:
+        QueryError: An IRI that is not valid, a blank node (``VALUES`` cannot hold one)
+            or a literal with a malformed language tag.
+
+    Example:
+        >>> sparql_term(URIRef("http://e/a")), sparql_term(RdfLiteral("x", lang="en"))
+        ('<http://e/a>', '"x"@en')
+        >>> sparql_term(RdfLiteral(2))
+        '"2"^^<http://www.w3.org/2001/XMLSchema#integer>'
+    """
+    if isinstance(term, URIRef):
+        problem = iri_problem(str(term))
+        if problem:
+            raise QueryError(f"cannot bind <{term}>: not a valid IRI: {problem}")
+        return f"<{term}>"
+    if isinstance(term, RdfLiteral):
+        text = _string(str(term))
+        if term.language:
+            if not _LANGTAG.match(term.language):
+                raise QueryError(f"cannot bind {text}@{term.language}: malformed language tag")
+            return f"{text}@{term.language}"
+        if term.datatype is not None:
+            return f"{text}^^{sparql_term(term.datatype)}"
+        return text
+    raise QueryError(f"cannot bind {term!r}: only IRIs and literals can be bound")
+
+
+def _keywords(text: str) -> set[str]:
+    """The keywords of a SPARQL text, upper-cased: its bare words, once comments, strings,
+    IRIs, variables, prefixed names, blank nodes and language tags are skipped.
+
+    Example:
+        >>> sorted(_keywords('ASK { ?service <urn:SERVICE> "SERVICE" } # SERVICE'))
+        ['ASK']
+    """
+    return {m.group("word").upper() for m in _TOKEN.finditer(text) if m.group("word")}
+
+
+def uses_service(text: str) -> bool:
+    """Whether a query has a ``SERVICE`` clause (a federated query), which makes the
+    engine send requests to the servers it names.
+
+    The query is read as SPARQL tokens, so the word in a string, an IRI, a comment, a
+    variable or a prefixed name does not count. Code point escapes (``\\u0053``) are
+    read both as written and expanded, as engines differ on where they expand them.
+
+    Example:
+        >>> uses_service("SELECT * { SERVICE <http://e/sparql> { ?s ?p ?o } }")
+        True
+        >>> uses_service('SELECT * { ?s ?p "SERVICE <http://e/sparql> {}" }')
+        False
+    """
+
+    def expand(match: re.Match[str]) -> str:
+        code = int(match.group(1) or match.group(2), 16)
+        return chr(code) if code < 0x110000 else match.group(0)
+
+    expanded = _CODEPOINT.sub(expand, text)
+    return any("SERVICE" in _keywords(form) for form in {text, expanded})
+
+
+def refuse_service(text: str) -> None:
+    """Raise :class:`ServiceRefused` when the query has a ``SERVICE`` clause.
+
+    Example:
+        >>> refuse_service("SELECT * { SERVICE SILENT <http://e/sparql> { ?s ?p ?o } }")
+        Traceback (most recent call last):
+        ...
+        kg.query.ServiceRefused: SERVICE clauses send requests to other servers: refused
+    """
+    if uses_service(text):
+        raise ServiceRefused("SERVICE clauses send requests to other servers: refused")
 
 
 def check_params(entry: LibraryQuery | None, bindings: Mapping[str, Identifier]) -> None:
@@ -278,7 +452,10 @@ def bind_values(text: str, bindings: Mapping[str, Identifier]) -> str:
     """Put ``bindings`` as a ``VALUES`` block at the head of the query pattern.
 
     Both engines then see the same query, and the bound variables are visible to
-    every ``FILTER`` of the outer pattern.
+    every ``FILTER`` of the outer pattern. Values are written by :func:`sparql_term`.
+
+    Raises:
+        QueryError: The query has no pattern, or a value cannot be written in a query.
 
     Example:
         >>> bind_values("SELECT ?x WHERE { ?x ?p ?a }", {"a": URIRef("http://e/a")})
@@ -288,7 +465,7 @@ def bind_values(text: str, bindings: Mapping[str, Identifier]) -> str:
         return text
     at = _where_brace(text)
     names = " ".join(f"?{k}" for k in bindings)
-    values = " ".join(v.n3() for v in bindings.values())
+    values = " ".join(sparql_term(v) for v in bindings.values())
     return f"{text[: at + 1]} VALUES ({names}) {{ ({values}) }}{text[at + 1 :]}"
 
 
@@ -433,10 +610,24 @@ def _one_line(err: BaseException) -> str:
 # ---------------------------------------------------------------------------
 
 
-def run_rdflib(graph: Graph, text: str, bindings: Mapping[str, Identifier] | None = None) -> Result:
+def run_rdflib(
+    graph: Graph,
+    text: str,
+    bindings: Mapping[str, Identifier] | None = None,
+    *,
+    allow_service: bool = False,
+) -> Result:
     """Run SPARQL with rdflib.
 
+    Args:
+        graph: The graph (or dataset) to query.
+        text: The query.
+        bindings: Variables to bind (see :func:`bind_values`).
+        allow_service: Run ``SERVICE`` clauses, which send requests to other servers;
+            without it, a query that has one is refused.
+
     Raises:
+        ServiceRefused: The query has a ``SERVICE`` clause and ``allow_service`` is false.
         QueryError: The query does not parse (with line and column) or fails.
     """
     from pyparsing import ParseException
@@ -444,6 +635,8 @@ def run_rdflib(graph: Graph, text: str, bindings: Mapping[str, Identifier] | Non
 
     ns = prefixes()
     text = bind_values(text, bindings or {})
+    if not allow_service:
+        refuse_service(text)
     try:
         prepared = prepareQuery(text, initNs=ns)
     except ParseException as err:
@@ -485,15 +678,29 @@ def _from_ox(term: Any) -> Any:
     raise TypeError(f"unsupported term {term!r}")
 
 
-def run_oxigraph(store: Any, text: str, bindings: Mapping[str, Identifier] | None = None) -> Result:
+def run_oxigraph(
+    store: Any,
+    text: str,
+    bindings: Mapping[str, Identifier] | None = None,
+    *,
+    allow_service: bool = False,
+) -> Result:
     """Run SPARQL with pyoxigraph on a store (see :func:`load_store`).
 
+    Args:
+        store: The pyoxigraph store to query.
+        text: The query.
+        bindings: Variables to bind (see :func:`bind_values`).
+        allow_service: Run ``SERVICE`` clauses, which send requests to other servers;
+            without it, a query that has one is refused.
+
     Raises:
+        ServiceRefused: The query has a ``SERVICE`` clause and ``allow_service`` is false.
         QueryError: The query does not parse (with line and column) or fails.
     """
-    import pyoxigraph as ox
-
     text = bind_values(text, bindings or {})
+    if not allow_service:
+        refuse_service(text)
     try:
         answer = store.query(text, prefixes=prefixes(), use_default_graph_as_union=True)
     except SyntaxError as err:
@@ -507,6 +714,16 @@ def run_oxigraph(store: Any, text: str, bindings: Mapping[str, Identifier] | Non
         raise QueryError(_one_line(ValueError(message))) from None
     except (OSError, ValueError, RuntimeError) as err:
         raise QueryError(f"query failed: {_one_line(err)}") from None
+    try:  # solutions are computed while they are read: errors (SERVICE...) come here
+        return _ox_result(answer)
+    except (OSError, ValueError, RuntimeError) as err:
+        raise QueryError(f"query failed: {_one_line(err)}") from None
+
+
+def _ox_result(answer: Any) -> Result:
+    """Read a pyoxigraph answer into a :class:`Result`."""
+    import pyoxigraph as ox
+
     if isinstance(answer, ox.QueryBoolean):
         return Result("ask", boolean=bool(answer))
     if isinstance(answer, ox.QueryTriples):
@@ -524,16 +741,25 @@ def run(
     text: str,
     engine: str = "rdflib",
     bindings: Mapping[str, Identifier] | None = None,
+    *,
+    allow_service: bool = False,
 ) -> Result:
     """Load ``graph_paths`` and run ``text`` on ``engine``.
 
+    ``allow_service`` is as for :func:`run_rdflib`; a query with a ``SERVICE`` clause
+    is refused before anything is loaded.
+
     Raises:
         GraphLoadError: A graph file cannot be loaded.
+        ServiceRefused: The query has a ``SERVICE`` clause and ``allow_service`` is false.
         QueryError: The query does not parse or fails.
         ValueError: ``engine`` is not one of :data:`ENGINES`.
     """
+    if not allow_service:
+        refuse_service(text)
     if engine == "rdflib":
-        return run_rdflib(load_rdflib(graph_paths), text, bindings)
+        return run_rdflib(load_rdflib(graph_paths), text, bindings, allow_service=allow_service)
     if engine == "oxigraph":
-        return run_oxigraph(load_store(graph_paths), text, bindings)
+        store = load_store(graph_paths)
+        return run_oxigraph(store, text, bindings, allow_service=allow_service)
     raise ValueError(f"unknown engine {engine!r} (choose from {', '.join(ENGINES)})")

@@ -288,6 +288,35 @@ def _read_text(path: Path) -> str:
     return normalise_text(_decode(_read_bytes(path), str(path)))
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def lone_surrogate(value: str) -> str | None:
+    r"""Describe the first lone surrogate of ``value`` (JSON's ``"\ud800"`` makes one), if any.
+
+    A lone surrogate is not a character: it cannot be written as UTF-8 or as RDF.
+
+    Examples:
+        >>> lone_surrogate("ab\ud800")
+        'a lone surrogate (\\ud800 at character 2), which is not valid Unicode'
+        >>> lone_surrogate("fine \U0001F1FA\U0001F1F8") is None
+        True
+    """
+    match = _SURROGATE.search(value)
+    if match is None:
+        return None
+    return (
+        f"a lone surrogate (\\u{ord(match.group()):04x} at character {match.start()}), "
+        "which is not valid Unicode"
+    )
+
+
+def _check_unicode(value: str, where: str, name: str) -> None:
+    problem = lone_surrogate(value)
+    if problem:
+        raise _Bad(where, f"{name} holds {problem}")
+
+
 def _meta_fields(obj: dict[str, Any], where: str) -> dict[str, str]:
     """Pick the metadata fields of a JSON object; each must be a string (or null)."""
     out: dict[str, str] = {}
@@ -296,10 +325,45 @@ def _meta_fields(obj: dict[str, Any], where: str) -> dict[str, str]:
         if value is None:
             continue
         if not isinstance(value, str):
-            raise _Bad(where, f"field {key!r} must be a string (got {type(value).__name__})")
+            raise _Bad(where, f"field {key!r} must be a string (got {_json_type(value)})")
+        _check_unicode(value, where, f"field {key!r}")
         if value.strip():
             out[key] = value.strip()
     return out
+
+
+def _json_type(value: Any) -> str:
+    """The JSON name of a parsed value's type.
+
+    Example:
+        >>> _json_type(None), _json_type(3), _json_type([]), _json_type({})
+        ('null', 'number', 'array', 'object')
+    """
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int | float):
+        return "number"
+    if isinstance(value, list):
+        return "array"
+    if isinstance(value, dict):
+        return "object"
+    return "string" if isinstance(value, str) else type(value).__name__
+
+
+def _json_error(err: json.JSONDecodeError, line: bool) -> str:
+    """Where and what a JSON syntax error is, in one line.
+
+    Example:
+        >>> try:
+        ...     json.loads('{"text": "a" "id": 1}')
+        ... except json.JSONDecodeError as e:
+        ...     print(_json_error(e, line=True))
+        invalid JSON at column 14: Expecting ',' delimiter
+    """
+    where = f"column {err.colno}" if line else f"line {err.lineno} column {err.colno}"
+    return f"invalid JSON at {where}: {err.msg}"
 
 
 def _date_of(meta: dict[str, str], where: str, default: dt.date | None) -> dt.date | None:
@@ -339,6 +403,11 @@ def read_text(
         >>> print(read_text("   ", where="texts[2]"))
         texts[2]: empty text
     """
+    fields = {"text": text, "id": id, "title": title, "source": source, "url": url}
+    for name, value in fields.items():
+        problem = lone_surrogate(value or "")
+        if problem:
+            return ReadProblem(where, f"{name} holds {problem}")
     text = normalise_text(text)
     if not text.strip():
         return ReadProblem(where, "empty text")
@@ -368,9 +437,9 @@ def _read_sidecar(path: Path) -> dict[str, str]:
     try:
         obj = json.loads(text)
     except json.JSONDecodeError as e:
-        raise _Bad(where, f"invalid JSON sidecar (line {e.lineno} column {e.colno})") from None
+        raise _Bad(where, f"{_json_error(e, line=False)} (a JSON sidecar)") from None
     if not isinstance(obj, dict):
-        raise _Bad(where, f"JSON sidecar is not an object (got {type(obj).__name__})")
+        raise _Bad(where, f"JSON sidecar is not an object (got {_json_type(obj)})")
     return _meta_fields(obj, where)
 
 
@@ -442,18 +511,19 @@ def _read_html(path: Path, default_date: dt.date | None) -> Article:
 
 
 def _jsonl_article(raw: bytes, where: str, offset: int, default: dt.date | None) -> Article:
-    line = _decode(raw, where, offset)
+    line = _decode(raw, where, offset).rstrip("\r\n")
     try:
         obj = json.loads(line)
     except json.JSONDecodeError as e:
-        raise _Bad(where, f"invalid JSON (column {e.colno})") from None
+        raise _Bad(where, _json_error(e, line=True)) from None
     if not isinstance(obj, dict):
-        raise _Bad(where, f"not a JSON object (got {type(obj).__name__})")
-    text = obj.get("text")
-    if text is None:
+        raise _Bad(where, f"not a JSON object (got {_json_type(obj)})")
+    if "text" not in obj:
         raise _Bad(where, "missing 'text' field")
+    text = obj["text"]
     if not isinstance(text, str):
-        raise _Bad(where, f"field 'text' must be a string (got {type(text).__name__})")
+        raise _Bad(where, f"field 'text' must be a string (got {_json_type(text)})")
+    _check_unicode(text, where, "field 'text'")
     text = normalise_text(text)
     if not text.strip():
         raise _Bad(where, "empty text")
@@ -512,13 +582,30 @@ def _read_jsonl(path: Path, default_date: dt.date | None) -> Iterator[Article | 
                     continue
                 any_line = True
                 try:
-                    yield _jsonl_article(raw, here, start, default_date)
+                    article = _jsonl_article(raw, here, start, default_date)
                 except _Bad as bad:
                     yield bad.problem
+                except Exception as err:  # noqa: BLE001 - one line's problem, never the corpus's
+                    yield _unexpected(here, err)
+                else:
+                    yield article
             if not any_line:
                 yield ReadProblem(where, "empty file")
     except OSError as e:
         yield ReadProblem(where, f"cannot read ({e.strerror or e})")
+
+
+def _unexpected(where: str, err: Exception) -> ReadProblem:
+    """A reading failure nobody foresaw, as one line naming the input.
+
+    Example:
+        >>> print(_unexpected("a.jsonl:3", RecursionError("maximum recursion depth exceeded")))
+        a.jsonl:3: cannot be read (RecursionError: maximum recursion depth exceeded)
+    """
+    log.debug("%s: cannot be read", where, exc_info=True)
+    first = str(err).strip().split("\n", 1)[0]
+    detail = f"{type(err).__name__}: {first}" if first else type(err).__name__
+    return ReadProblem(where, f"cannot be read ({detail})")
 
 
 def _read_file(path: Path, default_date: dt.date | None) -> Iterator[Article | ReadProblem]:
@@ -529,9 +616,13 @@ def _read_file(path: Path, default_date: dt.date | None) -> Iterator[Article | R
         return
     reader = _read_txt if suffix in TEXT_SUFFIXES else _read_html
     try:
-        yield reader(path, default_date)
+        article = reader(path, default_date)
     except _Bad as bad:
         yield bad.problem
+    except Exception as err:  # noqa: BLE001 - one file's problem, never the corpus's
+        yield _unexpected(str(path), err)
+    else:
+        yield article
 
 
 # --------------------------------------------------------------------------- discovery

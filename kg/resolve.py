@@ -8,6 +8,7 @@ foreign minister") to the actors they refer to.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -41,6 +42,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     """
     spans: list[tuple[int, int]] = []
     for opening, closing in _QUOTE_PAIRS:
+        earlier = merge_spans(spans)  # what the pairs matched before cover, for a bisect
         i = 0
         while True:
             start = text.find(opening, i)
@@ -52,12 +54,37 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
                 paragraph_end = len(text)
             if end < 0 or end > paragraph_end:
                 end = paragraph_end - 1
-            if any(s <= start < e for s, e in spans):
+            if _in_spans(earlier, start):
                 i = start + 1
                 continue
             spans.append((start, end + 1))
             i = end + 1
     return sorted(spans)
+
+
+def merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted spans with overlapping ones joined, as :func:`_in_spans` needs them.
+
+    >>> merge_spans([(8, 9), (0, 5), (2, 7)])
+    [(0, 7), (8, 9)]
+    """
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _in_spans(spans: list[tuple[int, int]], offset: int) -> bool:
+    """Whether ``offset`` lies in one of ``spans`` (sorted, not overlapping), by bisection.
+
+    >>> _in_spans([(2, 5), (8, 9)], 4), _in_spans([(2, 5), (8, 9)], 5)
+    (True, False)
+    """
+    index = bisect.bisect_right(spans, (offset, float("inf"))) - 1
+    return index >= 0 and spans[index][0] <= offset < spans[index][1]
 
 
 def clean_name(text: str) -> str:
@@ -96,9 +123,12 @@ class Resolution:
     home: str | None = None
     token_key: dict[int, str] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        self._quoted = merge_spans(self.quotes)
+
     def in_quote(self, token: Token) -> bool:
         """Whether a token lies inside a quotation."""
-        return any(s <= token.idx < e for s, e in self.quotes)
+        return _in_spans(self._quoted, token.idx)
 
     def key_of(self, token: Token) -> str | None:
         """The actor a single token names or refers to, if any."""
@@ -476,7 +506,10 @@ def _extract_roles(res: Resolution) -> None:
         entry = lexicon.titles().get(title.text.lower())
         if entry is None or entry.written[:1].islower():
             continue  # descriptors such as "leader" need a named country
-        of = mint.country_key(entry.default_iso3) if entry.default_iso3 else res.home
+        # The country a title implies ("Secretary of State") or the outlet's home: an
+        # actor of the article like any other, so the role points at a described node.
+        iso3 = entry.default_iso3 or (res.home.partition(":")[2] if res.home else None)
+        of = res.country(iso3) if iso3 else None
         role = Role(mention.key, canonical, of, _evidence(doc, title.start, mention.end), 0.6)
         found.setdefault((role.person, canonical, of), role)
     res.roles = list(found.values())

@@ -38,6 +38,7 @@ import base64
 import contextlib
 import hashlib
 import http.client
+import http.server
 import json
 import logging
 import os
@@ -53,7 +54,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
@@ -63,7 +64,8 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import PROV, XSD
 from rdflib.term import Identifier, Node
 
-from kg.query import RDF_SUFFIXES, GraphLoadError, Result, bind_values, rdf_files
+from kg.procs import tied_command
+from kg.query import RDF_SUFFIXES, GraphLoadError, Result, bind_values, rdf_files, uses_service
 from kg.vocab import PEK, PEKR
 
 __all__ = [
@@ -661,7 +663,7 @@ def _stamp(files: Sequence[Path], executable: str) -> str:
 def _run_load(executable: str, location: Path, files: Sequence[Path]) -> None:
     """``oxigraph load`` ``files`` into a new store at ``location``."""
     command = [executable, "load", "--location", str(location), "--file", *map(str, files)]
-    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    done = subprocess.run(tied_command(command), capture_output=True, text=True, check=False)
     if done.returncode != 0:
         last = _last_line(done.stderr) or f"exit status {done.returncode}"
         raise StoreError(f"oxigraph load into {location} failed: {last}")
@@ -771,13 +773,10 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
 
 
 @contextlib.contextmanager
-def _server_process(
-    paths: str | Path | Sequence[str | Path],
-    port: int | None,
-    host: str,
-    store_dir: str | Path | None,
-    timeout: float,
-) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+def _prepared(
+    paths: str | Path | Sequence[str | Path], store_dir: str | Path | None
+) -> Iterator[tuple[str, Path, Path]]:
+    """Load the store; yield ``(oxigraph command, store location, server log file)``."""
     executable = oxigraph_executable()
     listed = _as_list(paths)
     chosen = Path(store_dir) if store_dir is not None else _default_store_dir(listed)
@@ -786,37 +785,57 @@ def _server_process(
             chosen = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="pekg-store-")))
         location = prepare_store(listed, chosen, executable)
         err = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="pekg-serve-"))) / "log"
-        attempts = 1 if port is not None else 3  # a free port may be taken meanwhile
-        for attempt in range(attempts):
-            bound = port if port is not None else free_port(host)
-            url = _base_url(host, bound)
-            command = [
-                executable,
-                "serve-read-only",
-                "--location",
-                str(location),
-                "--bind",
-                f"[{host}]:{bound}" if ":" in host else f"{host}:{bound}",
-                "--union-default-graph",
-            ]
-            with err.open("wb") as log_file:
-                process = subprocess.Popen(
-                    command, stdin=subprocess.DEVNULL, stdout=log_file, stderr=log_file
-                )
-            try:
-                _wait_until_up(process, url, err, timeout)
-            except StoreError:
-                exited = process.poll() is not None  # by itself, not by the timeout
-                _stop(process)
-                if exited and attempt + 1 < attempts:
-                    continue
-                raise
-            break
+        yield executable, location, err
+
+
+def _start_server(
+    executable: str,
+    location: Path,
+    host: str,
+    port: int | None,
+    err: Path,
+    timeout: float,
+    options: Sequence[str] = (),
+) -> tuple[str, subprocess.Popen[bytes]]:
+    """Start ``oxigraph serve-read-only`` on a store; return its URL and process once it answers.
+
+    Raises:
+        StoreError: The server exits at start (with its last line) or does not answer.
+    """
+    attempts = 1 if port is not None else 3  # a free port may be taken meanwhile
+    for attempt in range(attempts):
+        bound = port if port is not None else free_port(host)
+        url = _base_url(host, bound)
+        command = [
+            executable,
+            "serve-read-only",
+            "--location",
+            str(location),
+            "--bind",
+            f"[{host}]:{bound}" if ":" in host else f"{host}:{bound}",
+            "--union-default-graph",
+            *options,
+        ]
+        with err.open("wb") as log_file:
+            # Tied to this process: a server outliving a killed ``kg serve`` would
+            # hold the port and the store.
+            process = subprocess.Popen(
+                tied_command(command),
+                stdin=subprocess.DEVNULL,
+                stdout=log_file,
+                stderr=log_file,
+            )
         try:
-            log.info("oxigraph serving %s at %s", location, url)
-            yield url, process
-        finally:
+            _wait_until_up(process, url, err, timeout)
+        except StoreError:
+            exited = process.poll() is not None  # by itself, not by the timeout
             _stop(process)
+            if exited and attempt + 1 < attempts:
+                continue
+            raise
+        log.info("oxigraph serving %s at %s", location, url)
+        return url, process
+    raise AssertionError("unreachable")  # pragma: no cover - the loop returns or raises
 
 
 @contextlib.contextmanager
@@ -850,8 +869,271 @@ def running_server(
         StoreError: No ``oxigraph`` command, loading fails, or the server exits at start
             (with the last line it wrote) or does not answer in time.
     """
-    with _server_process(out, port, host, store_dir, timeout) as (url, _):
-        yield url
+    with _prepared(out, store_dir) as (executable, location, err):
+        url, process = _start_server(executable, location, host, port, err, timeout)
+        try:
+            yield url
+        finally:
+            _stop(process)
+
+
+# ---------------------------------------------------------------------------
+# kg serve: the server behind a proxy that enforces the query timeout
+# ---------------------------------------------------------------------------
+
+#: Headers that concern one connection only, not forwarded either way.
+_HOP_BY_HOP = frozenset(
+    {
+        "connection",
+        "keep-alive",
+        "proxy-authenticate",
+        "proxy-authorization",
+        "proxy-connection",
+        "te",
+        "trailer",
+        "transfer-encoding",
+        "upgrade",
+    }
+)
+_MAX_BODY = 128 * 1024 * 1024  # what Oxigraph accepts too
+_CHUNK = 64 * 1024
+
+
+def _grace(timeout: float) -> float:
+    """Seconds the proxy waits past the timeout for Oxigraph to cancel a query itself.
+
+    Example:
+        >>> _grace(30), _grace(1)
+        (3.0, 1.0)
+    """
+    return max(1.0, timeout / 10)
+
+
+class _Backend:
+    """The Oxigraph server behind ``kg serve``'s proxy, restarted when it must be.
+
+    Oxigraph's own ``--timeout-s`` cancels many queries, but not all (a product of
+    several patterns runs on, even after its client gave up): a query still running
+    past the deadline is stopped by restarting the server, which is quick on a
+    read-only store. A server that crashes is restarted too.
+
+    One thread, living as long as the backend, starts every server process: the kernel
+    kills a tied child (:func:`kg.procs.tied_command`) when the thread that started it
+    ends, so request or timer threads must not start one.
+    """
+
+    def __init__(
+        self,
+        start: Callable[[], tuple[str, subprocess.Popen[bytes]]],
+        on_failure: Callable[[StoreError], None],
+    ) -> None:
+        self._start = start
+        self._on_failure = on_failure
+        self._ready = threading.Condition()
+        self._restart_why: str | None = None
+        self._first: StoreError | None = None
+        self.url = ""
+        self.generation = 0
+        self.closed = False
+        self._thread = threading.Thread(target=self._supervise, name="oxigraph", daemon=True)
+        self._thread.start()
+        with self._ready:
+            self._ready.wait_for(lambda: bool(self.url) or self._first is not None)
+        if self._first is not None:
+            raise self._first
+
+    def _supervise(self) -> None:
+        try:
+            self.url, process = self._start()
+        except StoreError as err:
+            with self._ready:
+                self._first = err
+                self._ready.notify_all()
+            return
+        with self._ready:
+            self._ready.notify_all()
+        try:
+            while True:
+                with self._ready:
+                    self._ready.wait_for(
+                        lambda: self.closed or self._restart_why is not None, timeout=0.1
+                    )
+                    if self.closed:
+                        return
+                    why = self._restart_why
+                status = process.poll()
+                if why is None and status is None:
+                    continue
+                log.warning(
+                    "restarting the oxigraph server: %s",
+                    why or f"it stopped with exit status {status}",
+                )
+                _stop(process)
+                try:
+                    url, process = self._start()
+                except StoreError as err:
+                    self._on_failure(err)
+                    return
+                with self._ready:
+                    self.url, self._restart_why = url, None
+                    self.generation += 1
+                    self._ready.notify_all()
+        finally:
+            _stop(process)
+
+    def current(self) -> tuple[str, int]:
+        """The URL to forward to and its generation; waits while a restart is under way."""
+        with self._ready:
+            self._ready.wait_for(lambda: self._restart_why is None or self.closed)
+            return self.url, self.generation
+
+    def restart(self, generation: int, why: str) -> None:
+        """Have the server restarted, unless it was already restarted since ``generation``."""
+        with self._ready:
+            if generation == self.generation and self._restart_why is None:
+                self._restart_why = why
+                self._ready.notify_all()
+
+    def close(self) -> None:
+        """Stop the server (and the thread watching it)."""
+        with self._ready:
+            self.closed = True
+            self._ready.notify_all()
+        self._thread.join()
+
+
+class _ProxyServer(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+    backend: _Backend
+    timeout_s: float
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A request that failed (its client left...): a line in the log, not a traceback."""
+        error = sys.exc_info()[1]
+        why = _one_line(error) if error is not None else "unknown error"
+        log.info("request from %s failed: %s", client_address[0], why)
+
+
+class _ProxyHandler(http.server.BaseHTTPRequestHandler):
+    """Forward one request to the backend; answer 503 when it overruns the timeout."""
+
+    server: _ProxyServer
+    server_version = "pekg-serve"
+
+    def log_message(self, format: str, *args: Any) -> None:
+        log.info("%s %s", self.address_string(), format % args)
+
+    def _answer(self, status: int, message: str) -> None:
+        body = (message + "\n").encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "text/plain; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Connection", "close")
+        self.end_headers()
+        if self.command != "HEAD":
+            with contextlib.suppress(OSError):  # the client left
+                self.wfile.write(body)
+
+    def _forward(self) -> None:
+        length = self.headers.get("Content-Length")
+        if self.headers.get("Transfer-Encoding"):
+            self._answer(411, "send the request body with a Content-Length")
+            return
+        size = int(length) if length and length.isdigit() else 0
+        if size > _MAX_BODY:
+            self._answer(413, f"request bodies are limited to {_MAX_BODY} bytes")
+            return
+        body = self.rfile.read(size) if size else None
+        kind = self.headers.get("Content-Type") or ""
+        if any(uses_service(text) for text in _query_texts(self.path, kind, body)):
+            self._answer(403, "SERVICE clauses send requests to other servers: refused")
+            return
+        backend = self.server.backend
+        url, generation = backend.current()
+        timeout = self.server.timeout_s
+        overran = threading.Event()
+
+        def on_deadline() -> None:
+            overran.set()
+            backend.restart(generation, f"a query ran over {timeout:g} s")
+
+        deadline = threading.Timer(timeout + _grace(timeout), on_deadline)
+        deadline.daemon = True
+        parts = urllib.parse.urlsplit(url)
+        upstream = http.client.HTTPConnection(parts.hostname or "", parts.port, timeout=None)
+        sent_headers = False
+        finished = False
+        deadline.start()
+        try:
+            upstream.putrequest(self.command, self.path, skip_host=True, skip_accept_encoding=True)
+            for name, value in self.headers.items():
+                if name.lower() not in _HOP_BY_HOP | {"content-length"}:
+                    upstream.putheader(name, value)
+            if body is not None:
+                upstream.putheader("Content-Length", str(len(body)))
+            upstream.endheaders(body)
+            response = upstream.getresponse()
+            self.send_response(response.status, response.reason)
+            for name, value in response.getheaders():
+                if name.lower() not in _HOP_BY_HOP:
+                    self.send_header(name, value)
+            self.send_header("Connection", "close")
+            self.end_headers()
+            sent_headers = True
+            while chunk := response.read1(_CHUNK) if self.command != "HEAD" else b"":
+                self.wfile.write(chunk)
+            finished = True
+        except (OSError, http.client.HTTPException):
+            if sent_headers:
+                pass  # the answer is cut short: all that can be done once it started
+            elif overran.is_set():
+                self._answer(503, f"query timed out after {timeout:g} s (kg serve --timeout)")
+            else:
+                self._answer(502, "the SPARQL server restarted meanwhile: send the query again")
+        finally:
+            upstream.close()
+            if finished:  # else a query still running (the client left...) stops at the deadline
+                deadline.cancel()
+
+    do_GET = do_POST = do_HEAD = do_PUT = do_DELETE = do_OPTIONS = do_PATCH = _forward
+
+
+def _query_texts(path: str, content_type: str, body: bytes | None) -> list[str]:
+    """The SPARQL texts of a request: ``query`` parameters of the URL or form, or the body.
+
+    Example:
+        >>> _query_texts("/query?query=ASK%7B%7D", "", None)
+        ['ASK{}']
+    """
+    texts = urllib.parse.parse_qs(urllib.parse.urlsplit(path).query).get("query", [])
+    mime = content_type.split(";")[0].strip().lower()
+    if body and mime == "application/x-www-form-urlencoded":
+        texts += urllib.parse.parse_qs(body.decode("utf-8", "replace")).get("query", [])
+    elif body and mime == "application/sparql-query":
+        texts.append(body.decode("utf-8", "replace"))
+    return texts
+
+
+def _listen(host: str, port: int | None, backend: _Backend, timeout: float) -> _ProxyServer:
+    """The proxy's server socket on ``host:port`` (a free port when ``None``).
+
+    Raises:
+        StoreError: The address cannot be bound (in use, not local...).
+    """
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+
+    class Server(_ProxyServer):
+        address_family = family
+
+    try:
+        server = Server((host, port or 0), _ProxyHandler)
+    except OSError as err:
+        raise StoreError(
+            f"cannot listen on {_base_url(host, port or 0)}: {_one_line(err)}"
+        ) from None
+    server.backend = backend
+    server.timeout_s = timeout
+    return server
 
 
 def serve(
@@ -861,18 +1143,32 @@ def serve(
     *,
     store_dir: str | Path | None = None,
     stream: TextIO | None = None,
+    timeout: float = 30.0,
 ) -> int:
     """Serve a build with Oxigraph until Ctrl-C (or SIGTERM); for the command line.
 
-    Writes the endpoints' URLs to ``stream`` (standard output by default) once the
-    server answers. See :func:`running_server` for the store directory.
+    The Oxigraph server listens on a loopback port of its own, behind a small proxy on
+    ``host:port`` that stops any query running longer than ``timeout`` seconds: the
+    client gets a 503 answer (or, if the answer had started, a cut one). A server that
+    crashes is restarted. Writes the endpoints' URLs to ``stream`` (standard output by
+    default) once the server answers. See :func:`running_server` for the store directory.
+
+    Args:
+        out: The build: an ``OUT`` directory or graph files.
+        port: The port to listen on; a free one when ``None``.
+        host: The address to bind.
+        store_dir: Where to keep the store.
+        stream: Where to write the URLs.
+        timeout: Seconds a query may run.
 
     Returns:
         0 once stopped by Ctrl-C or SIGTERM.
 
     Raises:
-        StoreError: The server cannot start, or stops by itself (with its last line).
+        StoreError: The server cannot start, or cannot be restarted after it stopped.
     """
+    if not timeout > 0:
+        raise StoreError(f"the query timeout must be positive, not {timeout:g}")
     stream = stream if stream is not None else sys.stdout
     previous: dict[signal.Signals, Any] = {}
     if threading.current_thread() is threading.main_thread():
@@ -885,21 +1181,42 @@ def serve(
         for sig in (signal.SIGTERM, signal.SIGINT):
             previous[sig] = signal.signal(sig, _terminate)
     try:
-        with _server_process(out, port, host, store_dir, 30.0) as (url, process):
-            stream.write(
-                f"SPARQL endpoint: {url}/query\n"
-                f"Graph store:     {url}/store (read-only)\n"
-                f"YASGUI:          {url}/\n"
-                "Press Ctrl-C to stop.\n"
+        with _prepared(out, store_dir) as (executable, location, err):
+            options = ("--timeout-s", str(max(1, round(timeout))))
+            failure: list[StoreError] = []
+            servers: list[_ProxyServer] = []
+
+            def give_up(error: StoreError) -> None:  # the server cannot be restarted
+                failure.append(error)
+                for server in servers:
+                    server.shutdown()
+
+            backend = _Backend(
+                lambda: _start_server(executable, location, "127.0.0.1", None, err, 30.0, options),
+                give_up,
             )
-            stream.flush()
             try:
-                status = process.wait()
-            except KeyboardInterrupt:
-                return 0
-            if status in (0, -signal.SIGINT, -signal.SIGTERM, 128 + signal.SIGINT):
-                return 0  # Ctrl-C in a terminal reaches the server too, sometimes first
-            raise StoreError(f"oxigraph server on {url} stopped with exit status {status}")
+                server = _listen(host, port, backend, timeout)
+                servers.append(server)
+                with server:
+                    url = _base_url(host, int(server.server_address[1]))
+                    stream.write(
+                        f"SPARQL endpoint: {url}/query\n"
+                        f"Graph store:     {url}/store (read-only)\n"
+                        f"YASGUI:          {url}/\n"
+                        "Press Ctrl-C to stop.\n"
+                    )
+                    stream.flush()
+                    try:
+                        if not failure:
+                            server.serve_forever(poll_interval=0.2)
+                    except KeyboardInterrupt:
+                        return 0
+                    if failure:
+                        raise failure[0]
+                    return 0
+            finally:
+                backend.close()
     except KeyboardInterrupt:
         return 0
     finally:

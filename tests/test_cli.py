@@ -440,3 +440,50 @@ def test_eval_plover_bad_file_and_mixed_modes(tmp_path: Path) -> None:
     assert mixed.returncode == 2
     neither = kg("eval")
     assert neither.returncode == 2 and "--plover" in neither.stderr
+
+
+def test_a_line_separator_in_a_title_gives_a_graph_every_command_reads(tmp_path: Path) -> None:
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Russia accused China of lying on Monday.", encoding="utf-8")
+    meta = {"title": "a\u2028b", "date": "2017-04-12"}
+    (corpus / "a.json").write_text(json.dumps(meta), encoding="utf-8")
+    out = tmp_path / "out"
+    assert kg("build", str(corpus), "-o", str(out)).returncode == 0
+    for engine in ("rdflib", "oxigraph"):
+        result = kg("query", str(out / "graph.ttl"), "accusations", "--engine", engine)
+        assert result.returncode == 0, result.stderr
+        assert "Russia" in result.stdout
+    result = kg("validate", str(out / "graph.ttl"))
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_second_build_into_a_locked_directory_is_one_line(tmp_path: Path) -> None:
+    from kg.corpus import build_lock
+
+    with build_lock(tmp_path):
+        result = kg("build", str(ARTICLES), "-o", str(tmp_path))
+    assert result.returncode == 1
+    assert (
+        result.stderr == f"kg: {tmp_path}: another build is writing to this directory; "
+        "wait for it to finish, or build into another directory\n"
+    )
+
+
+@pytest.mark.parametrize("value", ["-1", "soon", "inf", "nan"])
+def test_article_timeout_must_be_seconds(tmp_path: Path, value: str) -> None:
+    result = kg("build", str(ARTICLES), "-o", str(tmp_path), "--article-timeout", value)
+    assert result.returncode == 2
+    assert "--article-timeout" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_jsonl_problems_name_line_and_column(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    src.write_text(
+        json.dumps({"text": GOOD}) + '\n{"text": "Russia met China.", "title": 5\n{"text": null}\n',
+        encoding="utf-8",
+    )
+    result = kg("build", str(src), "-o", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    assert f"{src}:2: invalid JSON at column 41: Expecting ',' delimiter" in result.stdout
+    assert f"{src}:3: field 'text' must be a string (got null)" in result.stdout

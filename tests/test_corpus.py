@@ -188,7 +188,7 @@ def test_unreachable_scheduler_is_one_error(tmp_path: Path) -> None:
         corpus.build_corpus(articles(**TEXTS), tmp_path, dask=f"tcp://127.0.0.1:{port}")
 
 
-def _die(batch: object, model: object = None) -> None:
+def _die(batch: object, *args: object) -> None:
     import os
 
     os._exit(9)  # a worker killed in the middle of a batch
@@ -204,3 +204,195 @@ def test_killed_worker_is_one_error_and_the_build_resumes(
     monkeypatch.undo()
     resumed = corpus.build_corpus(articles(**TEXTS), tmp_path, workers=1)
     assert (resumed.built, resumed.unchanged, resumed.total) == (2, 1, 3)
+
+
+# ---------------------------------------------------------------------------
+# Faults: odd input, failing articles, locks, temporary files, full disks
+# ---------------------------------------------------------------------------
+
+ACCUSE = "Russia accused China of lying on Monday."
+
+
+def write_txt(folder: Path, name: str, text: str, **meta: str) -> Path:
+    import json
+
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.txt"
+    path.write_text(text, encoding="utf-8")
+    if meta:
+        (folder / f"{name}.json").write_text(json.dumps(meta), encoding="utf-8")
+    return path
+
+
+def parses_everywhere(path: Path) -> Graph:
+    """The graph file read by rdflib and by Oxigraph; rdflib's graph is returned."""
+    import pyoxigraph
+
+    formats = {".ttl": pyoxigraph.RdfFormat.TURTLE, ".nt": pyoxigraph.RdfFormat.N_TRIPLES}
+    assert list(pyoxigraph.parse(path=str(path), format=formats[path.suffix]))
+    return Graph().parse(path, format="turtle" if path.suffix == ".ttl" else "nt")
+
+
+@pytest.mark.parametrize("char", ["\u2028", "\u2029", "\x85", "\x0b", "\x0c", "\x1c", "\x1e"])
+@pytest.mark.parametrize("fmt", ["ttl", "nt"])
+def test_line_separators_in_a_title_give_a_graph_that_parses(
+    tmp_path: Path, char: str, fmt: str
+) -> None:
+    src = write_txt(tmp_path / "in", "a", ACCUSE, title=f"a{char}b", date="2017-04-12")
+    out = tmp_path / "out"
+    result = corpus.build_corpus(iter_articles([src]), out, fmt=fmt)
+    assert result.built == 1
+    g = parses_everywhere(result.path)
+    titles = [str(o) for o in g.objects(None, URIRef("http://purl.org/dc/terms/title"))]
+    assert titles == [f"a{char}b"]
+    # The manifest keeps whole lines: a rebuild from it writes the same parseable file.
+    first = result.path.read_bytes()
+    result.path.unlink()
+    corpus.write_graph_file(corpus.Manifest(out / corpus.MANIFEST), out, fmt)
+    assert result.path.read_bytes() == first
+    db = sqlite3.connect(out / corpus.MANIFEST)
+    for (blob,) in db.execute("SELECT nt FROM articles"):
+        for line in corpus._unpack(blob).split("\n"):
+            if line:
+                assert len(Graph().parse(data=line, format="nt")) == 1
+
+
+def test_a_long_literal_ending_in_an_escaped_quote_parses_in_oxigraph(tmp_path: Path) -> None:
+    src = write_txt(tmp_path / "in", "a", ACCUSE, title='one\ntwo\\"', date="2017-04-12")
+    result = corpus.build_corpus(iter_articles([src]), tmp_path / "out")
+    g = parses_everywhere(result.path)
+    assert 'one\ntwo\\"' in {str(o) for o in g.objects()}
+
+
+@pytest.mark.parametrize("date", ["0001-01-01", "0001-01-02", "9999-12-31", "9999-12-30"])
+def test_dates_at_the_ends_of_the_calendar_build(tmp_path: Path, date: str) -> None:
+    text = (
+        "Russia accused China of lying yesterday. China criticised Russia on Sunday. "
+        "Iran condemned Israel on December 30. Egypt and Jordan met a day earlier."
+    )
+    src = write_txt(tmp_path / "in", "a", text, date=date)
+    result = corpus.build_corpus(iter_articles([src]), tmp_path / "out")
+    assert (result.built, result.problems) == (1, [])
+    parses_everywhere(result.path)
+
+
+def test_a_lone_surrogate_skips_its_line_and_keeps_the_rest(tmp_path: Path) -> None:
+    import json
+
+    src = tmp_path / "in.jsonl"
+    lines = [
+        json.dumps({"id": "good", "text": ACCUSE}),
+        '{"id": "bad", "text": "Russia met China \\ud800 on Monday."}',
+        json.dumps({"id": "title", "text": ACCUSE + " Again.", "title": "x\udc00"}),
+    ]
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8", errors="surrogatepass")
+    result = corpus.build_corpus(iter_articles([src]), tmp_path / "out")
+    assert result.built == 1
+    assert [p.split(": ", 1)[0] for p in result.problems] == [f"{src}:2", f"{src}:3"]
+    assert all("lone surrogate" in p for p in result.problems)
+    parses_everywhere(result.path)
+
+
+def test_an_article_that_fails_is_skipped_and_recorded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = corpus.article_output
+
+    def failing(nlp, article, doc, digest):  # type: ignore[no-untyped-def]
+        if article.id == "vote":
+            raise RuntimeError("boom\nsecond line")
+        return real(nlp, article, doc, digest)
+
+    monkeypatch.setattr(corpus, "article_output", failing)
+    result = corpus.build_corpus(articles(**TEXTS), tmp_path)
+    assert (result.built, result.total) == (2, 2)
+    assert result.problems == ["vote: could not be built (RuntimeError: boom)"]
+    assert "skipped:  vote: could not be built" in result.summary()
+    manifest = corpus.Manifest(tmp_path / corpus.MANIFEST)
+    assert manifest.skipped() == [("vote", "could not be built (RuntimeError: boom)")]
+    # Fixed, it builds on the next run and leaves the list of skipped inputs.
+    monkeypatch.setattr(corpus, "article_output", real)
+    again = corpus.build_corpus(articles(**TEXTS), tmp_path)
+    assert (again.built, again.total, again.problems) == (1, 3, [])
+    assert corpus.Manifest(tmp_path / corpus.MANIFEST).skipped() == []
+
+
+def test_an_article_over_its_time_budget_is_skipped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time
+
+    real = corpus.article_output
+
+    def slow(nlp, article, doc, digest):  # type: ignore[no-untyped-def]
+        if article.id == "attack":
+            time.sleep(30)
+        return real(nlp, article, doc, digest)
+
+    monkeypatch.setattr(corpus, "article_output", slow)
+    started = time.monotonic()
+    result = corpus.build_corpus(articles(**TEXTS), tmp_path, article_timeout=1)
+    assert time.monotonic() - started < 25
+    assert result.built == 2
+    assert result.problems == [
+        "attack: skipped: took longer than 1 s to build (see --article-timeout)"
+    ]
+
+
+def test_a_changed_article_that_fails_drops_its_old_triples(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus.build_corpus(articles(**TEXTS), tmp_path)
+
+    def failing(*args: object) -> None:
+        raise ValueError("bad")
+
+    monkeypatch.setattr(corpus, "article_output", failing)
+    result = corpus.build_corpus(articles(vote="Germany met France on Monday."), tmp_path)
+    assert result.total == 2 and result.problems
+    g = Graph().parse(tmp_path / "graph.ttl")
+    assert (URIRef("https://w3id.org/pekg/id/article/vote"), None, None) not in g
+
+
+def test_a_second_build_into_the_same_directory_is_refused(tmp_path: Path) -> None:
+    with corpus.build_lock(tmp_path):
+        with pytest.raises(corpus.OutputError, match="another build is writing"):
+            corpus.build_corpus(articles(vote=TEXTS["vote"]), tmp_path)
+    assert corpus.build_corpus(articles(vote=TEXTS["vote"]), tmp_path).total == 1
+
+
+def test_temporary_files_of_an_interrupted_write_are_removed(tmp_path: Path) -> None:
+    stale = [tmp_path / ".graph.ttl.k2j4_9xq", tmp_path / ".graph.nt.abcdefgh"]
+    for path in stale:
+        path.write_text("half a graph", encoding="utf-8")
+    kept = tmp_path / ".graph.ttl.notes"
+    kept.write_text("mine", encoding="utf-8")
+    corpus.build_corpus(articles(vote=TEXTS["vote"]), tmp_path)
+    assert not any(path.exists() for path in stale)
+    assert kept.exists()
+
+
+@pytest.mark.parametrize(
+    ("error", "message"),
+    [
+        (sqlite3.OperationalError("database or disk is full"), "no space left on the device"),
+        (OSError(28, "No space left on device"), "no space left on the device"),
+        (sqlite3.OperationalError("attempt to write a readonly database"), "cannot write here"),
+        (PermissionError(13, "Permission denied"), r"cannot write here \(Permission denied\)"),
+    ],
+)
+def test_a_full_disk_or_read_only_directory_is_one_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error: Exception, message: str
+) -> None:
+    corpus.build_corpus(articles(vote=TEXTS["vote"]), tmp_path)
+    before = (tmp_path / "graph.ttl").read_bytes()
+
+    def fail(*args: object, **kwargs: object) -> None:
+        raise error
+
+    monkeypatch.setattr(corpus, "write_from_manifest", fail)
+    with pytest.raises(corpus.OutputError, match=message) as info:
+        corpus.build_corpus(articles(**TEXTS), tmp_path)
+    assert str(info.value).startswith(f"{tmp_path}: ") and "\n" not in str(info.value)
+    assert (tmp_path / "graph.ttl").read_bytes() == before  # the old graph is intact
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".graph.")]

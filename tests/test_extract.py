@@ -970,3 +970,35 @@ def test_retaliation_done_is_an_attack(nlp):
     x = extract_text(nlp, "Hamas retaliated against Israel on Sunday.")
     assert sides(x, "Attack") == [(["org:hamas"], ["country:ISR"])]
     assert not events(x, "Threaten")
+
+
+def _described(x: Extraction) -> tuple[bool, set[str]]:
+    """Whether the emitted graph of ``x`` conforms, and the actor keys it describes."""
+    from kg.emit import emit
+    from kg.extract import referenced_keys
+    from kg.validate import validate
+
+    assert referenced_keys(x) <= set(x.actors), "an actor is referenced but not described"
+    return validate(emit(x)).conforms, set(x.actors)
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Secretary of State Rex Tillerson criticised Angela Merkel on Monday.", None),
+        ("President Smith criticised Angela Merkel on Monday.", "The New York Times"),
+    ],
+)
+def test_a_country_a_role_implies_is_described(nlp, text, source):
+    x = extract_text(nlp, text, date=dt.date(2017, 4, 12), source=source)
+    assert [r.of for r in x.roles] == ["country:USA"]
+    conforms, described = _described(x)
+    assert conforms
+    assert "country:USA" in described and x.actors["country:USA"].label == "United States"
+
+
+def test_a_person_without_title_implies_no_country(nlp):
+    x = extract_text(nlp, "Rex Tillerson criticised Angela Merkel on Monday.", date=None)
+    conforms, described = _described(x)
+    assert conforms
+    assert not any(key.startswith("country:") for key in described)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pyshacl
 import pytest
-from rdflib import RDF, Graph, Literal
+from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
 from kg.evaluate import load_gold, score_article
@@ -115,3 +115,25 @@ def test_json_summary_counts(seed: Graph) -> None:
     assert counts["quotes"]["Quote"] == 16
     assert "en_core_web_sm" in result.model
     json.dumps({k: dict(v) for k, v in counts.items()})
+
+
+def test_an_article_that_fails_is_a_problem_not_an_exception(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from conftest import read_articles
+
+    from kg import pipeline
+
+    real = pipeline.extract_doc
+
+    def failing(nlp, article, doc):  # type: ignore[no-untyped-def]
+        if article.id == "bad":
+            raise KeyError("no such thing")
+        return real(nlp, article, doc)
+
+    monkeypatch.setattr(pipeline, "extract_doc", failing)
+    items = read_articles(good="Russia accused China of lying.", bad="Iran met Iraq.")
+    result = build_articles(items)
+    assert result.articles == ["good"]
+    assert result.problems == ["bad: could not be built (KeyError: 'no such thing')"]
+    assert (URIRef("https://w3id.org/pekg/id/article/bad"), None, None) not in result.graph

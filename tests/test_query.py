@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import socket
+import threading
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from rdflib import Literal, URIRef
+from rdflib import BNode, Literal, URIRef
+from rdflib.namespace import XSD
 
+from kg import cli
 from kg import query as q
 
 SEED = Path(__file__).resolve().parent / "data" / "seed.golden.ttl"
@@ -104,3 +110,161 @@ def test_oxigraph_store_directory(tmp_path: Path) -> None:
     expected = [(URIRef("https://w3id.org/pekg/id/country/RUS"),)]
     assert q.run([store_dir], text, "oxigraph").rows == expected
     assert q.run([store_dir], text, "rdflib").rows == expected
+
+
+# ---------------------------------------------------------------------------
+# SERVICE clauses and bound values
+# ---------------------------------------------------------------------------
+
+
+class Listener:
+    """A TCP listener on loopback that counts the connections it gets (closing each)."""
+
+    def __init__(self) -> None:
+        self.sock = socket.create_server(("127.0.0.1", 0))
+        self.sock.settimeout(0.05)
+        self.port = int(self.sock.getsockname()[1])
+        self.connections = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._accept, daemon=True)
+        self._thread.start()
+
+    def _accept(self) -> None:
+        while not self._stop.is_set():
+            try:
+                conn, _ = self.sock.accept()
+            except TimeoutError:
+                continue
+            self.connections += 1
+            conn.close()
+
+    def close(self) -> None:
+        self._stop.set()
+        self._thread.join()
+        self.sock.close()
+
+
+@pytest.fixture
+def listener() -> Iterator[Listener]:
+    server = Listener()
+    yield server
+    server.close()
+
+
+def _kg(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    status = cli.main(["query", *args])
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def _service_query(port: int) -> str:
+    return f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{port}/sparql> {{ ?s ?p ?o }} }}"
+
+
+@pytest.mark.parametrize("engine", q.ENGINES)
+def test_service_queries_are_refused_without_a_request(
+    engine: str, listener: Listener, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for text in (
+        _service_query(listener.port),
+        f"SELECT * {{ service silent <http://127.0.0.1:{listener.port}/> {{ ?s ?p ?o }} }}",
+        f"SELECT * {{ \\u0053ERVICE <http://127.0.0.1:{listener.port}/> {{ ?s ?p ?o }} }}",
+    ):
+        status, out, err = _kg(capsys, str(SEED), text, "--engine", engine)
+        assert (status, out) == (2, "")
+        assert err.startswith("kg: inline query: SERVICE clauses send requests")
+        assert "--allow-service" in err and err.count("\n") == 1
+    time.sleep(0.2)  # a connection, had one been made, is accepted by now
+    assert listener.connections == 0
+
+
+@pytest.mark.parametrize("engine", q.ENGINES)
+def test_service_in_strings_comments_and_names_is_no_service(
+    engine: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = (
+        "PREFIX service: <http://e/>\n"
+        'SELECT ?x WHERE { BIND("SERVICE <http://127.0.0.1:9/> { }" AS ?x) '
+        "OPTIONAL { ?service service:SERVICE <urn:SERVICE> } }  # SERVICE <http://e/> {}"
+    )
+    status, out, err = _kg(capsys, str(SEED), text, "--engine", engine, "--format", "csv")
+    assert (status, err) == (0, "")
+    assert out.splitlines() == ["x", "SERVICE <http://127.0.0.1:9/> { }"]
+
+
+@pytest.mark.parametrize("engine", q.ENGINES)
+def test_allowed_service_failures_are_one_line(
+    engine: str, listener: Listener, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A server that hangs up at once...
+    status, out, err = _kg(
+        capsys, str(SEED), _service_query(listener.port), "--engine", engine, "--allow-service"
+    )
+    assert status != 0 and out == ""
+    assert err.startswith("kg: inline query: query failed: ") and err.count("\n") == 1
+    assert listener.connections >= 1
+    # ... and a port nobody listens on.
+    with socket.create_server(("127.0.0.1", 0)) as closed:
+        port = int(closed.getsockname()[1])
+    status, out, err = _kg(capsys, str(SEED), _service_query(port), "--engine", engine)
+    assert status == 2 and "--allow-service" in err
+    status, out, err = _kg(
+        capsys, str(SEED), _service_query(port), "--engine", engine, "--allow-service"
+    )
+    assert status != 0 and out == ""
+    assert err.startswith("kg: inline query: query failed: ") and err.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["<http://a b>", "<>", "<http://x/{y}>", "<relative/path>", "pekr:x>y", '<http://e/"q">'],
+)
+def test_invalid_iris_are_a_bind_usage_error(
+    value: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, err = _kg(capsys, str(SEED), "SELECT ?a {}", "--bind", f"a={value}")
+    assert (status, out) == (2, "")
+    assert err.startswith(f"kg: --bind: 'a={value}': not a valid IRI: ")
+    assert err.count("\n") == 1
+
+
+def test_invalid_terms_cannot_reach_a_query() -> None:
+    with pytest.raises(q.QueryError, match="not a valid IRI"):
+        q.bind_values("SELECT ?a {}", {"a": URIRef("http://e/a> } ?s ?p ?o {")})
+    with pytest.raises(q.QueryError, match="not a valid IRI"):
+        q.bind_values("SELECT ?a {}", {"a": Literal("1", datatype=URIRef("no iri"))})
+    with pytest.raises(q.QueryError, match="only IRIs and literals"):
+        q.bind_values("SELECT ?a {}", {"a": BNode()})
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "\\u0041",
+        "x\\U00000042y",
+        "\\\\u0041",
+        '"\\u0022" SERVICE',
+        "tab\there\nnew line \\n \\",
+        "é ☃ \\uD83D",
+    ],
+)
+def test_bound_strings_reach_both_engines_as_given(value: str) -> None:
+    name, term = q.parse_binding(f"v={value}")
+    assert term == Literal(value)
+    text = "SELECT ?v (STRLEN(?v) AS ?n) WHERE {}"
+    for engine in q.ENGINES:
+        result = q.run([SEED], text, engine, {name: term})
+        assert result.rows == [
+            (Literal(value, datatype=XSD.string), Literal(len(value), datatype=XSD.integer))
+        ], engine
+
+
+def test_bound_values_survive_the_cli_on_both_engines(capsys: pytest.CaptureFixture[str]) -> None:
+    outputs = set()
+    for engine in q.ENGINES:
+        status, out, err = _kg(
+            capsys, str(SEED), "SELECT ?v WHERE {}", "--bind", "v=\\u0041", "--engine", engine
+        )
+        assert (status, err) == (0, "")
+        outputs.add(out)
+    assert len(outputs) == 1 and "\\u0041" in outputs.pop()

@@ -139,7 +139,9 @@ def test_jsonl_good_and_bad_lines(tmp_path: Path) -> None:
     assert isinstance(first, Article) and isinstance(second, Article)
     assert (first.id, first.title, first.date) == ("first-one", "One", dt.date(2021, 5, 6))
     assert first.path == f"{path}:1"
-    assert str(bad) == f"{path}:2: invalid JSON (column 2)"
+    assert str(bad) == (
+        f"{path}:2: invalid JSON at column 2: Expecting property name enclosed in double quotes"
+    )
     assert second.text == ENGLISH + "\nMore."
     assert second.source == "Wire" and second.date is None
     assert len(second.id) == 16 and set(second.id) <= set("0123456789abcdef")
@@ -149,11 +151,11 @@ def test_jsonl_good_and_bad_lines(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("line", "fragment"),
     [
-        ("[1, 2]", "not a JSON object (got list)"),
+        ("[1, 2]", "not a JSON object (got array)"),
         ('{"title": "x"}', "missing 'text' field"),
-        ('{"text": 5}', "field 'text' must be a string (got int)"),
+        ('{"text": 5}', "field 'text' must be a string (got number)"),
         ('{"text": "  "}', "empty text"),
-        (json.dumps({"text": ENGLISH, "title": 3}), "field 'title' must be a string (got int)"),
+        (json.dumps({"text": ENGLISH, "title": 3}), "field 'title' must be a string (got number)"),
         (json.dumps({"text": ENGLISH, "date": "yesterday"}), "malformed date 'yesterday'"),
         (json.dumps({"text": GERMAN}), "not English (language detection: "),
     ],
@@ -387,15 +389,17 @@ def test_malformed_sidecar_json(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(ENGLISH, encoding="utf-8")
     sidecar = tmp_path / "a.json"
     sidecar.write_text('{\n  "title": "x",\n  "date" "2017-01-01"\n}', encoding="utf-8")
-    assert str(problem(tmp_path / "a.txt")) == f"{sidecar}: invalid JSON sidecar (line 3 column 10)"
+    assert str(problem(tmp_path / "a.txt")) == (
+        f"{sidecar}: invalid JSON at line 3 column 10: Expecting ':' delimiter (a JSON sidecar)"
+    )
 
 
 @pytest.mark.parametrize(
     ("obj", "message"),
     [
-        (["a"], "JSON sidecar is not an object (got list)"),
-        ({"title": ["x"]}, "field 'title' must be a string (got list)"),
-        ({"date": 20170412}, "field 'date' must be a string (got int)"),
+        (["a"], "JSON sidecar is not an object (got array)"),
+        ({"title": ["x"]}, "field 'title' must be a string (got array)"),
+        ({"date": 20170412}, "field 'date' must be a string (got number)"),
     ],
 )
 def test_sidecar_of_wrong_shape(tmp_path: Path, obj: object, message: str) -> None:
@@ -463,3 +467,37 @@ def test_looks_english() -> None:
     assert not looks_english("Президент России заявил в среду, что отношения ухудшились. " * 4)
     assert not looks_english("中华人民共和国外交部发言人今天在北京举行的例行记者会上表示。" * 2)
     assert looks_english("Kurz und knapp.")
+
+
+def test_json_nested_too_deep_is_a_problem_not_a_crash(tmp_path: Path) -> None:
+    deep = "[" * 100_000 + "]" * 100_000
+    lines = tmp_path / "a.jsonl"
+    lines.write_text(f'{{"text": {deep}}}\n{json.dumps({"text": ENGLISH})}\n', encoding="utf-8")
+    bad, good = read(lines)
+    assert isinstance(good, Article)
+    assert str(bad).startswith(f"{lines}:1: cannot be read (RecursionError: ")
+    (tmp_path / "b.txt").write_text(ENGLISH, encoding="utf-8")
+    (tmp_path / "b.json").write_text(f'{{"title": {deep}}}', encoding="utf-8")
+    assert problem(tmp_path / "b.txt").message.startswith("cannot be read (RecursionError: ")
+
+
+@pytest.mark.parametrize("field", ["text", "title", "id", "source", "url", "date"])
+def test_a_lone_surrogate_in_any_field_is_named(tmp_path: Path, field: str) -> None:
+    obj = {"text": ENGLISH, field: "x \\ud800 y"}
+    raw = json.dumps(obj).replace("\\\\ud800", "\\ud800")
+    (tmp_path / "a.jsonl").write_text(raw + "\n", encoding="utf-8")
+    bad = problem(tmp_path / "a.jsonl")
+    assert bad.message == (
+        f"field {field!r} holds a lone surrogate (\\ud800 at character 2), "
+        "which is not valid Unicode"
+    )
+
+
+def test_jsonl_errors_name_the_column_where_the_line_breaks_off(tmp_path: Path) -> None:
+    (tmp_path / "a.jsonl").write_text('{"text": "x", "title": 5\n', encoding="utf-8")
+    assert (
+        problem(tmp_path / "a.jsonl").message
+        == "invalid JSON at column 25: Expecting ',' delimiter"
+    )
+    (tmp_path / "b.jsonl").write_text('{"text": null}\n', encoding="utf-8")
+    assert problem(tmp_path / "b.jsonl").message == "field 'text' must be a string (got null)"

@@ -515,3 +515,22 @@ def test_group_described_by_another_adjective_is_no_side(nlp):
     x = extract_text(nlp, "Militias angry at the tax attacked a Saudi tanker.")
     assert all(agents == [] for agents, _ in sides(x, "Attack"))
     assert not any(a.kind == "Group" for a in x.actors.values())
+
+
+def test_many_quote_marks_are_paired_in_linear_time():
+    from kg.budget import time_limit
+    from kg.resolve import quote_spans
+
+    text = 'He said "yes" and ' + '"' * 60_000
+    with time_limit(20):  # pairing by scanning every earlier span takes hours here
+        spans = quote_spans(text)
+    assert spans[0] == (8, 13) and len(spans) == 30_001
+
+
+def test_a_token_in_overlapping_quotations_is_in_a_quote(nlp):
+    from kg.resolve import Resolution
+
+    doc = nlp('He said “a long "one” and then" more.')
+    res = Resolution(doc=doc, quotes=[(8, 31), (17, 22)])
+    inside = [t.text for t in doc if res.in_quote(t)]
+    assert "then" in inside and "more" not in inside and "He" not in inside

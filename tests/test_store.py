@@ -631,3 +631,73 @@ def test_serve_until_stopped(tmp_path: Path, stop: signal.Signals) -> None:
         store.query_endpoint(f"http://127.0.0.1:{port}/query", "ASK {}")
     assert "Press Ctrl-C to stop." in process.stdout.read()
     assert process.stderr is not None and "Traceback" not in process.stderr.read()
+
+
+@pytest.fixture
+def kg_serve(tmp_path: Path) -> Iterator[Callable[..., str]]:
+    """Start ``kg serve`` on the seed with extra arguments; return its base URL."""
+    processes: list[subprocess.Popen[str]] = []
+
+    def start(*args: str) -> str:
+        kg = str(Path(sys.executable).parent / "kg")
+        out = tmp_path / f"out{len(processes)}"
+        out.mkdir()
+        shutil.copy(SEED, out / "graph.ttl")
+        process = subprocess.Popen(
+            [kg, "serve", str(out), *args],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        processes.append(process)
+        assert process.stdout is not None
+        line = process.stdout.readline()
+        match = re.match(r"SPARQL endpoint: (http://\S+)/query$", line)
+        assert match, f"kg serve printed {line!r}"
+        return match.group(1)
+
+    yield start
+    for process in processes:
+        process.terminate()
+        assert process.wait(timeout=20) == 0
+        assert process.stderr is not None and "Traceback" not in process.stderr.read()
+
+
+#: The graph with itself four times over: far too many solutions to count in time.
+CARTESIAN = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+
+
+def test_serve_stops_a_query_at_its_timeout(kg_serve: Callable[..., str]) -> None:
+    url = kg_serve("--timeout", "1")
+    with pytest.raises(store.StoreError) as caught:
+        store.query_endpoint(f"{url}/query", CARTESIAN, timeout=15)
+    assert "HTTP 503" in str(caught.value) and "timed out after 1 s" in str(caught.value)
+    # The server goes on answering (it was restarted to stop the query).
+    assert _count(url) == _seed_size()
+
+
+def test_serve_timeout_must_be_positive(capsys: pytest.CaptureFixture[str]) -> None:
+    from kg import cli
+
+    with pytest.raises(SystemExit) as caught:
+        cli.main(["serve", str(SEED), "--timeout", "0"])
+    assert caught.value.code == 2
+    assert "need a positive number of seconds" in capsys.readouterr().err
+
+
+def test_serve_refuses_service_clauses(kg_serve: Callable[..., str]) -> None:
+    """The server would send the requests of a SERVICE clause: they are refused first."""
+    url = kg_serve()
+    with socket.create_server(("127.0.0.1", 0)) as listener:
+        listener.settimeout(0.5)
+        service = f"http://127.0.0.1:{listener.getsockname()[1]}/sparql"
+        for method in ("GET", "POST"):
+            with pytest.raises(store.StoreError, match="HTTP 403 .*SERVICE clauses .* refused"):
+                store.query_endpoint(
+                    f"{url}/query",
+                    f"SELECT * {{ SERVICE <{service}> {{ ?s ?p ?o }} }}",
+                    method=method,
+                )
+        with pytest.raises(TimeoutError):
+            listener.accept()
+    assert _ask(url, 'ASK { FILTER("SERVICE <http://e/> {}" != "") }')

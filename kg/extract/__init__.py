@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import dataclasses
+import logging
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg import dictionary
+from kg import dictionary, lexicon
 from kg.extract.common import evidence_for, timeline
 from kg.extract.events import extract_events
 from kg.extract.quotes import extract_quotes, statements
-from kg.model import Article, Evidence, Extraction
+from kg.model import Actor, Article, Evidence, Extraction
 from kg.nlp import model_name
 from kg.resolve import resolve
 
-__all__ = ["extract", "extract_doc"]
+__all__ = ["extract", "extract_doc", "referenced_keys"]
+
+log = logging.getLogger(__name__)
 
 
 def extract_doc(nlp: Language, article: Article, doc: Doc) -> Extraction:
@@ -22,17 +27,20 @@ def extract_doc(nlp: Language, article: Article, doc: Doc) -> Extraction:
     line = timeline(res, article.date)
     quoted = extract_quotes(res)
     events = extract_events(res, line) + statements(res, quoted, line)
-    used = {k for e in events for k in (*e.actors(), *e.about, *([e.place] if e.place else []))}
-    used |= set(res.token_key.values())
-    used |= {a for k in used if k in res.actors and (a := res.actors[k].affiliation)}
-    actors = {k: a for k, a in res.actors.items() if k in used}
     extraction = Extraction(
         article=article,
-        actors=actors,
+        actors={},
         roles=res.roles,
         events=events,
         quotes=[q for q, _ in quoted],
         model=model_name(nlp),
+    )
+    named = set(res.token_key.values())
+    extraction.actors = {k: a for k, a in res.actors.items() if k in named}
+    _describe_referenced(extraction, res.actors)
+    rank = {key: n for n, key in enumerate(res.actors)}  # keep the order actors were found
+    extraction.actors = dict(
+        sorted(extraction.actors.items(), key=lambda item: rank.get(item[0], len(rank)))
     )
     first = {m.key: m for m in reversed(res.mentions)}
 
@@ -41,7 +49,86 @@ def extract_doc(nlp: Language, article: Article, doc: Doc) -> Extraction:
         return evidence_for(doc[mention.start]) if mention else None
 
     dictionary.apply(extraction, evidence_of)
+    _describe_referenced(extraction, res.actors)
     return extraction
+
+
+def referenced_keys(extraction: Extraction) -> set[str]:
+    """Every actor key an extraction's records point at.
+
+    Event slots, places, bodies and voters, the people and office holders of roles,
+    the speakers of quotes, and the affiliations of the actors it describes: each
+    becomes an IRI in the graph, so each needs an actor description.
+    """
+    keys: set[str] = set()
+    for event in extraction.events:
+        keys.update(event.actors())
+        keys.update(event.about)
+        if event.place:
+            keys.add(event.place)
+    for role in extraction.roles:
+        keys.add(role.person)
+        if role.of:
+            keys.add(role.of)
+    keys.update(q.speaker for q in extraction.quotes if q.speaker)
+    keys.update(a.affiliation for a in extraction.actors.values() if a.affiliation)
+    return keys
+
+
+def _describe_referenced(extraction: Extraction, known: dict[str, Actor]) -> None:
+    """Add a description for every actor the extraction refers to, in place.
+
+    An actor the article resolved is taken from ``known``; a country it only implies
+    (a title's country, the outlet's home, a dictionary code) is described from the
+    gazetteer. A reference to anything else that has no description is dropped,
+    so no IRI of the graph is left untyped and unlabelled.
+    """
+    while True:
+        missing = referenced_keys(extraction) - extraction.actors.keys()
+        if not missing:
+            return
+        for key in sorted(missing):
+            actor = known.get(key) or _implied_country(key)
+            if actor is not None:
+                extraction.actors[key] = actor
+            else:
+                log.debug(
+                    "%s: dropping references to undescribed actor %s", extraction.article.id, key
+                )
+                _drop_references(extraction, key)
+
+
+def _implied_country(key: str) -> Actor | None:
+    kind, _, iso3 = key.partition(":")
+    if kind != "country" or not iso3:
+        return None
+    return Actor(key, "Country", lexicon.country_label(iso3), iso3=iso3)
+
+
+def _drop_references(extraction: Extraction, key: str) -> None:
+    """Remove every reference to ``key``, and the records left without an actor."""
+    for actor in extraction.actors.values():
+        if actor.affiliation == key:
+            actor.affiliation = None
+    extraction.roles = [
+        r if r.of != key else dataclasses.replace(r, of=None)
+        for r in extraction.roles
+        if r.person != key
+    ]
+    for quote in extraction.quotes:
+        if quote.speaker == key:
+            quote.speaker = None
+    for event in extraction.events:
+        event.agents = [k for k in event.agents if k != key]
+        event.targets = [k for k in event.targets if k != key]
+        event.participants = [k for k in event.participants if k != key]
+        event.about = [k for k in event.about if k != key]
+        event.ballots = [b for b in event.ballots if b.voter != key]
+        if event.place == key:
+            event.place = None
+        if event.body == key:
+            event.body = None
+    extraction.events = [e for e in extraction.events if e.actors()]
 
 
 def extract(nlp: Language, article: Article) -> Extraction:

@@ -150,6 +150,12 @@ class Timeline:
     anchor: dt.date | None = None
     anchor_text: str | None = None
 
+    def __post_init__(self) -> None:
+        # Dates by the start of their sentence: an event looks only at its own sentence's.
+        self._by_sentence: dict[int, list[Span]] = {}
+        for span in self.dates:
+            self._by_sentence.setdefault(span.sent.start, []).append(span)
+
     def resolve(self, text: str) -> dt.date | None:
         """A time expression of this article as a date."""
         return time.resolve(text, self.published, self.anchor)
@@ -163,9 +169,7 @@ class Timeline:
         sent = token.sent
         verb = clause_verb(token)
         best: Span | None = None
-        for span in self.dates:
-            if span.sent != sent:
-                continue
+        for span in self._by_sentence.get(sent.start, ()):
             root = span.root
             ancestors = set(a.i for a in root.ancestors)
             in_subtree = token.left_edge.i <= root.i <= token.right_edge.i

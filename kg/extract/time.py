@@ -38,16 +38,32 @@ def _clean(expression: str) -> str:
     return re.sub(r"\s+", " ", text)
 
 
-def weekday_on_or_before(name: str, reference: dt.date) -> dt.date:
-    """The most recent ``name`` day on or before ``reference``.
+def shift(day: dt.date, days: int) -> dt.date | None:
+    """``day`` moved by ``days``, or ``None`` past the calendar's ends (years 1 to 9999).
+
+    >>> shift(dt.date(2017, 4, 12), -1)
+    datetime.date(2017, 4, 11)
+    >>> shift(dt.date(1, 1, 1), -1) is None, shift(dt.date(9999, 12, 31), 1) is None
+    (True, True)
+    """
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        return None
+
+
+def weekday_on_or_before(name: str, reference: dt.date) -> dt.date | None:
+    """The most recent ``name`` day on or before ``reference`` (``None`` before 0001-01-01).
 
     >>> weekday_on_or_before("Wednesday", dt.date(2017, 4, 12))
     datetime.date(2017, 4, 12)
     >>> weekday_on_or_before("friday", dt.date(2017, 4, 12))
     datetime.date(2017, 4, 7)
+    >>> weekday_on_or_before("sunday", dt.date(1, 1, 1)) is None
+    True
     """
     target = WEEKDAYS.index(name.lower())
-    return reference - dt.timedelta(days=(reference.weekday() - target) % 7)
+    return shift(reference, -((reference.weekday() - target) % 7))
 
 
 def resolve(
@@ -73,6 +89,8 @@ def resolve(
     True
     >>> resolve("the last three or four days", d) is None
     True
+    >>> resolve("yesterday", dt.date(1, 1, 1)), resolve("tomorrow", dt.date(9999, 12, 31))
+    (None, None)
     """
     text = _clean(expression)
     anchor = anchor or published
@@ -87,7 +105,7 @@ def resolve(
         return weekday_on_or_before(text, published)
     for pattern, offset in _RELATIVE.items():
         if anchor is not None and re.fullmatch(pattern, text):
-            return anchor + dt.timedelta(days=offset)
+            return shift(anchor, offset)
     if _DAY_MONTH.match(text):
         try:
             default = dt.datetime(published.year, 1, 1)
@@ -95,8 +113,14 @@ def resolve(
         except (ValueError, OverflowError):
             return None
         # "December 30" in a January article is last year.
-        if value > published + dt.timedelta(days=7) and not re.search(r"\d{4}", text):
-            value = value.replace(year=value.year - 1)
+        week_after = shift(published, 7)
+        if week_after and value > week_after and not re.search(r"\d{4}", text):
+            if value.year == 1:
+                return None
+            try:
+                value = value.replace(year=value.year - 1)
+            except ValueError:  # 29 February in a year without one
+                return None
         return value
     return None
 
