@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint install notebook bench clean
+.PHONY: demo test lint install notebook bench fuzz clean
 
 $(STAMP): pyproject.toml
 	sh tools/install-chromium.sh
@@ -32,6 +32,11 @@ notebook: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/build.py
 	$(BIN)/python bench/analysis.py
+
+# Hostile input through the real kg command line: tracebacks, hangs, broken or invalid
+# graphs, lost articles (about 10 minutes; tools/fuzz.py --help for size and seed).
+fuzz: $(STAMP)
+	$(BIN)/python tools/fuzz.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check kg tests tools bench
