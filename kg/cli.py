@@ -47,6 +47,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     from kg.corpus import DaskError, ManifestError, OutputError, WorkerError, build_corpus
     from kg.dictionary import DictionaryError
     from kg.read import iter_articles
+    from kg.verbs import VerbDictionaryError
 
     items = iter_articles(args.paths, default_date=args.date)
     options = {
@@ -57,6 +58,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         "prune": args.prune,
         "dask": args.dask,
         "actors": args.actors,
+        "verbs": args.verbs,
         "article_timeout": args.article_timeout or None,
     }
     try:
@@ -72,7 +74,14 @@ def cmd_build(args: argparse.Namespace) -> int:
                 )
         else:
             result = build_corpus(items, Path(args.out), **options)
-    except (ManifestError, DaskError, WorkerError, DictionaryError, OutputError) as err:
+    except (
+        ManifestError,
+        DaskError,
+        WorkerError,
+        DictionaryError,
+        VerbDictionaryError,
+        OutputError,
+    ) as err:
         raise UserError(str(err)) from None
     if not result.total:
         for problem in result.problems:
@@ -351,6 +360,13 @@ def parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="actor dictionary in the PETRARCH format: names with dated [CODE date-range] "
         "roles tie people and organisations to a country on the article's date",
+    )
+    b.add_argument(
+        "--verbs",
+        metavar="FILE",
+        help="verb dictionary in the PETRARCH / CAMEO format: its verbs, synonyms and simple "
+        "patterns trigger the event class their CAMEO code stands for, on top of the built-in "
+        "lexicon",
     )
     b.add_argument(
         "--article-timeout",

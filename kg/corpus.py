@@ -43,6 +43,7 @@ from typing import IO, Any
 from rdflib import Graph
 
 from kg import __version__, budget, dictionary, identity, procs
+from kg import verbs as verb_dictionary
 from kg.model import Article
 from kg.read import ReadProblem
 from kg.vocab import PEKR, bind_prefixes
@@ -389,7 +390,7 @@ class ManifestError(Exception):
 _WORKER_MODEL: str | None = None
 
 
-def _worker_init(model: str | None, actors: str | None = None) -> None:
+def _worker_init(model: str | None, actors: str | None = None, verbs: str | None = None) -> None:
     global _WORKER_MODEL
     parent = multiprocessing.parent_process()
     procs.die_with_parent(parent.pid if parent is not None else None)  # even on kill -9
@@ -397,6 +398,7 @@ def _worker_init(model: str | None, actors: str | None = None) -> None:
     from kg import nlp as nlp_stage
 
     dictionary.use(actors)
+    verb_dictionary.use(verbs)
     nlp_stage.load(model)
 
 
@@ -456,11 +458,13 @@ def process_batch(
     model: str | None = None,
     actors: str | None = None,
     timeout: float | None = budget.DEFAULT_SECONDS,
+    verbs: str | None = None,
 ) -> list[ArticleOutput | ArticleSkipped]:
     """Parse and extract a batch of ``(article, digest)`` pairs (in a worker or here).
 
-    ``actors`` is an actor dictionary to use (:mod:`kg.dictionary`), for workers that
-    were not started with it (Dask's). ``timeout`` is each article's budget in
+    ``actors`` is an actor dictionary to use (:mod:`kg.dictionary`) and ``verbs``
+    a verb dictionary (:mod:`kg.verbs`), for workers that were not started with
+    them (Dask's). ``timeout`` is each article's budget in
     seconds (``None``: no limit); an article over it, or one whose extraction
     fails, comes back as :class:`ArticleSkipped`.
     """
@@ -468,6 +472,8 @@ def process_batch(
 
     if actors is not None and dictionary.active_path() != actors:
         dictionary.use(actors)
+    if verbs is not None and verb_dictionary.active_path() != verbs:
+        verb_dictionary.use(verbs)
     nlp = nlp_stage.load(model if model is not None else _WORKER_MODEL)
     articles = [article for article, _ in batch]
     docs = parse_together(nlp, articles, timeout)
@@ -494,7 +500,7 @@ def _ordered(
     import multiprocessing
 
     context = multiprocessing.get_context("spawn")
-    initargs = (model, dictionary.active_path())
+    initargs = (model, dictionary.active_path(), verb_dictionary.active_path())
     pool = ProcessPoolExecutor(workers, context, initializer=_worker_init, initargs=initargs)
     pending: deque[Future[Outputs]] = deque()
     try:
@@ -561,8 +567,10 @@ def _ordered_dask(
         window = 2 * max(1, sum(client.nthreads().values()))
         pending: deque[Any] = deque()
         for batch in batches:
-            actors = dictionary.active_path()
-            pending.append(client.submit(process_batch, batch, model, actors, timeout, pure=False))
+            actors, verbs = dictionary.active_path(), verb_dictionary.active_path()
+            pending.append(
+                client.submit(process_batch, batch, model, actors, timeout, verbs, pure=False)
+            )
             if len(pending) >= window:
                 yield pending.popleft().result()
         while pending:
@@ -849,6 +857,7 @@ def build_corpus(
     dask: str | None = None,
     actors: str | Path | None = None,
     article_timeout: float | None = budget.DEFAULT_SECONDS,
+    verbs: str | Path | None = None,
 ) -> CorpusResult:
     """Build articles into ``OUT/graph.<fmt>`` through the manifest (see the module docstring).
 
@@ -872,9 +881,12 @@ def build_corpus(
             on a cluster, every worker must see the file at the same path.
         article_timeout: Seconds one article may take to parse and extract
             (``None`` or 0: no limit; not enforced on Dask).
+        verbs: A verb dictionary in the PETRARCH / CAMEO format (:mod:`kg.verbs`),
+            read on top of the built-in triggers; on a cluster, at the same path.
 
     Raises:
         kg.dictionary.DictionaryError: The actor dictionary cannot be read.
+        kg.verbs.VerbDictionaryError: The verb dictionary cannot be read.
         OutputError: ``out_dir`` cannot be written, the disk is full, or another
             build is writing there.
 
@@ -898,6 +910,7 @@ def build_corpus(
                 dask,
                 actors,
                 article_timeout,
+                verbs,
             )
     except (OSError, sqlite3.OperationalError) as err:
         raise output_error(err, out) from None
@@ -915,6 +928,7 @@ def _build_locked(
     dask: str | None,
     actors: str | Path | None,
     timeout: float | None,
+    verbs: str | Path | None = None,
 ) -> CorpusResult:
     from kg import nlp as nlp_stage
 
@@ -924,6 +938,9 @@ def _build_locked(
     model_label = nlp_stage.model_id(model)
     if actors is not None:  # a changed dictionary rebuilds every article
         model_label += f"+actors-{dictionary.active_digest()}"
+    verb_dictionary.use(verbs)
+    if verbs is not None:  # so does a changed verb dictionary
+        model_label += f"+verbs-{verb_dictionary.active_digest()}"
     if fresh:
         for suffix in ("", "-wal", "-shm"):
             (out / (MANIFEST + suffix)).unlink(missing_ok=True)

@@ -325,6 +325,9 @@ class ArticleScore:
         arguments: Per-argument checks on matched required events.
         roles: Gold roles held by the matched persons.
         quotes: Quote matching; precision is over all extracted ``pek:Quote``.
+        bands: Extracted realised events by ``pek:confidence`` band (see
+            :func:`confidence_band`): how many matched a gold event (required or
+            optional) out of how many were extracted, i.e. precision per band.
         counts: Raw sizes: ``system_entities``, ``gold_entities`` (required),
             ``system_events``, ``gold_events`` (required),
             ``gold_events_optional``, ``optional_events_matched``,
@@ -338,6 +341,7 @@ class ArticleScore:
     arguments: dict[str, Ratio] = field(default_factory=_empty_arguments)
     roles: Ratio = field(default_factory=Ratio)
     quotes: Scores = field(default_factory=Scores)
+    bands: dict[str, Ratio] = field(default_factory=dict)
     counts: dict[str, int] = field(default_factory=dict)
     gold_path: str | None = None
 
@@ -368,6 +372,7 @@ class ArticleScore:
             "dates": self.dates.to_dict(),
             "roles": self.roles.to_dict(),
             "quotes": self.quotes.to_dict(),
+            "confidence_bands": {band: r.to_dict() for band, r in sorted(self.bands.items())},
             "counts": dict(self.counts),
         }
 
@@ -395,9 +400,32 @@ def micro_average(results: Sequence[ArticleScore]) -> ArticleScore:
         total.quotes = total.quotes + result.quotes
         for name, ratio in result.arguments.items():
             total.arguments[name] = total.arguments.get(name, Ratio()) + ratio
+        for band, ratio in result.bands.items():
+            total.bands[band] = total.bands.get(band, Ratio()) + ratio
         for name, count in result.counts.items():
             total.counts[name] = total.counts.get(name, 0) + count
     return total
+
+
+#: Lower edges of the confidence bands precision is reported for.
+BAND_EDGES = (0.0, 0.6, 0.7, 0.8, 0.9)
+
+
+def confidence_band(value: float | None) -> str:
+    """The band a ``pek:confidence`` value falls in, as a label.
+
+    Examples:
+        >>> confidence_band(0.5), confidence_band(0.7), confidence_band(0.85), confidence_band(1.0)
+        ('0.0-0.6', '0.7-0.8', '0.8-0.9', '0.9-1.0')
+        >>> confidence_band(None)
+        'none'
+    """
+    if value is None:
+        return "none"
+    lower = max(edge for edge in BAND_EDGES if value >= edge - 1e-9)
+    edges = (*BAND_EDGES, 1.0)
+    upper = edges[edges.index(lower) + 1]
+    return f"{lower:.1f}-{upper:.1f}"
 
 
 # --------------------------------------------------------------------------- table
@@ -432,6 +460,8 @@ def _format_block(result: ArticleScore) -> list[str]:
     ratio("roles", result.roles)
     prf("quotes", result.quotes)
     ratio("dates", result.dates)
+    for band, r in sorted(result.bands.items()):
+        ratio(f"  events @{band}", r)
     counts = result.counts
     if counts:
         lines.append(
@@ -737,6 +767,13 @@ def _hungarian(cost: list[list[int]]) -> dict[int, int]:
     return dict(sorted((p[j] - 1, j - 1) for j in range(1, m + 1) if p[j]))
 
 
+def _as_float(value: Node | None) -> float | None:
+    try:
+        return float(value) if value is not None else None  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+
+
 def _as_int(value: Node) -> int | None:
     if not isinstance(value, Literal):
         return None
@@ -1008,6 +1045,8 @@ class _Scorer:
                 if not ok:
                     self.messages.append(f"argument wrong: {event_id} {name}: {detail}")
         for j, node in enumerate(nodes):
+            band = confidence_band(_as_float(self.graph.value(node, PEK.confidence)))
+            self.result.bands.setdefault(band, Ratio()).add(j in matched_nodes)
             if j in matched_nodes:
                 continue
             scores.fp += 1

@@ -6,6 +6,7 @@ Every loader is cached, so a process reads each file once.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -236,17 +237,188 @@ class Trigger:
     goldstein: float | None
     plover: str | None = None
     mode: str | None = None
+    #: Whether the word makes an event only when two sides are found (the broad vocabulary).
+    two_sided: bool = False
 
 
-@functools.cache
 def triggers() -> dict[tuple[str, str], Trigger]:
-    """(word, pos) → :class:`Trigger`.
+    """(word, pos) → :class:`Trigger`: the built-in lexicon, then any extra entries.
+
+    Built-in entries (:func:`builtin_triggers`) win over the extra ones a verb
+    dictionary adds (:func:`use_extra_triggers`).
 
     Example:
         >>> t = triggers()[("visit", "VERB")]
         >>> t.cls, t.cameo, t.plover, t.mode
         ('Meeting', '042', 'CONSULT', 'visit')
     """
+    merged = _MERGED.get("table")
+    if merged is None:
+        merged = {**_EXTRA, **builtin_triggers()}
+        _MERGED["table"] = merged
+    return merged
+
+
+#: Entries added on top of the built-in lexicon (a verb dictionary's), and the merged table.
+_EXTRA: dict[tuple[str, str], Trigger] = {}
+_MERGED: dict[str, dict[tuple[str, str], Trigger]] = {}
+
+
+def use_extra_triggers(extra: dict[tuple[str, str], Trigger]) -> None:
+    """Make ``extra`` the entries read on top of the built-in lexicon (empty: none)."""
+    _EXTRA.clear()
+    _EXTRA.update(extra)
+    _MERGED.clear()
+
+
+@functools.cache
+def builtin_triggers() -> dict[tuple[str, str], Trigger]:
+    """The lexicon's own entries: ``triggers.tsv``, then ``cameo_vocabulary.tsv``.
+
+    Each word also stands for its other spelling (:func:`spellings`) and, for a
+    verb, its inflected forms (:func:`inflections`), which the parser sometimes
+    leaves as the lemma; a form listed of its own is never replaced.
+
+    >>> builtin_triggers()[("demobilized", "VERB")].plover
+    'RETREAT'
+    """
+    listed = _listed_triggers()
+    out = dict(listed)
+    for (word, pos), trig in listed.items():
+        forms = spellings(word)
+        if pos == "VERB":
+            forms = [f for form in forms for f in (form, *inflections(form))]
+        for form in forms:
+            out.setdefault((form, pos), trig)
+    return out
+
+
+def _listed_triggers() -> dict[tuple[str, str], Trigger]:
+    """``triggers.tsv``, then the words of ``cameo_vocabulary.tsv`` it does not list.
+
+    A vocabulary word makes an event only with the sides its code asks for (a noun
+    always two): the broad vocabulary is read with care.
+    """
+    out = dict(_triggers_tsv())
+    for row in _rows("cameo_vocabulary.tsv"):
+        row += [""] * (6 - len(row))
+        word, pos, code, frame, preps, mode = row[:6]
+        base = cameo_class(code)
+        if base is None or (word, pos) in out:
+            continue
+        out[(word, pos)] = Trigger(
+            word=word,
+            pos=pos,
+            cls=base.cls,
+            frame=frame or base.frame,
+            preps=tuple(p for p in preps.split("|") if p) if preps else base.preps,
+            cameo=code,
+            goldstein=base.goldstein,
+            plover=base.plover,
+            mode=mode or base.mode,
+            two_sided=pos == "NOUN" or base.sides > 1,
+        )
+    return out
+
+
+def spellings(phrase: str) -> list[str]:
+    """A phrase and its other spelling, British or American (-ise/-ize, -our/-or, -yse/-yze).
+
+    >>> spellings("demobilise"), spellings("normalization"), spellings("honour")
+    (['demobilise', 'demobilize'], ['normalization', 'normalisation'], ['honour', 'honor'])
+    >>> spellings("rise"), spellings("meet")
+    (['rise'], ['meet'])
+    """
+    out = [phrase]
+    swaps = (
+        (r"(?<=[a-z]{3})is(e[sd]?|ing|ation|ations)$", r"iz\1"),
+        (r"(?<=[a-z]{3})iz(e[sd]?|ing|ation|ations)$", r"is\1"),
+        (r"(?<=[a-z]{2})ys(e[sd]?|ing)$", r"yz\1"),
+        (r"(?<=[a-z]{2})yz(e[sd]?|ing)$", r"ys\1"),
+        (r"(?<=[a-z]{2}[^aeiou])our(s|ed|ing)?$", r"or\1"),
+    )
+    for i, word in enumerate(phrase.split()):
+        for pattern, repl in swaps:
+            other = re.sub(pattern, repl, word)
+            if other != word:
+                words = phrase.split()
+                words[i] = other
+                out.append(" ".join(words))
+    return out
+
+
+def inflections(phrase: str) -> list[str]:
+    """The regular -s, -ed and -ing forms of a verb (of the first word of a phrase).
+
+    >>> inflections("demobilize")
+    ['demobilizes', 'demobilized', 'demobilizing']
+    >>> inflections("pull out")
+    ['pulls out', 'pulled out', 'pulling out']
+    >>> inflections("rally")
+    ['rallies', 'rallied', 'rallying']
+    """
+    verb, _, rest = phrase.partition(" ")
+    tail = f" {rest}" if rest else ""
+    if verb.endswith("e") and not verb.endswith(("ee", "ye", "oe")):
+        forms = [verb + "s", verb + "d", verb[:-1] + "ing"]
+    elif verb.endswith("y") and verb[-2:-1] not in ("a", "e", "o", "u"):
+        forms = [verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing"]
+    elif verb.endswith(("s", "sh", "ch", "x", "z")):
+        forms = [verb + "es", verb + "ed", verb + "ing"]
+    else:
+        forms = [verb + "s", verb + "ed", verb + "ing"]
+    return [form + tail for form in forms]
+
+
+@dataclass(frozen=True)
+class CameoClass:
+    """What a CAMEO code stands for: class, frame, prepositions, weight, PLOVER and mode.
+
+    ``sides`` is how many sides a word of the broad vocabulary must name to make
+    an event of the code (1 or 2).
+    """
+
+    cls: str
+    frame: str
+    preps: tuple[str, ...]
+    goldstein: float
+    plover: str
+    mode: str | None
+    sides: int = 2
+
+
+@functools.cache
+def cameo_classes() -> dict[str, CameoClass]:
+    """CAMEO code prefix → :class:`CameoClass` (``lexicons/cameo_classes.tsv``)."""
+    out = {}
+    for row in _rows("cameo_classes.tsv"):
+        row += [""] * (8 - len(row))
+        code, cls, frame, preps, goldstein, plover, mode, sides = row[:8]
+        splits = tuple(p for p in preps.split("|") if p)
+        out[code] = CameoClass(
+            cls, frame, splits, float(goldstein), plover, mode or None, int(sides or 2)
+        )
+    return out
+
+
+def cameo_class(code: str) -> CameoClass | None:
+    """The class a CAMEO code maps to, by its longest listed prefix (None: no event class).
+
+    >>> cameo_class("0871").cls, cameo_class("0874").plover, cameo_class("1953").cls
+    ('Agree', 'RETREAT', 'Attack')
+    >>> cameo_class("010") is None
+    True
+    """
+    table = cameo_classes()
+    for size in range(len(code), 1, -1):
+        found = table.get(code[:size])
+        if found is not None:
+            return found
+    return None
+
+
+@functools.cache
+def _triggers_tsv() -> dict[tuple[str, str], Trigger]:
     out = {}
     for row in _rows("triggers.tsv"):
         row += [""] * (9 - len(row))
@@ -352,3 +524,56 @@ def realised_under() -> dict[str, frozenset[str]]:
         for row in _rows("irrealis.tsv")
         if len(row) > 2 and row[2]
     }
+
+
+@functools.cache
+def vote_words() -> dict[str, frozenset[str]]:
+    """Role → the words of ``votes.tsv`` with that role (elect, decide, body, measure).
+
+    >>> "elect" in vote_words()["elect"], "parliament" in vote_words()["body"]
+    (True, True)
+    """
+    table: dict[str, set[str]] = {}
+    for row in _rows("votes.tsv"):
+        table.setdefault(row[1], set()).add(row[0])
+    return {role: frozenset(words) for role, words in table.items()}
+
+
+@functools.cache
+def casualty_words() -> dict[tuple[str, str], str]:
+    """(lemma, part of speech) → how a number of dead is read from it (``casualties.tsv``).
+
+    >>> casualty_words()[("kill", "VERB")], casualty_words()[("toll", "NOUN")]
+    ('object', 'toll')
+    """
+    return {(row[0], row[1]): row[2] for row in _rows("casualties.tsv")}
+
+
+@functools.cache
+def number_words() -> dict[str, int]:
+    """A number written as words → its value ("three" → 3).
+
+    >>> number_words()["three"], number_words()["a dozen"]
+    (3, 12)
+    """
+    return {row[0]: int(row[1]) for row in _rows("numbers.tsv")}
+
+
+@functools.cache
+def topic_verbs() -> frozenset[str]:
+    """Meeting verbs whose direct object is the topic, not a partner ("discussed Syria").
+
+    >>> "discuss" in topic_verbs(), "meet" in topic_verbs()
+    (True, False)
+    """
+    return _words("topic_verbs.txt")
+
+
+@functools.cache
+def quote_verbs() -> frozenset[str]:
+    """Lemmas of verbs that attribute a quotation besides the speech verbs (``quote_verbs.txt``).
+
+    >>> "describe" in quote_verbs(), "say" in quote_verbs()
+    (True, False)
+    """
+    return _words("quote_verbs.txt")

@@ -14,6 +14,7 @@ from rdflib import RDF, Graph
 
 from kg import budget, dictionary, identity
 from kg import nlp as nlp_stage
+from kg import verbs as verb_dictionary
 from kg.emit import emit
 from kg.extract import extract_doc
 from kg.model import Article
@@ -94,17 +95,21 @@ def build_articles(
     progress: Callable[[], None] | None = None,
     actors: str | Path | None = None,
     article_timeout: float | None = budget.DEFAULT_SECONDS,
+    verbs: str | Path | None = None,
 ) -> BuildResult:
     """Extract every article and emit one graph; unreadable inputs are listed, not fatal.
 
-    ``actors`` is an actor dictionary in the PETRARCH format (:mod:`kg.dictionary`).
+    ``actors`` is an actor dictionary in the PETRARCH format (:mod:`kg.dictionary`),
+    ``verbs`` a verb dictionary in the PETRARCH / CAMEO format (:mod:`kg.verbs`).
     An article that fails, or takes longer than ``article_timeout`` seconds, is
     listed among the problems and left out; the others are built.
 
     Raises:
         kg.dictionary.DictionaryError: The actor dictionary cannot be read.
+        kg.verbs.VerbDictionaryError: The verb dictionary cannot be read.
     """
     dictionary.use(actors)
+    verb_dictionary.use(verbs)
     nlp = nlp_stage.load(model)
     result = BuildResult(bind_prefixes(Graph()), model=nlp_stage.model_name(nlp))
     batch: list[Article] = []

@@ -39,6 +39,12 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
     >>> quote_spans('He said “yes, now” and "no".')
     [(8, 18), (23, 27)]
+
+    Single marks too, typographic or straight, but not apostrophes:
+
+    >>> t = "Iran’s envoy said ‘we’re ready’ and the rebels' chief said 'no talks'."
+    >>> [t[a:b] for a, b in quote_spans(t)]
+    ['‘we’re ready’', "'no talks'"]
     """
     spans: list[tuple[int, int]] = []
     for opening, closing in _QUOTE_PAIRS:
@@ -59,7 +65,20 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
                 continue
             spans.append((start, end + 1))
             i = end + 1
+    earlier = merge_spans(spans)
+    for match in _SINGLE_QUOTED.finditer(text):
+        if not _in_spans(earlier, match.start()) and not _in_spans(earlier, match.end() - 1):
+            spans.append(match.span())
     return sorted(spans)
+
+
+# Single quotation marks, typographic or straight, within a paragraph. An apostrophe
+# is told from a quote mark by what stands around it: an opening mark starts a word
+# ("'We"), a closing one ends one before space or punctuation; "Iran’s" is neither.
+_SINGLE_QUOTED = re.compile(
+    r"(?:(?<=^)|(?<=[\s(\[—–-]))[‘'](?=[^\W\d_]|\[)[^\n]*?[^\s‘']['’](?=[\s,.;:!?)\]—–]|$)",
+    re.MULTILINE,
+)
 
 
 def merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -322,6 +341,34 @@ def _inside(span: Span, spans: Iterable[Span]) -> bool:
     return any(s.start <= span.start and span.end <= s.end for s in spans)
 
 
+#: A model designation of military hardware: "F-16", "Su-24", "MiG-29", "T-72", "S-400".
+_MODEL = re.compile(r"[A-Z][A-Za-z]{0,4}-?\d{1,4}[A-Za-z]{0,2}\Z")
+
+
+def is_hardware(words: Span) -> bool:
+    """Whether words name military hardware: a model designation or weapon words only.
+
+    Such words never make an organisation: the side is whoever uses them.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("F-16 jets Su-24 bombers Defence Ministry")
+    >>> is_hardware(doc[0:2]), is_hardware(doc[2:4]), is_hardware(doc[4:6])
+    (True, True, False)
+    """
+    weapons = lexicon.weapons()
+    groups = lexicon.group_nouns()
+    found = False
+    for part in words.text.split():
+        lower = part.lower()
+        if _MODEL.match(part) or lower.rstrip("s") in weapons or lower in weapons:
+            found = True
+        elif groups.get(lower) == "military" or groups.get(lower.rstrip("s")) == "military":
+            continue
+        else:
+            return False
+    return found
+
+
 def _raw_mentions(doc: Doc, article: Article) -> list[tuple[Span, str, str]]:
     """(span, kind, key-or-empty) for every usable entity, before person merging."""
     credit = _credit_start(doc.text)
@@ -344,6 +391,10 @@ def _raw_mentions(doc: Doc, article: Article) -> list[tuple[Span, str, str]]:
         last = span[-1].text
         if label in ("NORP", "ORG") and " " in name and last in lexicon.demonyms():
             span = span[-1:]  # "Radical French": the nationality, not its qualifier
+            name = clean_name(span.text)
+        if len(span) > 1 and span[0].text in lexicon.demonyms() and is_hardware(span[1:]):
+            # "[Thai] F-16", "[Russian] Su-24 bombers": the country's arms act for it
+            span, label = span[:1], "NORP"
             name = clean_name(span.text)
         key = ent.ent_id_ or _gazetteer_key(name, label) or ""
         if key:
@@ -481,14 +532,20 @@ def _extract_roles(res: Resolution) -> None:
             continue
         title = _title_before(doc, mention.start, titles)
         qualifier = None
+        if title is not None:
+            qualifier = _qualifier_before(res, title.start) or _qualifier_after(res, mention)
         if title is None:
             title = _appositive_title(res, mention, titles)
             if title is not None:
                 qualifier = _qualifier_before(res, title.start) or _qualifier_in(
                     res, doc[title.start].head
                 )
-        else:
-            qualifier = _qualifier_before(res, title.start) or _qualifier_after(res, mention)
+        if title is None:
+            title = _title_in_apposition(res, mention, titles)
+            if title is not None:
+                qualifier = _qualifier_before(res, title.start) or _qualifier_in(
+                    res, doc[title.end - 1], before=mention.start
+                )
         if title is None:
             continue
         canonical = title.id_ or title.text
@@ -499,6 +556,11 @@ def _extract_roles(res: Resolution) -> None:
             mention.key, canonical, qualifier, _evidence(doc, title.start, mention.end), 0.9
         )
         found.setdefault((role.person, canonical, qualifier), role)
+    local = (
+        dateline_country(doc.text)
+        or (res.home.partition(":")[2] if res.home else None)
+        or _main_country(res)
+    )
     for mention, title in unqualified:
         canonical = title.id_ or title.text
         if any(p == mention.key and t == canonical for p, t, _ in found):
@@ -506,13 +568,67 @@ def _extract_roles(res: Resolution) -> None:
         entry = lexicon.titles().get(title.text.lower())
         if entry is None or entry.written[:1].islower():
             continue  # descriptors such as "leader" need a named country
-        # The country a title implies ("Secretary of State") or the outlet's home: an
-        # actor of the article like any other, so the role points at a described node.
-        iso3 = entry.default_iso3 or (res.home.partition(":")[2] if res.home else None)
+        # The country a title implies ("Secretary of State"), else the dateline's, the
+        # outlet's home or the article's main country: an actor of the article like any
+        # other, so the role points at a described node.
+        iso3 = entry.default_iso3 or local
         of = res.country(iso3) if iso3 else None
         role = Role(mention.key, canonical, of, _evidence(doc, title.start, mention.end), 0.6)
         found.setdefault((role.person, canonical, of), role)
     res.roles = list(found.values())
+
+
+_DATELINE = re.compile(
+    r"(?P<city>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})"
+    r"(?:, (?P<region>[A-Z][A-Za-z.'’-]+(?: [A-Z][A-Za-z.'’-]+){0,3}))?"
+    r"(?:,? [A-Z][a-z]{2,8}\.? \d{1,2})?,? ?(?:\([^()\n]{1,40}\))?"
+    r" ?(?:--|[-—–:])\s"
+)
+#: Only the first paragraphs (section line, headline, first body paragraph) hold a dateline.
+_DATELINE_PARAGRAPHS = 4
+
+
+def dateline_country(text: str) -> str | None:
+    """ISO3 of the country an article's dateline names ("KARACHI, Pakistan (AFP) -").
+
+    The region after the city when it is a country, else the country whose capital or
+    seat of government the city is; None without a dateline.
+
+    >>> dateline_country("Headline\\n\\nKARACHI, Pakistan (AFP) - A bomb went off.")
+    'PAK'
+    >>> dateline_country("KIEV: The speaker, Arseniy Yatsenyuk, said ...")
+    'UKR'
+    >>> dateline_country("BAGHDAD, Jan. 13 (Xinhua) -- The bill ...")
+    'IRQ'
+    >>> dateline_country("AT least ten people were killed - police said.") is None
+    True
+    """
+    countries = lexicon.country_names()
+    seats = lexicon.seats()
+    paragraphs = [p for p in text.split("\n") if p.strip()][:_DATELINE_PARAGRAPHS]
+    for paragraph in paragraphs:
+        match = _DATELINE.match(paragraph.strip())
+        if match is None:
+            continue
+        region = match.group("region")
+        if region and region in countries:
+            return countries[region]
+        city = match.group("city").title()
+        return seats.get(city) or countries.get(city)
+    return None
+
+
+def _main_country(res: Resolution) -> str | None:
+    """ISO3 of the country the article names most, when it clearly leads (twice at least)."""
+    counts: dict[str, int] = {}
+    for mention in res.mentions:
+        actor = res.actors[mention.key]
+        if actor.kind == "Country" and actor.iso3:
+            counts[actor.iso3] = counts.get(actor.iso3, 0) + 1
+    ranked = sorted(counts.items(), key=lambda item: -item[1])
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
 
 
 def _appositive_title(res: Resolution, mention: Mention, titles: list[Span]) -> Span | None:
@@ -539,8 +655,23 @@ def _qualifier_after(res: Resolution, mention: Mention) -> str | None:
     return None
 
 
-def _qualifier_in(res: Resolution, token: Token) -> str | None:
+def _title_in_apposition(res: Resolution, mention: Mention, titles: list[Span]) -> Span | None:
+    """A title the name is in apposition to ("the speaker, Arseniy Yatsenyuk,")."""
+    head = res.doc[mention.end - 1]
+    if head.dep_ != "appos" or head.head.i >= mention.start:
+        return None
+    heads = [head.head]
+    if head.head.dep_ == "pobj" and head.head.head.dep_ == "prep":
+        heads.append(head.head.head.head)  # "the speaker of Ukraine, X": parsed onto Ukraine
+    ends = {h.i for h in heads}
+    return next((span for span in titles if span.end - 1 in ends), None)
+
+
+def _qualifier_in(res: Resolution, token: Token, before: int | None = None) -> str | None:
+    """A country or organisation in the phrase of ``token`` (tokens before ``before`` only)."""
     for t in token.subtree:
+        if before is not None and t.i >= before:
+            break
         key = res.token_key.get(t.i)
         if key and res.actors[key].kind in ("Country", "Organization"):
             return key

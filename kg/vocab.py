@@ -94,7 +94,7 @@ class PEK(ns.DefinedNamespace):
     participant: URIRef  # Event -> Actor: any actor taking part; super-property of agent, target.
     agent: URIRef  # Event -> Actor: who acts (attacker, accuser, speaker, supporter, host).
     target: URIRef  # Event -> Actor: who is acted upon (attacked, accused, praised).
-    about: URIRef  # Statement -> Actor: who or what the statement is about.
+    about: URIRef  # Event -> Actor: who or what a statement or event (a meeting) is about.
     place: URIRef  # Event -> Place/Country: where it happened.
     body: URIRef  # Vote -> Organization: the voting body.
     ballot: URIRef  # Vote -> Ballot: one per voter named.

@@ -538,3 +538,21 @@ def test_evaluate_builds_each_article(tmp_path: Path) -> None:
     (articles / "b.txt").unlink()
     with pytest.raises(ValueError, match=r"b\.gold\.json: article file not found"):
         evaluate([gold_dir / "b.gold.json"], articles, build)
+
+
+def test_precision_is_reported_per_confidence_band() -> None:
+    from decimal import Decimal
+
+    g = perfect_graph()
+    for node in list(g.subjects(RDF.type, PEK.Event)):
+        g.add((node, PEK.confidence, Literal(Decimal("0.8"))))
+    china, russia = PEKR["chn"], PEKR["rus"]
+    extra = event(g, "ev-extra", "Accusation", agent=[china], target=[russia])
+    g.add((extra, PEK.confidence, Literal(Decimal("0.5"))))
+    result = score_article(g, GOLD)
+    assert result.bands["0.0-0.6"].to_dict() == {"correct": 0, "total": 1, "ratio": 0.0}
+    assert result.bands["0.8-0.9"].correct == result.bands["0.8-0.9"].total > 0
+    table = format_table([result])
+    row = next(line for line in table.splitlines() if "events @0.0-0.6" in line)
+    assert row.split() == ["events", "@0.0-0.6", "0", "-", "1", "-", "0.000", "-"]
+    assert result.to_dict()["confidence_bands"]["0.0-0.6"]["total"] == 1

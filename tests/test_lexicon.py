@@ -93,3 +93,56 @@ def test_titles_and_outlets() -> None:
     assert lexicon.outlets()["bbc news"] == "GBR"
     assert "say" in lexicon.speech_verbs()
     assert "missile" in lexicon.weapons()
+
+
+# ------------------------------------------------------- the CAMEO vocabulary
+
+
+def test_cameo_codes_map_by_their_longest_prefix() -> None:
+    assert lexicon.cameo_class("0871").cls == "Agree"  # a ceasefire, not a retreat
+    assert lexicon.cameo_class("0874").plover == "RETREAT"
+    assert lexicon.cameo_class("1822").plover == "ASSAULT"
+    assert lexicon.cameo_class("010") is None  # public statements make no trigger
+    for code, row in lexicon.cameo_classes().items():
+        assert code.isdigit() and 2 <= len(code) <= 4
+        assert row.plover in PLOVER_CATEGORIES, code
+        assert row.sides in (1, 2), code
+
+
+def test_the_vocabulary_is_large_and_covers_every_plover_category() -> None:
+    listed = lexicon._listed_triggers()
+    vocabulary = {k: t for k, t in listed.items() if k not in lexicon._triggers_tsv()}
+    assert len(vocabulary) > 1200
+    assert len(lexicon.builtin_triggers()) > 4000  # with spellings and inflected forms
+    assert {t.plover for t in vocabulary.values()} >= set(PLOVER_CATEGORIES)
+    for (word, pos), trig in vocabulary.items():
+        assert len(word.split()) <= 2 and "-" not in word, word
+        assert trig.cameo and lexicon.cameo_class(trig.cameo) is not None, word
+        assert pos == "VERB" or trig.two_sided, f"{word}: a noun of the vocabulary needs two sides"
+
+
+def test_the_lexicon_wins_over_the_vocabulary() -> None:
+    assert lexicon.triggers()[("visit", "VERB")].mode == "visit"  # listed in both
+    assert not lexicon.triggers()[("visit", "VERB")].two_sided
+
+
+def test_spellings_and_inflections_are_added() -> None:
+    table = lexicon.triggers()
+    assert table[("demobilised", "VERB")].cls == "Retreat"  # a form the parser may keep
+    assert table[("sympathise", "VERB")].cls == table[("sympathize", "VERB")].cls == "Support"
+    assert table[("normalisation", "NOUN")].cls == "Support"
+    assert ("rallying", "VERB") in table and ("marched", "VERB") in table
+    assert ("see", "VERB") not in table and ("take", "VERB") not in table
+    assert ("hold", "VERB") not in table and ("get", "VERB") not in table
+
+
+def test_extra_triggers_go_on_top_and_are_removed() -> None:
+    extra = lexicon.Trigger("zorble", "VERB", "Attack", "svo", (), "190", -10.0, "FIGHT")
+    visit = lexicon.Trigger("visit", "VERB", "Attack", "svo", (), "190", -10.0, "FIGHT")
+    try:
+        lexicon.use_extra_triggers({("zorble", "VERB"): extra, ("visit", "VERB"): visit})
+        assert lexicon.triggers()[("zorble", "VERB")] is extra
+        assert lexicon.triggers()[("visit", "VERB")].cls == "Meeting"
+    finally:
+        lexicon.use_extra_triggers({})
+    assert ("zorble", "VERB") not in lexicon.triggers()

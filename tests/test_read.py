@@ -15,8 +15,10 @@ from kg.read import (
     NoArticlesError,
     ReadError,
     ReadProblem,
+    detect_language,
     iter_articles,
     looks_english,
+    read_text,
     slug,
 )
 
@@ -379,10 +381,11 @@ def test_article_in_another_language(tmp_path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
     p = problem(path)
     assert p.path == str(path)
-    assert p.message.startswith("not English (language detection: ")
-    assert p.message.endswith("% English stop words)")
-    share = int(p.message.split(": ")[1].split("%")[0])
-    assert share < 15
+    language = "German" if text == GERMAN else "French"
+    assert p.message.startswith(f"not English (language detection: {language}, ")
+    assert p.message.endswith("% confidence)")
+    confidence = int(p.message.split(", ")[-1].split("%")[0])
+    assert confidence >= 90
 
 
 def test_malformed_sidecar_json(tmp_path: Path) -> None:
@@ -501,3 +504,44 @@ def test_jsonl_errors_name_the_column_where_the_line_breaks_off(tmp_path: Path) 
     )
     (tmp_path / "b.jsonl").write_text('{"text": null}\n', encoding="utf-8")
     assert problem(tmp_path / "b.jsonl").message == "field 'text' must be a string (got null)"
+
+
+# A dense one-paragraph wire excerpt: names, numbers and titles, few stop words.
+DENSE_ENGLISH = (
+    "ISLAMABAD, Jan 15 (Reuters) - Pakistani Prime Minister Shaukat Aziz, PPP spokesman "
+    "Farhatullah Babar, Jamaat-e-Islami chief Qazi Hussain Ahmed: 23 killed, 41 wounded, "
+    "Peshawar blast; Interior Ministry spokesman Javed Iqbal Cheema confirmed figures."
+)
+
+
+def test_dense_english_excerpt_is_english(tmp_path: Path) -> None:
+    path = tmp_path / "wire.txt"
+    path.write_text(DENSE_ENGLISH, encoding="utf-8")
+    assert isinstance(only(path), Article)
+    assert looks_english(DENSE_ENGLISH)
+
+
+def test_foreign_message_names_the_language() -> None:
+    spanish = (
+        "El presidente del Gobierno anunció el miércoles en Madrid nuevas medidas contra "
+        "la inflación, mientras la oposición pidió elecciones anticipadas y criticó la "
+        "gestión económica del Ejecutivo durante los últimos meses."
+    )
+    item = read_text(spanish, where="texts[0]")
+    assert isinstance(item, ReadProblem)
+    assert item.message.startswith("not English (language detection: Spanish, ")
+    assert detect_language(DENSE_ENGLISH) is not None
+    assert detect_language(DENSE_ENGLISH)[0] == "English"  # type: ignore[index]
+
+
+def test_unknown_script_falls_back_to_stop_words() -> None:
+    thai = "ภาษาไทยเป็นภาษาที่มีระดับเสียงของคำแน่นอนหรือวรรณยุกต์เด่นชัด " * 10
+    assert not looks_english(thai)
+
+
+def test_language_check_is_cheap_on_a_long_article() -> None:
+    looks_english(ENGLISH)  # the detector is built once, on first use
+    long_text = ENGLISH * 2000  # about 700 KB
+    start = time.perf_counter()
+    assert looks_english(long_text)
+    assert time.perf_counter() - start < 0.5

@@ -534,3 +534,72 @@ def test_a_token_in_overlapping_quotations_is_in_a_quote(nlp):
     res = Resolution(doc=doc, quotes=[(8, 31), (17, 22)])
     inside = [t.text for t in doc if res.in_quote(t)]
     assert "then" in inside and "more" not in inside and "He" not in inside
+
+
+def test_national_military_hardware_acts_for_its_country(nlp):
+    x = extract_text(nlp, "Thai F-16 jets bombed Cambodian positions on Monday.")
+    assert not [k for k, a in x.actors.items() if a.kind == "Organization"]
+    attack = next(e for e in x.events if e.cls == "Attack")
+    assert "country:THA" in attack.actors() and attack.targets == ["country:KHM"]
+
+
+def test_hardware_words_never_make_an_organisation(nlp):
+    x = extract_text(nlp, "Russian Su-24 bombers struck rebel positions in Idlib.")
+    assert "country:RUS" in x.actors
+    assert not [k for k, a in x.actors.items() if a.kind == "Organization"]
+
+
+def test_a_national_organisation_is_not_hardware(nlp):
+    x = extract_text(nlp, "The Thai Defence Ministry condemned Cambodia on Monday.")
+    assert any(a.kind == "Organization" for a in x.actors.values())
+
+
+# ------------------------------------------------ roles: appositions and datelines
+
+
+def test_a_title_the_name_is_in_apposition_to(nlp):
+    x = extract_text(nlp, "The speaker of Ukraine, Arseniy Yatsenyuk, said parliament would meet.")
+    assert roles_of(x, "person:arseniy-yatsenyuk") == {("Speaker", "country:UKR")}
+
+
+def test_a_plain_apposition_gives_no_title(nlp):
+    x = extract_text(nlp, "The man in Ukraine, Arseniy Yatsenyuk, said parliament would meet.")
+    assert roles_of(x, "person:arseniy-yatsenyuk") == set()
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    ["KIEV: ", "KIEV (Reuters) - ", "LVIV, Ukraine, March 3 (AP) -- ", "Headline\n\nKIEV: "],
+)
+def test_an_unqualified_title_takes_the_datelines_country(nlp, dateline):
+    x = extract_text(nlp, dateline + "The speaker, Arseniy Yatsenyuk, said parliament would meet.")
+    assert roles_of(x, "person:arseniy-yatsenyuk") == {("Speaker", "country:UKR")}
+
+
+def test_without_dateline_or_main_country_a_title_has_no_country(nlp):
+    x = extract_text(nlp, "AT noon - The speaker, Arseniy Yatsenyuk, said parliament would meet.")
+    assert roles_of(x, "person:arseniy-yatsenyuk") == {("Speaker", None)}
+
+
+def test_an_unqualified_title_takes_the_articles_main_country(nlp):
+    text = (
+        "Kenya's parliament met in Nairobi on Tuesday. President Mwai Kibaki opened the "
+        "session, and Kenya's opposition walked out. Uganda sent observers."
+    )
+    assert roles_of(extract_text(nlp, text), "person:mwai-kibaki") == {("President", "country:KEN")}
+
+
+def test_no_main_country_when_two_lead_equally(nlp):
+    text = "Kenya and Uganda met. President Mwai Kibaki opened the session."
+    assert roles_of(extract_text(nlp, text), "person:mwai-kibaki") == {("President", None)}
+
+
+def test_opposition_leader_is_a_title(nlp):
+    x = extract_text(nlp, "Kenyan opposition leader Raila Odinga rejected the result.")
+    assert roles_of(x, "person:raila-odinga") == {("opposition leader", "country:KEN")}
+
+
+def test_a_title_of_an_organisation_in_apposition(nlp):
+    text = "The chairman of the Central Election Commission, Mykhailo Okhendovsky, spoke."
+    ((title, of),) = roles_of(extract_text(nlp, text), "person:mykhailo-okhendovsky")
+    assert title == "Chairman" and of is not None and of.startswith("org:")

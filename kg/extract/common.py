@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
@@ -135,6 +136,52 @@ def _reported(verb: Token) -> bool:
     return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in lexicon.speech_verbs()
 
 
+#: Auxiliaries that put a clause in the future ("will travel", "shall meet").
+FUTURE_AUX = frozenset({"will", "shall", "'ll"})
+
+
+def is_future(token: Token) -> bool:
+    """Whether a word's clause tells of the future: "will travel", "plans to visit".
+
+    A plan reported in the past ("said they would meet") is not: its day may
+    already have passed when the article was written.
+    """
+    verb = clause_verb(token)
+    if any(c.dep_ == "aux" and c.lower_ == "would" for c in verb.children):
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children):
+        return True
+    return modality_of(verb) == "planned"
+
+
+#: A dateline opening a paragraph: a place in capitals, then perhaps a country or
+#: region and a day, perhaps an agency in brackets, then a dash or a colon.
+DATELINE = re.compile(
+    r"^[ \t]*(?P<city>[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+)*)"
+    r"(?P<rest>(?:,[ \t]*[^,()\n:\-—–]+?)*),?[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*(?:--|[-—–:])[ \t]",
+    re.MULTILINE,
+)
+
+
+def dateline(text: str, within: int = 600) -> tuple[str, list[str]] | None:
+    """The place a dateline in the first ``within`` characters names, and its other parts.
+
+    >>> dateline("KARACHI, Pakistan (AFP) - A bomb exploded.")
+    ('Karachi', ['Pakistan'])
+    >>> dateline("Headline\\n\\nBAGHDAD, Jan. 13 (Xinhua) -- The bill passed.")
+    ('Baghdad', ['Jan. 13'])
+    >>> dateline("KIEV: Talks began."), dateline("GAZA CITY, Gaza Strip, (AP) - Tanks")
+    (('Kiev', []), ('Gaza City', ['Gaza Strip']))
+    >>> dateline("AT least 10 people were killed - police said.") is None
+    True
+    """
+    match = DATELINE.search(text[:within])
+    if match is None or len(match.group("city")) < 3:
+        return None
+    rest = [part.strip() for part in match.group("rest").split(",") if part.strip()]
+    return match.group("city").title(), rest
+
+
 def evidence_for(token: Token) -> Evidence:
     """The sentence a token is in, with its character offsets."""
     sent = token.sent
@@ -156,9 +203,9 @@ class Timeline:
         for span in self.dates:
             self._by_sentence.setdefault(span.sent.start, []).append(span)
 
-    def resolve(self, text: str) -> dt.date | None:
-        """A time expression of this article as a date."""
-        return time.resolve(text, self.published, self.anchor)
+    def resolve(self, text: str, future: bool = False) -> dt.date | None:
+        """A time expression of this article as a date (``future``: in a clause about it)."""
+        return time.resolve(text, self.published, self.anchor, future=future)
 
     def for_token(self, token: Token) -> tuple[dt.date | None, str | None, bool]:
         """(date, text, explicit) for an event whose trigger is ``token``.
@@ -177,7 +224,7 @@ class Timeline:
                 if best is None or abs(root.i - token.i) < abs(best.root.i - token.i):
                     best = span
         if best is not None:
-            return self.resolve(best.text), best.text, True
+            return self.resolve(best.text, is_future(best.root)), best.text, True
         return self.anchor, None, False
 
 
@@ -190,7 +237,8 @@ def timeline(res: Resolution, published: dt.date | None) -> Timeline:
     ]
     line = Timeline(published, spans)
     for span in spans:
-        if not time.is_relative(span.text):
+        # The narrated day is one already reported, never one announced for later.
+        if not time.is_relative(span.text) and not is_future(span.root):
             value = time.resolve(span.text, published)
             if value is not None:
                 line.anchor, line.anchor_text = value, span.text

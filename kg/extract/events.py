@@ -27,27 +27,36 @@ reported is also an event of its own (``lexicons/derived.tsv``, as PLOVER codes
 it): a promised or planned act an Agree (a Threaten when hostile or conditional),
 a negated cooperation a Reject, "X said Y must ..." a Demand. Votes and ballots
 are only read when realised.
+
+Votes are also read without the word "vote" (``lexicons/votes.tsv``): elections,
+confirmations and measures a body decides; a voting body is the vote's body, never
+a voter, and the clauses of one sentence report one vote. The number of dead an
+attack's sentence (or the next) states is read by ``lexicons/casualties.tsv``, and
+an event's place from "in / at / near X" on its clause, or from the dateline.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
-from kg import lexicon
+from kg import lexicon, mint
 from kg.extract.common import (
+    DATELINE,
     Timeline,
     clause_verb,
+    dateline,
     evidence_for,
     modality_of,
     objects_of,
     subject_of,
 )
 from kg.lexicon import Trigger
-from kg.model import Ballot, Event
+from kg.model import Actor, Ballot, Event
 from kg.resolve import Resolution
 
 LIGHT_VERBS = frozenset({"launch", "carry", "conduct", "stage", "mount", "order", "hold", "have"})
@@ -55,13 +64,16 @@ LIGHT_VERBS |= frozenset({"kick", "begin", "start", "attend", "host"})
 LIGHT_VERBS |= frozenset({"sign", "reach", "conclude", "impose", "provide", "send", "grant"})
 LIGHT_VERBS |= frozenset({"announce", "open", "deliver", "issue", "make", "give"})
 ANAPHOR_DETS = frozenset({"the", "this", "that", "these", "those"})
-VOTE_OBJECTS = frozenset({"measure", "resolution", "motion", "draft", "bill", "proposal", "text"})
 QUALIFIERS = re.compile(
     r"(at least|more than|over|about|around|nearly|almost|up to|some|roughly|fewer than|less than)"
     r"\s*$",
     re.IGNORECASE,
 )
 ACTOR_KINDS = ("Person", "Country", "Organization", "Group")
+#: Prepositions whose object is where an event happened.
+PLACE_PREPS = ("in", "at", "inside", "near", "outside")
+#: Classes of events done somewhere, which take the dateline's place when none is named.
+LOCATED_CLASSES = frozenset({"Attack", "Meeting", "Vote", "Protest", "Mobilize", "Coerce"})
 
 
 def trigger_for(token: Token) -> Trigger | None:
@@ -167,14 +179,30 @@ class _Context:
         return [k for k in dict.fromkeys(keys) if self.res.actors[k].kind in kinds]
 
     def place(self, token: Token) -> str | None:
-        for prep, obj in prep_chain(token):
-            if prep.lower_ in ("in", "at", "inside"):
-                key = self.res.token_key.get(obj.i)
-                if key and self.res.actors[key].kind in ("Place", "Country"):
+        """Where the event a word signals happened: "in / at / near X" on it or its clause.
+
+        "in the town of X" gives X; a word that only modifies the trigger ("a Gaza
+        raid") names the place too.
+        """
+        for node in dict.fromkeys((token, clause_verb(token))):
+            for prep, obj in prep_chain(node):
+                if prep.lower_ not in PLACE_PREPS:
+                    continue
+                key = self.place_key(obj)
+                if key:
                     return key
         for child in token.children:
             key = self.res.token_key.get(child.i)
             if child.dep_ == "compound" and key and self.res.actors[key].kind == "Place":
+                return key
+        return None
+
+    def place_key(self, token: Token) -> str | None:
+        """The place or country a word names, if any ("the town of X" names X)."""
+        named = [o for p in token.children if p.lower_ == "of" for o in p.children]
+        for word in (token, *named):
+            key = self.res.token_key.get(word.i)
+            if key and self.res.actors[key].kind in ("Place", "Country"):
                 return key
         return None
 
@@ -233,16 +261,192 @@ def _deaths(token: Token) -> tuple[int | None, str | None]:
         for obj in verb.children:
             if obj.dep_ != "dobj":
                 continue
-            for num in obj.subtree:
-                if num.like_num and num.dep_ == "nummod" or (num.like_num and num.head == obj):
-                    try:
-                        value = int(num.text.replace(",", ""))
-                    except ValueError:
-                        continue
-                    before = token.doc.text[obj.left_edge.idx : num.idx]
-                    match = QUALIFIERS.search(before)
-                    return value, match.group(1).lower() if match else None
+            value, qualifier = _count(obj, singular=verb.lemma_.lower() == "kill")
+            if value is not None:
+                return value, qualifier
     return None, None
+
+
+def _number(token: Token) -> int | None:
+    """The value of a number written in figures or words ("1,200", "three", "a dozen").
+
+    The words are those of ``lexicons/numbers.tsv``.
+    """
+    text = token.lower_.replace(",", "")
+    if text.isdigit():
+        return int(text)
+    return lexicon.number_words().get(text)
+
+
+def _count(phrase: Token, singular: bool = True) -> tuple[int | None, str | None]:
+    """How many people a noun phrase names, and the qualifier of its number.
+
+    "at least 10 people" → (10, "at least"); "Zahar and 10 other Palestinians" →
+    (11, None), one for each singular conjunct; "a volunteer" → (1, None) unless
+    ``singular`` is false (the phrase must then state a number); a plural without a
+    number ("civilians", "dozens") → (None, None).
+    """
+    total, qualifier = 0, None
+    for part in (phrase, *phrase.conjuncts):
+        if _number(part) is not None:
+            num: Token | None = part
+        else:
+            num = next((c for c in part.children if c.dep_ == "nummod" and _number(c)), None)
+        if num is not None:
+            total += _number(num) or 0
+            before = part.doc.text[part.left_edge.idx : num.idx]
+            match = QUALIFIERS.search(before)
+            if match and qualifier is None:
+                qualifier = match.group(1).lower()
+        elif singular and part.tag_ in ("NN", "NNP") and part.pos_ in ("NOUN", "PROPN"):
+            total += 1
+        else:
+            return None, None
+    return (total or None), qualifier
+
+
+def _toll_number(toll: Token) -> tuple[int | None, str | None]:
+    """The number a toll is given: "the toll rose to 12", "a toll of 12", "toll stood at 12"."""
+    preps = [c for c in toll.children if c.dep_ == "prep" and c.lower_ in ("of", "at")]
+    if toll.dep_ in ("nsubj", "nsubjpass"):
+        verb = toll.head
+        preps += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "at")]
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
+    else:
+        objects = []
+    for obj in [o for p in preps for o in p.children if o.dep_ == "pobj"] + objects:
+        if _number(obj) is not None:
+            return _count(obj)
+    return None, None
+
+
+def casualties(
+    sent: Span, in_quote: Callable[[Token], bool]
+) -> list[tuple[Token, int, str | None]]:
+    """The numbers of dead a sentence states, each with the word stating it.
+
+    How each word of ``lexicons/casualties.tsv`` gives its number: "killing at
+    least 10", "10 people were killed", "three soldiers died", "left 5 dead",
+    "the toll rose to 12". Words inside quotations are skipped.
+
+    Returns:
+        (word, number, qualifier) triples in sentence order.
+    """
+    words = lexicon.casualty_words()
+    out: list[tuple[Token, int, str | None]] = []
+    for token in sent:
+        how = words.get((token.lemma_.lower(), token.pos_)) or words.get((token.lower_, token.pos_))
+        if how is None or in_quote(token):
+            continue
+        phrases: list[Token] = []
+        if how == "object":
+            passive = [c for c in token.children if c.dep_ == "nsubjpass"]
+            phrases = passive or [c for c in token.children if c.dep_ == "dobj"]
+        elif how == "subject":
+            phrases = [c for c in token.children if c.dep_ == "nsubj"]
+        elif how == "state":
+            phrases = [c for c in token.children if c.dep_ == "nummod"]
+            if not phrases and token.dep_ in ("dobj", "oprd", "ccomp", "xcomp", "acomp"):
+                siblings = [c for c in token.head.children if c.i != token.i]
+                phrases = [c for c in siblings if c.dep_ in ("dobj", "nsubj", "nsubjpass")]
+            if not phrases and _number(token.head) is not None:
+                phrases = [token.head]
+        value, qualifier = None, None
+        if how == "toll":
+            value, qualifier = _toll_number(token)
+        for phrase in phrases:
+            value, qualifier = _count(phrase, singular=how != "state")
+            if value is not None:
+                break
+        if value is not None:
+            out.append((token, value, qualifier))
+    return out
+
+
+def _names_killer(word: Token) -> bool:
+    """Whether a casualty word states who killed ("they killed 20"): an act of its own."""
+    how = lexicon.casualty_words().get((word.lemma_.lower(), word.pos_))
+    return how == "object" and any(c.dep_ == "nsubj" for c in word.children)
+
+
+def _attach_casualties(events: list[tuple[int, Event]], ctx: _Context) -> None:
+    """Give attacks without a death toll the one their sentence, or the next, states.
+
+    Each number goes to the nearest realised attack of its sentence still without
+    one; a sentence without an attack adds its number to the last attack of the
+    sentence before ("Rebels shelled the town. Ten people were killed."), unless
+    it names a killer of its own ("They said they killed 20": another attack).
+    """
+    doc = ctx.res.doc
+    attacks = [(i, e) for i, e in events if e.cls == "Attack" and not e.modality]
+    by_sentence: dict[int, list[tuple[int, Event]]] = {}
+    for i, event in attacks:
+        by_sentence.setdefault(doc[i].sent.start, []).append((i, event))
+    previous: list[tuple[int, Event]] = []
+    for sent in doc.sents:
+        own = by_sentence.get(sent.start, [])
+        candidates = own or previous[-1:]
+        for word, value, qualifier in casualties(sent, ctx.res.in_quote):
+            if not own and _names_killer(word):
+                continue
+            open_ = [(i, e) for i, e in candidates if e.deaths is None]
+            if not open_:
+                break
+            _, event = min(open_, key=lambda pair: abs(pair[0] - word.i))
+            event.deaths, event.deaths_qualifier = value, qualifier
+        previous = own
+
+
+def _attacked_place(token: Token, ctx: _Context) -> str | None:
+    """The place an attack verb acts on: "raided the Gaza Strip", "shelled Aleppo"."""
+    if token.pos_ != "VERB":
+        return None
+    return next((k for k in map(ctx.place_key, objects_of(token)) if k), None)
+
+
+def _dateline_place(ctx: _Context) -> str | None:
+    """The place the article's dateline names: a place of the article, else minted.
+
+    A country the dateline adds ("KARACHI, Pakistan (AFP) -") stands in when the
+    place itself is not known as one.
+    """
+    found = dateline(ctx.res.doc.text)
+    if found is None:
+        return None
+    city, parts = found
+    names = lexicon.country_names()
+    for key, actor in ctx.res.actors.items():
+        if actor.kind in ("Place", "Country"):
+            if city.casefold() in {n.casefold() for n in (actor.label, *actor.aliases)}:
+                return key
+    if city in names:
+        return ctx.res.country(names[city])
+    later = ctx.res.doc.text.casefold().count(city.casefold()) > 1
+    if later or city in lexicon.seats() or any(part in names for part in parts):
+        key = mint.place_key(city)
+        ctx.res.actors.setdefault(key, Actor(key, "Place", city))
+        return key
+    return None
+
+
+def _dateline_default(events: list[tuple[int, Event]], ctx: _Context) -> None:
+    """Place the events of the dateline's paragraph that name no place at the dateline's.
+
+    Later paragraphs often tell of events elsewhere, so the dateline is not their place.
+    """
+    place = _dateline_place(ctx)
+    if place is None:
+        return
+    doc = ctx.res.doc
+    text = doc.text
+    found = DATELINE.search(text[:600])
+    start = found.start() if found else 0
+    end = text.find("\n\n", start)
+    end = len(text) if end < 0 else end
+    for i, event in events:
+        located = event.cls in LOCATED_CLASSES and not event.modality
+        if located and event.place is None and start <= doc[i].idx < end:
+            event.place = place
 
 
 def _instrument(token: Token) -> str | None:
@@ -328,10 +532,16 @@ def _partner_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
 def _meeting(token: Token, trig: Trigger, ctx: _Context) -> list[Event]:
     host: list[str] = []
     partners: list[str] = []
+    about: list[str] = []
     if token.pos_ == "VERB":
         host = ctx.actors(subject_of(token))
-        for obj in _partner_objects(token, trig.preps) + objects_of(token):
-            partners += ctx.actors(obj)
+        topical = token.lemma_.lower() in lexicon.topic_verbs()
+        direct = objects_of(token)
+        for obj in _partner_objects(token, trig.preps):
+            if obj not in direct:
+                partners += ctx.actors(obj)
+        for obj in direct:  # "met Putin", but "discussed Syria"
+            (about if topical else partners).extend(ctx.actors(obj))
     else:
         phrase = _phrase_head(token)
         for child in phrase.children:
@@ -354,6 +564,7 @@ def _meeting(token: Token, trig: Trigger, ctx: _Context) -> list[Event]:
             continue
         event = _base(token, trig, ctx)
         event.participants = everyone
+        event.about = [k for k in dict.fromkeys(about) if k not in everyone]
         if trig.word == "host":
             event.agents = host
         event.place = ctx.place(token) or ctx.place(clause_verb(token))
@@ -431,8 +642,18 @@ def _svo(token: Token, trig: Trigger, ctx: _Context) -> Event | None:
     if not targets and trig.cls in LOCATED_TARGET:
         targets = _located_side(token, ctx)
     targets = [t for t in dict.fromkeys(targets) if t not in agents]
+    by_position = False
+    if not agents and token.pos_ == "VERB" and not _has_subject(token):
+        # The parse gave the verb no subject (a dash, an apposition, a list): the
+        # nearest actor before it in its sentence is taken, with less confidence.
+        agents = [k for k in nearest_actors(token, ctx, before=True) if k not in targets]
+        by_position = bool(agents)
+    if agents and not targets and trig.frame in ("svo", "weapon") and by_position:
+        targets = [k for k in nearest_actors(token, ctx, before=False) if k not in agents]
     event = _base(token, trig, ctx)
     event.agents, event.targets = agents, targets
+    if by_position:
+        event.confidence = POSITION_CONFIDENCE
     if trig.cls == "Attack":
         if not (agents or targets) or _names_other_event(token, trig):
             return None
@@ -444,7 +665,7 @@ def _svo(token: Token, trig: Trigger, ctx: _Context) -> Event | None:
         else:
             event.instrument = _instrument(token)
         event.deaths, event.deaths_qualifier = _deaths(token)
-        event.place = ctx.place(token)
+        event.place = ctx.place(token) or _attacked_place(token, ctx)
     elif not agents or (
         not targets
         and len(agents) < 2  # "X and Y signed an agreement": a joint act
@@ -452,6 +673,65 @@ def _svo(token: Token, trig: Trigger, ctx: _Context) -> Event | None:
     ):
         return None
     return event
+
+
+#: Confidence of an event whose sides were taken by position, not from the parse.
+POSITION_CONFIDENCE = 0.5
+#: Dependencies of a verb heading a clause of its own, not one inside a phrase.
+_MAIN_CLAUSE = frozenset({"ROOT", "conj", "ccomp", "parataxis"})
+#: Dependencies that give a verb a subject of its own, or make it share another's.
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl", "agent"})
+
+
+def _has_subject(verb: Token) -> bool:
+    """Whether the parse gives a verb a subject, its own or one it shares or modifies.
+
+    A conjoined verb shares its head's subject, a participle or relative clause
+    hangs on the noun it describes, and an infinitive on its governor: none of them
+    lacks a subject because of a parse failure.
+    """
+    if any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
+        return True
+    return verb.dep_ in ("conj", "xcomp", "acl", "relcl", "advcl", "pcomp", "amod", "ccomp") or (
+        verb.dep_ != "ROOT" and verb.head.pos_ in ("NOUN", "PROPN")
+    )
+
+
+def nearest_actors(token: Token, ctx: _Context, before: bool) -> list[str]:
+    """The actors of the nearest mention before (or after) a word in its sentence.
+
+    Only mentions outside quotations count, none inside a clause of another verb
+    ("North Korea - whose leader met Putin - accused ..." skips Putin), and none
+    beyond another main-clause verb that triggers an event of its own, which would
+    claim them.
+    The mention's conjuncts come with it ("Egypt and Jordan - also criticised ..."
+    gives both).
+    """
+    sent = token.sent
+    span = range(token.i - 1, sent.start - 1, -1) if before else range(token.i + 1, sent.end)
+    for i in span:
+        other = ctx.res.doc[i]
+        if other.pos_ == "VERB" and other.dep_ in _MAIN_CLAUSE and trigger_for(other):
+            return []
+        if i not in ctx.res.token_key or ctx.res.in_quote(other):
+            continue
+        head = other
+        while head.head.i != head.i and ctx.res.token_key.get(head.head.i) == ctx.res.token_key[i]:
+            head = head.head
+        if _in_other_clause(head, token):
+            continue
+        return ctx.actors(head) or [ctx.res.token_key[i]]
+    return []
+
+
+def _in_other_clause(token: Token, trigger: Token) -> bool:
+    """Whether a word hangs on a verb other than ``trigger`` on its way to the root."""
+    for ancestor in token.ancestors:
+        if ancestor.i == trigger.i:
+            return False
+        if ancestor.pos_ in ("VERB", "AUX"):
+            return True
+    return False
 
 
 def _has_complement(token: Token, ctx: _Context) -> bool:
@@ -646,14 +926,120 @@ def _must_demands(ctx: _Context) -> list[tuple[int, Event]]:
     return out
 
 
+def _body_key(token: Token | None, ctx: _Context) -> str | None:
+    """The voting body a phrase names ("the UN Security Council", "Kenya's parliament").
+
+    A body is an organisation, or a country's group, whose name has a word of
+    ``lexicons/votes.tsv`` with the role ``body``, or that the phrase names with one.
+    """
+    if token is None:
+        return None
+    bodies = lexicon.vote_words().get("body", frozenset())
+    for key in ctx.actors(token, ("Organization", "Group")):
+        words = {w.lower() for w in ctx.res.actors[key].label.split()}
+        if words & bodies or token.lemma_.lower() in bodies:
+            return key
+    return None
+
+
+def _vote_verb(token: Token, ctx: _Context) -> Event | None:
+    """A vote a verb reports without the word "vote": an election or a decided measure.
+
+    "Parliament elected X speaker", "X was confirmed by the Senate" (the one chosen
+    is the target, the body that chose the body); "the assembly passed the bill"
+    (a measure decided by a body: the measure is the motion).
+    """
+    words = lexicon.vote_words()
+    lemma = token.lemma_.lower()
+    elect = lemma in words.get("elect", frozenset())
+    if token.pos_ != "VERB" or not (elect or lemma in words.get("decide", frozenset())):
+        return None
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in token.children):
+        return None  # "if he is elected": a condition, not a vote
+    passive = any(c.dep_ == "nsubjpass" for c in token.children)
+    chosen = [c for c in token.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
+    deciders = objects_of(token, ("by",)) if passive else [subject_of(token)]
+    body = next((k for k in (_body_key(d, ctx) for d in deciders) if k), None)
+    event = _base(token, lexicon.triggers()[("vote", "NOUN")], ctx)
+    event.trigger, event.body = token.text, body
+    event.place = ctx.place(token)
+    if elect:
+        event.targets = [k for c in chosen for k in ctx.actors(c, ("Person",))]
+        return event if event.targets else None
+    measures = [c for c in chosen if c.lemma_.lower() in words.get("measure", frozenset())]
+    if body is None or not measures:
+        return None
+    event.motion = _motion_text(measures[0])
+    return event
+
+
+#: Prepositions that stay in the words of a motion ("a resolution on Syria").
+MOTION_PREPS = frozenset({"of", "on", "to", "for", "against", "about", "over", "in"})
+
+
+def _motion_text(measure: Token) -> str:
+    """The words of a measure's phrase, without the clauses and settings hung on it.
+
+    "the resolution on Syria, with China abstaining" → "the resolution on Syria".
+    """
+    end = measure.i
+    for child in measure.rights:
+        if child.dep_ == "prep" and child.lower_ not in MOTION_PREPS or child.dep_ == "punct":
+            break
+        end = child.right_edge.i
+    return measure.doc[measure.left_edge.i : end + 1].text
+
+
+def _merge_votes(events: list[tuple[int, Event]]) -> list[tuple[int, Event]]:
+    """One realised Vote per sentence: the clauses reporting a vote are merged into one.
+
+    "voted 13-0 to adopt the resolution, with China abstaining": the ballots, the body,
+    the motion and those voted for gather on the sentence's first Vote.
+    """
+    first: dict[int, Event] = {}
+    out: list[tuple[int, Event]] = []
+    for i, event in events:
+        sent = event.evidence.char_start if event.cls == "Vote" and not event.modality else None
+        if sent is None or sent not in first:
+            if sent is not None:
+                first[sent] = event
+            out.append((i, event))
+            continue
+        kept = first[sent]
+        _merge_into(kept, event)
+        kept.body, kept.motion = kept.body or event.body, kept.motion or event.motion
+        voters = {b.voter for b in kept.ballots}
+        kept.ballots += [b for b in event.ballots if b.voter not in voters]
+    return out
+
+
+def _won(token: Token, ctx: _Context) -> Event | None:
+    """An election a candidate won or lost: "X won the presidential election"."""
+    words = lexicon.vote_words()
+    if token.lower_ not in words.get("election", frozenset()) and token.lemma_.lower() not in (
+        words.get("election", frozenset())
+    ):
+        return None
+    if token.dep_ != "dobj" or token.head.lemma_.lower() not in words.get("candidate", ()):
+        return None
+    event = _vote(token, ctx)
+    return event if event.targets else None
+
+
 def _vote(token: Token, ctx: _Context) -> Event:
     trig = lexicon.triggers()[("vote", "NOUN")]
     event = _base(token, trig, ctx)
+    if token.dep_ == "dobj" and token.head.lemma_.lower() in lexicon.vote_words().get(
+        "candidate", frozenset()
+    ):  # "X received 105 votes": the votes were cast for X
+        event.targets += ctx.actors(subject_of(token.head), ("Person", "Organization"))
+    event.place = ctx.place(token)
     for child in token.children:
         if child.dep_ in ("compound", "nmod", "poss", "amod"):
             key = ctx.res.token_key.get(child.i)
             if key and ctx.res.actors[key].kind == "Organization":
                 event.body = key
+            event.body = event.body or _body_key(child, ctx)
         if child.dep_ in ("acl", "relcl"):
             event.motion = ctx.res.doc[child.i : child.right_edge.i + 1].text
             for obj in objects_of(child):
@@ -664,8 +1050,8 @@ def _vote(token: Token, ctx: _Context) -> Event:
                     key = ctx.res.token_key.get(obj.i)
                     if key and ctx.res.actors[key].kind == "Organization":
                         event.body = key
-                else:
-                    event.motion = ctx.res.doc[obj.left_edge.i : obj.right_edge.i + 1].text
+                elif obj.ent_type_ not in ("DATE", "TIME"):  # "a vote on Monday" is a day
+                    event.motion = _motion_text(obj)
     return event
 
 
@@ -689,7 +1075,7 @@ def _merge_into(target: Event, source: Event) -> None:
             setattr(target, name, getattr(source, name))
     if target.deaths_qualifier is None:
         target.deaths_qualifier = source.deaths_qualifier
-    for name in ("agents", "targets", "participants"):
+    for name in ("agents", "targets", "participants", "about"):
         merged = list(dict.fromkeys(getattr(target, name) + getattr(source, name)))
         setattr(target, name, merged)
 
@@ -701,6 +1087,12 @@ def extract_events(res: Resolution, line: Timeline) -> list[Event]:
     by_token: dict[int, Event] = {}
     ballots: list[tuple[Token, Trigger]] = []
     for token in res.doc:
+        elected = None if res.in_quote(token) else _vote_verb(token, ctx) or _won(token, ctx)
+        if elected is not None:
+            if not modality_of(token, "Vote"):
+                by_token[token.i] = elected
+                events.append((token.i, elected))
+            continue
         trig = trigger_for(token)
         if trig is None or res.in_quote(token):
             continue
@@ -726,6 +1118,8 @@ def extract_events(res: Resolution, line: Timeline) -> list[Event]:
         elif trig.frame in ("svo", "sv", "prep", "weapon", "goods"):
             attack = _svo(token, trig, ctx)
             found = [attack] if attack else []
+        if trig.two_sided:  # a word of the broad vocabulary: only an act between two sides
+            found = [e for e in found if len(e.actors()) > 1]
         for event in list(found):
             event.modality = modality
             reading = _derived_reading(token, trig, event)
@@ -743,26 +1137,43 @@ def extract_events(res: Resolution, line: Timeline) -> list[Event]:
                 _merge_into(previous[-1], extra)
             continue
         events.extend((token.i, e) for e in found)
+    measures = lexicon.vote_words().get("measure", frozenset())
     for token, trig in ballots:
-        voters = ctx.actors(subject_of(token))
+        subject = subject_of(token)
+        body = _body_key(subject, ctx)
+        voters = [k for k in ctx.actors(subject) if k != body]
+        for obj in objects_of(token, ("on",)):  # "vetoed a Security Council resolution"
+            for child in obj.children:
+                if child.dep_ in ("compound", "nmod", "poss"):
+                    body = body or _body_key(child, ctx)
         choice = _choice(token, trig)
-        if not voters or choice is None:
+        if not (voters or body) or (choice is None and not body):
             continue
-        vote: Event | None = None
+        # One vote however many clauses of the sentence report it.
+        same = [e for i, e in events if e.cls == "Vote" and res.doc[i].sent == token.sent]
+        vote: Event | None = same[0] if same else None
         for obj in objects_of(token, ("from", "on", "in")):
+            if vote is not None:
+                break
             if obj.i in by_token:
                 vote = by_token[obj.i]
-            elif obj.lemma_.lower() in VOTE_OBJECTS or trigger_for(obj) is not None:
+            elif obj.lemma_.lower() in measures or trigger_for(obj) is not None:
                 prior = [e for i, e in events if e.cls == "Vote" and i < token.i]
                 vote = prior[-1] if prior else None
         if vote is None:
             vote = _vote(token, ctx)
             vote.trigger = token.text
             events.append((token.i, vote))
+        vote.body = vote.body or body
+        motions = [o for o in objects_of(token, ("on",)) if o.lemma_.lower() in measures]
+        vote.motion = vote.motion or (_motion_text(motions[0]) if motions else None)
         for voter in voters:
-            if all(b.voter != voter for b in vote.ballots):
+            if choice is not None and all(b.voter != voter for b in vote.ballots):
                 vote.ballots.append(Ballot(voter, choice))
     events += _must_demands(ctx)
+    events = _merge_votes(sorted(events, key=lambda p: p[0]))
+    _attach_casualties(events, ctx)
+    _dateline_default(events, ctx)
     kept = [e for _, e in sorted(events, key=lambda p: p[0]) if e.actors()]
     for event in kept:
         _add_group_countries(event, res)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from spacy.tokens import Token
 
 from kg import lexicon
@@ -18,18 +20,77 @@ def _paragraph(text: str, start: int, end: int) -> tuple[int, int]:
     return first, len(text) if last < 0 else last
 
 
+#: Kinds of actor that can be a quotation's speaker.
+SPEAKER_KINDS = ("Person", "Organization", "Country")
+#: Prepositions by which a statement noun names whose words it holds ("a statement by X").
+_BY = ("by", "from", "of")
+_OPENING = "“‘\"'"
+_CLOSING = "”’\"'"
+
+
+def _according(token: Token) -> bool:
+    """Whether ``token`` opens "according to X", which attributes words like a verb."""
+    doc = token.doc
+    return (
+        token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to"
+    )
+
+
 def _speaker_of_verb(res: Resolution, verb: Token) -> str | None:
+    """Who a verb (or "according to") attributes words to.
+
+    The subject ("Rice said"); the object of "quote" ("officials quoted Fukuda as
+    saying"); the object of "according to".
+    """
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_ == "quote":
+        verb = verb.head.head  # "saying" in "quoted X as saying"
+    if _according(verb):
+        prep = verb.doc[verb.i + 1]
+        return _speaker_in(res, [c for c in prep.children if c.dep_ == "pobj"])
+    if verb.lemma_.lower() == "quote":
+        quoted = [c for c in verb.children if c.dep_ == "dobj"]
+        if quoted:
+            return _speaker_in(res, quoted)
     subject = subject_of(verb)
-    if subject is None:
-        return None
-    for key in res.actors_of(subject, weak=False):
-        if res.actors[key].kind in ("Person", "Organization", "Country"):
-            return key
+    return None if subject is None else _speaker_in(res, [subject])
+
+
+def _speaker_in(res: Resolution, phrases: list[Token]) -> str | None:
+    """The actor a speaker's phrase names, else whose words or sector it stands for.
+
+    "a statement by the ministry" → the ministry; "Iranian officials" → Iran.
+    """
+    for phrase in phrases:
+        for key in res.actors_of(phrase, weak=False):
+            if res.actors[key].kind in SPEAKER_KINDS:
+                return key
+            seat = res.seat_country(key)  # "Tehran denied": the government of Iran
+            if seat is not None:
+                return seat
+    for phrase in phrases:
+        if phrase.pos_ != "NOUN":
+            continue
+        owners = [
+            obj
+            for prep in phrase.children
+            if prep.dep_ == "prep" and prep.lower_ in _BY
+            for obj in prep.children
+            if obj.dep_ == "pobj"
+        ]
+        for key in [k for obj in owners for k in res.actors_of(obj, weak=False)]:
+            if res.actors[key].kind in ("Organization", "Country"):
+                return key
+        # A group noun stands for its side ("Iranian officials"); a title alone does
+        # not ("the French president" may be anybody).
+        for key in res.actors_of(phrase, weak=True):
+            actor = res.actors[key]
+            if actor.kind == "Group" and actor.affiliation:
+                return actor.affiliation
     return None
 
 
 def _speech_verbs(res: Resolution, start: int, end: int) -> list[Token]:
-    verbs = lexicon.speech_verbs()
+    verbs = lexicon.speech_verbs() | lexicon.quote_verbs()
     doc = res.doc
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
@@ -37,7 +98,8 @@ def _speech_verbs(res: Resolution, start: int, end: int) -> list[Token]:
     return [
         t
         for t in span
-        if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in verbs and not res.in_quote(t)
+        if not res.in_quote(t)
+        and (t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in verbs or _according(t))
     ]
 
 
@@ -53,21 +115,31 @@ def _evidence(res: Resolution, start: int, end: int) -> Evidence:
 def extract_quotes(res: Resolution) -> list[tuple[Quote, Token | None]]:
     """Every quotation with its speaker and the verb that attributes it.
 
-    Attribution, in order: the nearest speech verb outside quotes in the same
-    paragraph ("...," he said / Tillerson said: "..."); else, for a paragraph
-    that opens with a quotation, the speaker of the previous paragraph's quote.
-    Quotations nobody can be found to have said are left out (scare quotes).
+    Attribution, in order: the nearest attributing word outside quotes in the same
+    paragraph ("...," he said / Tillerson said: "..." / described it as "..." /
+    according to X), whose speaker is a person, organisation or country, or the
+    side a group stands for ("Iranian officials"); else, for a paragraph that opens
+    with a quotation, the speaker of the previous paragraph's quote; else, for a
+    quotation left open at its paragraph's end, the speaker of the paragraph that
+    continues it. A one-word quotation counts only inside the clause of its
+    attributing verb. Quotations nobody can be found to have said are left out
+    (scare quotes).
     """
     text = res.doc.text
-    out: list[tuple[Quote, Token | None]] = []
+    found: list[_Found] = []
     previous: tuple[str, int] | None = None  # (speaker, paragraph end)
     for start, end in res.quotes:
-        inner = text[start + 1 : end - 1] if text[end - 1] in '”"' else text[start + 1 : end]
+        closed = text[end - 1] in _CLOSING and end - 1 > start
+        inner = text[start + 1 : end - 1] if closed else text[start + 1 : end]
         inner = inner.strip(_TRIM)
-        if len(inner.split()) < 2:
+        if not inner:
             continue
         p_start, p_end = _paragraph(text, start, end)
         verbs = _speech_verbs(res, p_start, p_end)
+        short = len(inner.split()) < 2
+        if short:  # a word or two in quotation marks: only as part of the attributing clause
+            first = res.doc.char_span(start + 1, end - 1 if closed else end, "expand")
+            verbs = [v for v in verbs if first is not None and v in first[0].ancestors]
 
         def distance(t: Token, s: int = start, e: int = end) -> int:
             return t.idx - e if t.idx >= e else s - t.idx
@@ -80,16 +152,51 @@ def extract_quotes(res: Resolution) -> list[tuple[Quote, Token | None]]:
                 verb = candidate
                 break
         confidence = 0.85
-        if speaker is None and previous and text[p_start] in '“"':
+        if speaker is None and not short and previous and text[p_start] in _OPENING:
             prev_speaker, prev_end = previous
             if text[prev_end:p_start].strip() == "":
                 speaker, confidence = prev_speaker, 0.7
-        if speaker is None:
+        found.append(_Found(start, end, inner, speaker, verb, confidence, p_start, p_end, closed))
+        if speaker is not None:
+            previous = (speaker, p_end)
+    _continued(text, found)
+    return [
+        (
+            Quote(f.inner, f.speaker, _evidence(res, f.start, f.end), f.start, f.end, f.confidence),
+            f.verb,
+        )
+        for f in found
+        if f.speaker is not None
+    ]
+
+
+@dataclass
+class _Found:
+    """A quotation as read, before the ones nobody said are dropped."""
+
+    start: int
+    end: int
+    inner: str
+    speaker: str | None
+    verb: Token | None
+    confidence: float
+    p_start: int
+    p_end: int
+    closed: bool
+
+
+def _continued(text: str, found: list[_Found]) -> None:
+    """Give a quotation left open at its paragraph's end the speaker of its continuation.
+
+    A quotation running over paragraphs opens each with a quote mark and closes only
+    in the last, where the speaker is named; read from the last back to the first.
+    """
+    for i in range(len(found) - 2, -1, -1):
+        here, nxt = found[i], found[i + 1]
+        if here.speaker is not None or here.closed or nxt.speaker is None:
             continue
-        quote = Quote(inner, speaker, _evidence(res, start, end), start, end, confidence)
-        out.append((quote, verb))
-        previous = (speaker, p_end)
-    return out
+        if nxt.start == nxt.p_start and text[here.p_end : nxt.p_start].strip() == "":
+            here.speaker, here.confidence = nxt.speaker, 0.7
 
 
 def statements(

@@ -66,8 +66,25 @@ def weekday_on_or_before(name: str, reference: dt.date) -> dt.date | None:
     return shift(reference, -((reference.weekday() - target) % 7))
 
 
+def weekday_on_or_after(name: str, reference: dt.date) -> dt.date | None:
+    """The first ``name`` day on or after ``reference`` (``None`` past 9999-12-31).
+
+    >>> weekday_on_or_after("Sunday", dt.date(2017, 4, 12))
+    datetime.date(2017, 4, 16)
+    >>> weekday_on_or_after("wednesday", dt.date(2017, 4, 12))
+    datetime.date(2017, 4, 12)
+    >>> weekday_on_or_after("saturday", dt.date(9999, 12, 31)) is None
+    True
+    """
+    target = WEEKDAYS.index(name.lower())
+    return shift(reference, (target - reference.weekday()) % 7)
+
+
 def resolve(
-    expression: str, published: dt.date | None, anchor: dt.date | None = None
+    expression: str,
+    published: dt.date | None,
+    anchor: dt.date | None = None,
+    future: bool = False,
 ) -> dt.date | None:
     """Resolve a time expression to a date, or ``None`` when it cannot be pinned down.
 
@@ -77,6 +94,9 @@ def resolve(
             against it.
         anchor: The day being narrated, for relative expressions ("a day earlier");
             defaults to ``published``.
+        future: Whether the expression is in a clause about the future ("will
+            travel on Sunday"): a weekday is then the first one on or after
+            ``published``, otherwise the last one on or before it.
 
     >>> d = dt.date(2017, 4, 12)
     >>> resolve("Wednesday", d), resolve("on Friday", d)
@@ -91,6 +111,8 @@ def resolve(
     True
     >>> resolve("yesterday", dt.date(1, 1, 1)), resolve("tomorrow", dt.date(9999, 12, 31))
     (None, None)
+    >>> resolve("on Sunday", d, future=True), resolve("on Sunday", d)
+    (datetime.date(2017, 4, 16), datetime.date(2017, 4, 9))
     """
     text = _clean(expression)
     anchor = anchor or published
@@ -102,6 +124,8 @@ def resolve(
     if published is None:
         return None
     if text in WEEKDAYS:
+        if future:
+            return weekday_on_or_after(text, published)
         return weekday_on_or_before(text, published)
     for pattern, offset in _RELATIVE.items():
         if anchor is not None and re.fullmatch(pattern, text):
