@@ -577,3 +577,39 @@ def quote_verbs() -> frozenset[str]:
     (True, False)
     """
     return _words("quote_verbs.txt")
+
+
+@functools.cache
+def local_groups() -> frozenset[str]:
+    """Group nouns that, with no side named, act for the article's country (``local_groups.txt``).
+
+    >>> "troop" in local_groups(), "rebel" in local_groups()
+    (True, False)
+    """
+    return _words("local_groups.txt")
+
+
+@functools.cache
+def honorifics() -> frozenset[str]:
+    """Courtesy words before a person's name (``honorifics.txt``).
+
+    >>> "Mr" in honorifics(), "President" in honorifics()
+    (True, False)
+    """
+    return _words("honorifics.txt")
+
+
+@functools.cache
+def org_words() -> frozenset[str]:
+    """Words that mark a name as an organisation's (``org_words.txt``).
+
+    >>> "Ministry" in org_words(), "Lavrov" in org_words()
+    (True, False)
+    """
+    return _words("org_words.txt")
+
+
+@functools.cache
+def act_heads() -> frozenset[str]:
+    """Head nouns (lemmas) that make the event noun before them an act ("mediation effort")."""
+    return _words("act_heads.txt")

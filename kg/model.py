@@ -74,6 +74,9 @@ class Actor:
         iso3: ISO 3166-1 alpha-3 code, for countries.
         wikidata: Wikidata Q-id, where known for certain.
         affiliation: Key of the country a group acts for ("Chilean government" → Chile).
+        inferred: Whether the actor stands only for unqualified group nouns ("troops",
+            "the parliament") taken to act for the article's own country, never named
+            outright: a side found this way is less certain.
     """
 
     key: str
@@ -83,6 +86,7 @@ class Actor:
     iso3: str | None = None
     wikidata: str | None = None
     affiliation: str | None = None
+    inferred: bool = False
 
 
 @dataclass(frozen=True)

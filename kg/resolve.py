@@ -141,6 +141,8 @@ class Resolution:
     quotes: list[tuple[int, int]] = field(default_factory=list)
     home: str | None = None
     token_key: dict[int, str] = field(default_factory=dict)
+    #: ISO3 of the country the article is about (dateline, else the most named).
+    local: str | None = None
 
     def __post_init__(self) -> None:
         self._quoted = merge_spans(self.quotes)
@@ -184,12 +186,14 @@ class Resolution:
         self.actors.setdefault(key, Actor(key, "Country", lexicon.country_label(iso3), iso3=iso3))
         return key
 
-    def group_actor(self, side: str, sector: str, head: Token) -> str:
+    def group_actor(self, side: str, sector: str, head: Token, inferred: bool = False) -> str:
         """The sector of a country a group noun stands for ("Chilean officials").
 
         A ``Group`` acting for the country (``affiliation``), one per country and
         sector, so the same group in every article is one node. A side that is not a
-        country is returned as it is.
+        country is returned as it is. With ``inferred``, the country was not named
+        but taken from the article (see :meth:`local_side`); the actor stays
+        ``inferred`` until some phrase names its country outright.
         """
         country = self.actors.get(side)
         if country is None or country.kind != "Country" or not country.iso3:
@@ -197,8 +201,9 @@ class Resolution:
         key = f"group:{country.iso3.lower()}-{sector}"
         adjective = lexicon.adjective_of(country.iso3) or country.label
         actor = self.actors.setdefault(
-            key, Actor(key, "Group", f"{adjective} {sector}", affiliation=side)
+            key, Actor(key, "Group", f"{adjective} {sector}", affiliation=side, inferred=inferred)
         )
+        actor.inferred = actor.inferred and inferred
         start = min(
             (c.left_edge.i for c in head.lefts if c.dep_ in ("amod", "compound", "poss")),
             default=head.i,
@@ -248,6 +253,44 @@ class Resolution:
                         self._collect(obj, out, True, depth + 1)
         return out
 
+    def local_side(self, token: Token) -> str | None:
+        """The article's country, for a group noun that names no side of its own.
+
+        "troops", "government forces", "the police", "parliament": a noun of
+        ``lexicons/local_groups.txt`` with no nationality, possessive, name or
+        of/from/in phrase, in an article whose country is known (:attr:`local`).
+        "foreign troops", "the rebels" and "Chinese troops" are not.
+        """
+        if self.local is None or token.pos_ not in ("NOUN", "PROPN"):
+            return None
+        if token.dep_ in ("compound", "amod", "nmod", "poss"):
+            return None  # "a police station", "army headquarters"
+        listed = lexicon.local_groups()
+        lemma = token.lemma_.lower()
+        for child in token.children:
+            between = self.doc[min(child.i, token.i) + 1 : max(child.i, token.i)]
+            if child.i < token.i and any(t.is_punct for t in between):
+                continue  # a dateline parsed onto the first noun: "KABUL - Troops ..."
+            if child.dep_ in ("amod", "compound", "nmod", "poss", "npadvmod"):
+                whole = f"{child.lower_} {lemma}"
+                if whole in listed or (child.lower_ == "government" and child.i < token.i):
+                    continue  # "security forces", "government troops"
+                return None
+            if child.dep_ == "prep" and child.lower_ in SIDE_PREPS:
+                return None
+            if child.dep_ == "det" and child.lower_ not in ("the", "a", "an"):
+                return None  # "some troops", "their forces", "no soldiers"
+        if (
+            lemma in listed
+            or token.lower_ in listed
+            or any(
+                child.dep_ == "compound" and f"{child.lower_} {lemma}" in listed
+                for child in token.children
+            )
+        ):
+            return self.country(self.local)
+        return None
+
     def _collect(self, token: Token, out: list[str], weak: bool, depth: int) -> None:
         if depth > 6:
             return
@@ -258,6 +301,9 @@ class Resolution:
         elif weak and token.pos_ in ("NOUN", "PROPN"):
             sides = self._side_of(token, depth)
             sector = _sector(token)
+            local = self.local_side(token) if sector and not sides else None
+            if local is not None and sector:
+                out.append(self.group_actor(local, sector, token, inferred=True))
             out.extend(self.group_actor(k, sector, token) if sector else k for k in sides)
         for child in token.children:
             if child.dep_ in ("conj", "appos") and child.pos_ in ("PROPN", "NOUN", "PRON"):
@@ -407,10 +453,37 @@ def _raw_mentions(doc: Doc, article: Article) -> list[tuple[Span, str, str]]:
         elif label == "ORG":
             if _inside(span, titles) or (source and name.lower() in source):
                 continue
+            titled = _titled_name(span, titles)
+            if titled is not None:
+                out.append((titled, "Person", ""))
+                continue
             out.append((span, "Organization", ""))
         elif label in ("GPE", "LOC", "FAC"):
             out.append((span, "Place", ""))
     return out
+
+
+def _titled_name(span: Span, titles: list[Span]) -> Span | None:
+    """The person's name in a stretch tagged as an organisation that follows a title.
+
+    "Spokesman Shapoval", or "Shapoval" after "Foreign Minister": a title of a
+    person right before (or at the start of) one to three capitalised proper nouns
+    with no organisation word (``lexicons/org_words.txt``) names that person.
+    """
+    doc = span.doc
+    start = span.start
+    for title in titles:
+        if title.end == span.start or (title.start == span.start and title.end < span.end):
+            start = max(start, title.end)
+            break
+    else:
+        return None
+    name = doc[start : span.end]
+    if not 1 <= len(name) <= 3 or not doc[start - 1].text[:1].isupper():
+        return None
+    if any(t.pos_ != "PROPN" or not t.is_title or t.text in lexicon.org_words() for t in name):
+        return None
+    return name
 
 
 # ---------------------------------------------------------------------- persons
@@ -582,7 +655,7 @@ _DATELINE = re.compile(
     r"(?P<city>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})"
     r"(?:, (?P<region>[A-Z][A-Za-z.'’-]+(?: [A-Z][A-Za-z.'’-]+){0,3}))?"
     r"(?:,? [A-Z][a-z]{2,8}\.? \d{1,2})?,? ?(?:\([^()\n]{1,40}\))?"
-    r" ?(?:--|[-—–:])\s"
+    r" ?(?:--|[-—–:])(?:\s|$)"
 )
 #: Only the first paragraphs (section line, headline, first body paragraph) hold a dateline.
 _DATELINE_PARAGRAPHS = 4
@@ -600,6 +673,8 @@ def dateline_country(text: str) -> str | None:
     'UKR'
     >>> dateline_country("BAGHDAD, Jan. 13 (Xinhua) -- The bill ...")
     'IRQ'
+    >>> dateline_country("COLOMBO, Sri Lanka (AP) -\\n\\nTroops ...")
+    'LKA'
     >>> dateline_country("AT least ten people were killed - police said.") is None
     True
     """
@@ -629,6 +704,12 @@ def _main_country(res: Resolution) -> str | None:
     if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None
     return ranked[0][0]
+
+
+def _only_country(res: Resolution) -> str | None:
+    """ISO3 of the one country the article names, if it names exactly one."""
+    named = {res.actors[m.key].iso3 for m in res.mentions if res.actors[m.key].kind == "Country"}
+    return named.pop() if len(named) == 1 else None
 
 
 def _appositive_title(res: Resolution, mention: Mention, titles: list[Span]) -> Span | None:
@@ -833,22 +914,29 @@ def resolve(doc: Doc, article: Article) -> Resolution:
     res = Resolution(doc=doc, quotes=quote_spans(doc.text), home=_home_country(article))
     raw = _raw_mentions(doc, article)
 
-    person_names = [clean_name(span.text) for span, kind, _ in raw if kind == "Person"]
+    person_names = [person_name(span.text) for span, kind, _ in raw if kind == "Person"]
     words = {w for n in person_names for w in n.split()}
+    surnames = {n.split()[-1] for n in person_names if len(n.split()) > 1}
+    singles = {n for n in person_names if " " not in n}
     # The model sometimes labels a known person's surname ORG or GPE: trust the person.
     fixed: list[tuple[Span, str, str]] = []
     for span, kind, key in raw:
         name = clean_name(span.text)
-        if kind in ("Organization", "Place") and not key and name in words:
+        if kind in ("Organization", "Place") and not key and _person_like(name, words, singles):
             fixed.append((span, "Person", ""))
-            person_names.append(name)
+            person_names.append(person_name(name))
         else:
             fixed.append((span, kind, key))
+    for span in _untagged_surnames(doc, fixed, surnames):
+        fixed.append((span, "Person", ""))
+        person_names.append(person_name(span.text))
+    fixed.sort(key=lambda item: item[0].start)
     clusters = _cluster_persons(person_names)
 
     for span, kind, key in fixed:
         name = clean_name(span.text)
         if kind == "Person":
+            name = person_name(name)
             cluster = clusters[name]
             key = mint.person_key(cluster.label)
             actor = res.actors.setdefault(key, Actor(key, "Person", cluster.label))
@@ -874,11 +962,75 @@ def resolve(doc: Doc, article: Article) -> Resolution:
     for key, actor in res.actors.items():
         actor.wikidata = lexicon.wikidata().get(key)
     res.mentions.sort(key=lambda m: m.start)
+    local = dateline_country(doc.text) or _main_country(res) or _only_country(res)
+    res.local = local
     _extract_roles(res)
     _titled_aliases(res)
     _coreference(res)
     _reported_pronouns(res)
     return res
+
+
+def person_name(text: str) -> str:
+    """A person's name as written, without courtesy words (``lexicons/honorifics.txt``).
+
+    >>> person_name("Mr Fukuda"), person_name("Ms. Bhutto’s"), person_name("Mr")
+    ('Fukuda', 'Bhutto', 'Mr')
+    """
+    name = clean_name(text)
+    parts = name.split()
+    while len(parts) > 1 and parts[0] in lexicon.honorifics():
+        parts = parts[1:]
+    return " ".join(parts)
+
+
+def _person_like(name: str, words: set[str], singles: set[str]) -> bool:
+    """Whether a name tagged as an organisation or place is a person's.
+
+    It has no organisation word (``lexicons/org_words.txt``) and is one of the
+    words of a person's name in the article ("Lavrov" after "Sergei Lavrov"), or
+    stands after a courtesy word ("Mr Fukuda"), or is a first name and a surname
+    the article names a person by alone ("Volodymyr Shapoval" and "Shapoval said").
+
+    >>> _person_like("Lavrov", {"Sergei", "Lavrov"}, set())
+    True
+    >>> _person_like("Mr Fukuda", set(), set()), _person_like("Ivan Shapoval", set(), {"Shapoval"})
+    (True, True)
+    >>> _person_like("Shapoval Bank", set(), {"Shapoval"})
+    False
+    """
+    parts = name.split()
+    if not parts or any(p in lexicon.org_words() for p in parts):
+        return False
+    if name in words or (len(parts) > 1 and parts[0] in lexicon.honorifics()):
+        return True
+    return len(parts) == 2 and parts[-1] in singles
+
+
+def _untagged_surnames(
+    doc: Doc, found: list[tuple[Span, str, str]], surnames: set[str]
+) -> list[Span]:
+    """Lone proper nouns the model tagged as nothing that are a surname of the article.
+
+    "Modi, who is on a tour, met ..." after "Narendra Modi": the small model often
+    misses a sentence-initial or foreign surname. A word next to another proper
+    noun outside any entity (part of some other name) is left alone.
+    """
+    taken = {i for span, _, _ in found for i in range(span.start, span.end)}
+    taken |= {t.i for t in doc if t.ent_type_}
+    taken |= {i for span in _title_spans(doc) for i in range(span.start, span.end)}
+    credit = _credit_start(doc.text)
+    out: list[Span] = []
+    for token in doc:
+        if token.i in taken or token.text not in surnames or token.idx >= credit:
+            continue
+        if token.pos_ != "PROPN" and not token.is_sent_start:
+            continue
+        neighbours = [doc[j] for j in (token.i - 1, token.i + 1) if 0 <= j < len(doc)]
+        if any(n.pos_ == "PROPN" and n.i not in taken and n.text[:1].isupper() for n in neighbours):
+            continue
+        out.append(doc[token.i : token.i + 1])
+    return out
 
 
 def _org_country(key: str, label: str) -> str | None:

@@ -54,3 +54,155 @@ def test_whom_a_meeting_verb_names_as_object_is_a_participant(nlp: Language) -> 
     x = extract_text(nlp, "Kerry met Lavrov in Geneva on Thursday.")
     meeting = next(e for e in x.events if e.cls == "Meeting")
     assert meeting.participants == ["person:kerry", "person:lavrov"] and meeting.about == []
+
+
+def classes_of(nlp: Language, text: str) -> list[tuple[str, float]]:
+    """(class, confidence) of the realised events of a one-sentence article."""
+    return [(e.cls, e.confidence) for e in extract_text(nlp, text).events if not e.modality]
+
+
+def test_a_trigger_noun_modifying_a_noun_is_uncertain(nlp: Language) -> None:
+    from kg.extract.events import UNCERTAIN_CONFIDENCE
+
+    found = classes_of(nlp, "Chile sent riot police to the border with Peru on Monday.")
+    assert all(conf <= UNCERTAIN_CONFIDENCE for cls, conf in found if cls == "Protest")
+
+
+def test_a_trigger_noun_before_an_act_noun_keeps_its_confidence(nlp: Language) -> None:
+    from kg.extract.events import UNCERTAIN_CONFIDENCE
+
+    found = classes_of(nlp, "Qatar launched a mediation effort between Chad and Sudan on Monday.")
+    assert any(cls == "Meeting" and conf > UNCERTAIN_CONFIDENCE for cls, conf in found)
+
+
+def test_demands_given_in_to_are_not_an_event_of_their_own(nlp: Language) -> None:
+    found = classes_of(nlp, "Chile gave in to demands from Peru on Monday.")
+    assert "Concede" in [cls for cls, _ in found]
+    assert "Demand" not in [cls for cls, _ in found]
+
+
+def test_demands_made_remain_a_demand(nlp: Language) -> None:
+    found = classes_of(nlp, "Peru made demands on Chile on Monday.")
+    assert "Demand" in [cls for cls, _ in found]
+
+
+def test_an_act_dated_to_a_past_year_is_uncertain(nlp: Language) -> None:
+    from kg.extract.events import UNCERTAIN_CONFIDENCE
+
+    found = classes_of(nlp, "Peru attacked Ecuador in 1995.")
+    assert ("Attack", UNCERTAIN_CONFIDENCE) in found
+
+
+def test_an_act_of_this_year_keeps_its_confidence(nlp: Language) -> None:
+    from kg.extract.events import UNCERTAIN_CONFIDENCE
+
+    found = classes_of(nlp, "Peru attacked Ecuador on Monday.")
+    assert found and all(conf > UNCERTAIN_CONFIDENCE for _, conf in found)
+
+
+def test_a_present_act_in_a_time_clause_is_still_to_come(nlp: Language) -> None:
+    found = classes_of(nlp, "Chile will recall its ambassador after Peru meets Bolivia.")
+    assert "Meeting" not in [cls for cls, _ in found]
+
+
+def test_a_past_act_in_a_time_clause_is_reported(nlp: Language) -> None:
+    found = classes_of(nlp, "Chile recalled its ambassador after Peru met Bolivia on Monday.")
+    assert "Meeting" in [cls for cls, _ in found]
+
+
+def test_a_present_relative_clause_describes_a_habit(nlp: Language) -> None:
+    found = classes_of(nlp, "Chile arrested rebels who attack Peruvian convoys.")
+    assert "Attack" not in [cls for cls, _ in found]
+
+
+def test_a_past_relative_clause_reports_an_act(nlp: Language) -> None:
+    found = classes_of(nlp, "Chile arrested rebels who attacked Peruvian convoys on Monday.")
+    assert "Attack" in [cls for cls, _ in found]
+
+
+def test_one_act_told_twice_in_a_sentence_is_one_event(nlp: Language) -> None:
+    found = classes_of(
+        nlp, "Chilean students demonstrated in Santiago on Monday in protest against Peru."
+    )
+    assert [cls for cls, _ in found].count("Protest") == 1
+
+
+def test_attacks_by_other_sides_in_a_sentence_stay_two_events(nlp: Language) -> None:
+    found = classes_of(nlp, "Peru shelled Ecuador and Chile bombed Bolivia on Monday.")
+    assert [cls for cls, _ in found].count("Attack") == 2
+
+
+def test_a_question_asked_is_an_uncertain_demand(nlp: Language) -> None:
+    from kg.extract.events import UNCERTAIN_CONFIDENCE
+
+    found = classes_of(nlp, "Chile asked whether Peru would pay on Monday.")
+    assert all(conf <= UNCERTAIN_CONFIDENCE for cls, conf in found if cls == "Demand")
+
+
+def test_a_demand_that_another_side_act_keeps_its_confidence(nlp: Language) -> None:
+    from kg.extract.events import UNCERTAIN_CONFIDENCE
+
+    found = classes_of(nlp, "Chile urged Peru to pay on Monday.")
+    assert any(cls == "Demand" and conf > UNCERTAIN_CONFIDENCE for cls, conf in found)
+
+
+def test_an_event_read_from_how_another_is_reported_has_less_confidence(nlp: Language) -> None:
+    from kg.extract.events import DERIVED_CONFIDENCE
+
+    found = classes_of(nlp, "Chile said on Monday that it will release the Peruvian prisoners.")
+    assert ("Agree", DERIVED_CONFIDENCE) in found
+
+
+def test_an_act_retold_without_its_agent_is_one_event(nlp: Language) -> None:
+    found = classes_of(
+        nlp, "Peruvian troops shelled Ecuador on Monday. Five Ecuadorian soldiers were killed."
+    )
+    assert [cls for cls, _ in found].count("Attack") == 1
+
+
+def test_acts_of_other_sides_on_one_day_stay_apart(nlp: Language) -> None:
+    found = classes_of(
+        nlp, "Peruvian troops attacked Ecuador on Monday. Chilean troops attacked Bolivia."
+    )
+    assert [cls for cls, _ in found].count("Attack") == 2
+
+
+def test_the_aim_of_an_act_is_not_an_act_of_its_own(nlp: Language) -> None:
+    found = classes_of(nlp, "Chile sent troops to the border on Monday to support Peru.")
+    assert "Mobilize" in [cls for cls, _ in found]
+    assert "Support" not in [cls for cls, _ in found]
+
+
+def test_a_demand_made_by_the_act_done_for_it_stays(nlp: Language) -> None:
+    found = classes_of(
+        nlp, "Chilean farmers blocked roads on Monday to demand aid from the government."
+    )
+    assert "Demand" in [cls for cls, _ in found]
+
+
+def test_a_rejection_of_no_named_side_is_less_sure(nlp: Language) -> None:
+    from kg.extract.events import TARGETLESS_CONFIDENCE
+
+    found = classes_of(nlp, "Chile rejected the plan on Monday.")
+    assert ("Reject", TARGETLESS_CONFIDENCE) in found
+
+
+def test_a_rejection_of_a_named_side_keeps_its_confidence(nlp: Language) -> None:
+    from kg.extract.events import TARGETLESS_CONFIDENCE
+
+    found = classes_of(nlp, "Chile rejected the Peruvian plan on Monday.")
+    assert any(cls == "Reject" and conf > TARGETLESS_CONFIDENCE for cls, conf in found)
+
+
+def test_a_side_the_article_country_stands_for_is_less_certain(nlp: Language) -> None:
+    from kg.extract.events import INFERRED_SIDE_CONFIDENCE
+
+    text = "Sri Lanka said on Monday that troops attacked Tamil Tiger positions in the north."
+    inferred = [e for e in extract_text(nlp, text).events if e.cls == "Attack"]
+    named = [
+        e
+        for e in extract_text(nlp, "Sri Lankan troops attacked Indian positions on Monday.").events
+        if e.cls == "Attack"
+    ]
+    assert inferred and all(e.confidence <= INFERRED_SIDE_CONFIDENCE for e in inferred)
+    assert named and all(e.confidence > INFERRED_SIDE_CONFIDENCE for e in named)

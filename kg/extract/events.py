@@ -675,6 +675,8 @@ def _svo(token: Token, trig: Trigger, ctx: _Context) -> Event | None:
     return event
 
 
+#: Confidence of an event with a side the article's country stands for ("troops").
+INFERRED_SIDE_CONFIDENCE = 0.6
 #: Confidence of an event whose sides were taken by position, not from the parse.
 POSITION_CONFIDENCE = 0.5
 #: Dependencies of a verb heading a clause of its own, not one inside a phrase.
@@ -897,6 +899,7 @@ def _derived_reading(token: Token, trig: Trigger, event: Event) -> str | None:
 def _derive(token: Token, event: Event, reading: str, ctx: _Context) -> Event | None:
     """The realised event ``reading`` derives from ``event``: same sides, its own class."""
     derived = _base(token, lexicon.derived()[reading], ctx)
+    derived.confidence = min(derived.confidence, DERIVED_CONFIDENCE)
     derived.agents = list(event.agents) or [a for a in event.participants[:1]]
     derived.targets = list(event.targets) or [p for p in event.participants[1:]]
     if not derived.targets:
@@ -1080,6 +1083,177 @@ def _merge_into(target: Event, source: Event) -> None:
         setattr(target, name, merged)
 
 
+CONTENT_TAKERS = frozenset({"Reject", "Agree", "Concede", "Accusation", "Demand"})
+"""Classes of acts whose object names the proposal, demand or act they are about."""
+
+CONTENT_NOUNS = frozenset(
+    {"Agree", "Demand", "Meeting", "Threaten", "Investigate", "Support", "Accusation"}
+)
+"""Classes of event nouns that, as such an object, name a proposal rather than an act."""
+
+TOPIC_PREPS = frozenset({"of", "into", "for", "over", "about", "on"})
+"""Prepositions by which an event noun names the topic of another ("inquiry into")."""
+
+AIMED_CLASSES = frozenset(
+    {"Reject", "Demand", "Threaten", "Support", "Agree", "Concede", "Sanction", "Coerce"}
+)
+"""Classes of acts aimed at another side: without one named, the reading is less sure."""
+
+TARGETLESS_CONFIDENCE = 0.6
+"""Confidence of an act of :data:`AIMED_CLASSES` whose other side is not named."""
+
+DERIVED_CONFIDENCE = 0.6
+"""Confidence of an event read from how another is reported (``lexicons/derived.tsv``)."""
+
+WRITTEN_CLASSES = frozenset({"Demand", "Statement", "Vote"})
+"""Classes of acts a text does in the present tense ("a resolution that demands X")."""
+
+TIME_MARKS = frozenset({"before", "after", "until", "till", "once", "when", "if", "unless"})
+"""Conjunctions of a clause whose present tense speaks of a time to come."""
+
+UNCERTAIN_CONFIDENCE = 0.5
+"""Confidence of an event read from a doubtful use of its trigger: dated to a past year
+(perhaps background only), a noun modifying another ("protest leaders"), a question."""
+
+PAST_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+YEARS_AGO = re.compile(r"\b(years|decades?)\s+(ago|earlier|before)\b", re.I)
+
+
+def _modifier_use(token: Token, trig: Trigger) -> bool:
+    """Whether a trigger noun only classifies the noun after it, naming no act.
+
+    "Riot police", "attack helicopters" and "the talks process" name things.
+    """
+    return (
+        token.pos_ in ("NOUN", "PROPN")
+        and trig.frame != "weapon"
+        and token.dep_ in ("compound", "nmod", "amod")
+        and token.head.pos_ in ("NOUN", "PROPN")
+        and token.i < token.head.i
+        and token.head.lemma_.lower() not in lexicon.act_heads()
+        and trigger_for(token.head) is None
+    )
+
+
+def _content_of_act(token: Token, trig: Trigger) -> bool:
+    """Whether a trigger noun names what another act is about, not an act of its own.
+
+    "rejected a US offer to host a summit", "conceded to demands from X": the
+    offer and the demands are the rejected or conceded thing. An attack so named
+    ("blamed X for the bombing") or a sanction so named stays an event.
+    """
+    if token.pos_ != "NOUN" or trig.cls not in CONTENT_NOUNS:
+        return False
+    head = token.head
+    if token.dep_ == "pobj" and head.dep_ == "prep":
+        prep, head = head, head.head
+        if head.pos_ == "NOUN" and prep.lower_ in TOPIC_PREPS:  # "investigation into an allegation"
+            other = trigger_for(head)
+            return other is not None and other.cls != trig.cls
+    elif token.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    if head.i == token.i or head.pos_ not in ("VERB", "NOUN"):
+        return False
+    other = trigger_for(head)
+    return other is not None and other.cls != trig.cls and other.cls in CONTENT_TAKERS
+
+
+def _demand_use(token: Token, trig: Trigger) -> str | None:
+    """How a demand verb with a clause and no object uses it, when not as a demand.
+
+    "asked what X can expect" is a ``"question"`` (perhaps a request for word),
+    "insisted that he had nothing to say" an ``"assertion"`` of a fact;
+    "insisted that X withdraw" or "... that X must go" is a demand (None).
+    """
+    if trig.cls != "Demand" or token.pos_ != "VERB":
+        return None
+    if any(c.dep_ in ("dobj", "xcomp") for c in token.children):
+        return None
+    clauses = [c for c in token.children if c.dep_ == "ccomp"]
+    if not clauses:
+        return None
+    clause = clauses[0]
+    words = list(clause.subtree)
+    if any(w.tag_ in ("WDT", "WP", "WRB") or w.lower_ in ("whether", "if") for w in words[:3]):
+        return "question"
+    if any((c.dep_ == "aux" and c.tag_ == "MD") or c.dep_ == "xcomp" for c in clause.children):
+        return None  # "insisted that X must go", "... that X had to go"
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in clause.children)
+    return "assertion" if clause.tag_ == "VBD" or (clause.tag_ == "VBN" and perfect) else None
+
+
+def _time_clause(token: Token) -> bool:
+    """Whether a trigger verb is in the present tense in a clause of time or condition.
+
+    "... will decide after he meets X", "before Bush leaves office": the act is
+    still to come, not reported.
+    """
+    return (
+        token.tag_ in ("VBZ", "VBP")
+        and token.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in token.children)
+    )
+
+
+def _purpose(token: Token, trig: Trigger) -> bool:
+    """Whether a trigger verb states the aim of another act, not an act of its own.
+
+    "sent envoys to support the talks", "moved troops to help end the strike":
+    the aim explains the act. An aim of the same class is that act, and a demand
+    or protest is made by the act done for it ("blocked roads to demand jobs").
+    """
+    head = trigger_for(token.head) if token.dep_ == "advcl" else None
+    return (
+        head is not None
+        and head.cls != trig.cls
+        and trig.cls not in ("Demand", "Protest")
+        and any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+    )
+
+
+def _generic(token: Token, trig: Trigger) -> bool:
+    """Whether a trigger verb describes what its subject habitually does, not an act.
+
+    A relative clause in the simple present ("militants who bombard the south",
+    "a group that attacks convoys") characterises a noun; "who bombarded" reports.
+    A demand stays one: "a resolution that demands a withdrawal" is what it says.
+    """
+    return (
+        trig.cls not in WRITTEN_CLASSES
+        and token.tag_ in ("VBZ", "VBP")
+        and token.dep_ == "relcl"
+        and not any(c.dep_ in ("aux", "auxpass") for c in token.children)
+    )
+
+
+def _background(token: Token, ctx: _Context) -> bool:
+    """Whether an event is dated to a past year: background, not the news reported.
+
+    "pulled its troops out of Lebanon in 2005" or "seized 15 sailors two years
+    ago" in an article published later.
+    """
+    published = ctx.line.published
+    if published is None:
+        return False
+    verb = clause_verb(token)
+    for ent in token.sent.ents:
+        if ent.label_ != "DATE":
+            continue
+        root = ent.root
+        in_clause = verb.dep_ == "relcl" and verb.head.i == root.i  # "in 1980, when X ..."
+        if not (in_clause or clause_verb(root).i == verb.i or root.head.i == token.i):
+            continue
+        if not in_clause and root.head.lower_ in ("since", "until"):
+            continue  # a state lasting to now
+        years = [int(y) for y in PAST_YEAR.findall(ent.text)]
+        if years and max(years) < published.year - 1:  # not last December's news
+            return True
+        if YEARS_AGO.search(ent.text):
+            return True
+    return False
+
+
 def extract_events(res: Resolution, line: Timeline) -> list[Event]:
     """Events of an article, in reading order, merged where they repeat."""
     ctx = _Context(res, line)
@@ -1096,7 +1270,16 @@ def extract_events(res: Resolution, line: Timeline) -> list[Event]:
         trig = trigger_for(token)
         if trig is None or res.in_quote(token):
             continue
+        if _time_clause(token) or _generic(token, trig) or _purpose(token, trig):
+            continue
+        uncertain = (
+            _background(token, ctx)
+            or _modifier_use(token, trig)
+            or _demand_use(token, trig) is not None
+        )
         modality = modality_of(token, trig.cls)
+        if modality is None and _content_of_act(token, trig):
+            continue
         if modality and (trig.frame in ("vote", "anaphor") or trig.frame.startswith("ballot:")):
             continue
         if trig.frame.startswith("ballot:"):
@@ -1136,6 +1319,11 @@ def extract_events(res: Resolution, line: Timeline) -> list[Event]:
                 extra.date = extra.date_text = None
                 _merge_into(previous[-1], extra)
             continue
+        for event in found if uncertain else ():
+            event.confidence = min(event.confidence, UNCERTAIN_CONFIDENCE)
+        for event in found:
+            if event.cls in AIMED_CLASSES and not event.targets:
+                event.confidence = min(event.confidence, TARGETLESS_CONFIDENCE)
         events.extend((token.i, e) for e in found)
     measures = lexicon.vote_words().get("measure", frozenset())
     for token, trig in ballots:
@@ -1177,6 +1365,9 @@ def extract_events(res: Resolution, line: Timeline) -> list[Event]:
     kept = [e for _, e in sorted(events, key=lambda p: p[0]) if e.actors()]
     for event in kept:
         _add_group_countries(event, res)
+        if any(res.actors[k].inferred for k in event.actors() if k in res.actors):
+            # A side only the article's country stands for ("troops"): less certain.
+            event.confidence = min(event.confidence, INFERRED_SIDE_CONFIDENCE)
     return _dedupe(kept)
 
 
@@ -1194,7 +1385,12 @@ def _add_group_countries(event: Event, res: Resolution) -> None:
 
 
 def _dedupe(events: list[Event]) -> list[Event]:
-    """Merge events of one class with the same actors on the same day."""
+    """Merge events of one class with the same actors on the same day.
+
+    Within one sentence, events of one class whose sides overlap are one act
+    reported twice ("staged a hunger strike to protest X", "fired rockets at X
+    in an attack on Y"); opposite sides ("A attacked B and B attacked A") stay apart.
+    """
     out: list[Event] = []
     seen: dict[tuple[str, frozenset[str], object, str | None], Event] = {}
     for event in events:
@@ -1202,6 +1398,52 @@ def _dedupe(events: list[Event]) -> list[Event]:
         if key in seen:
             _merge_into(seen[key], event)
             continue
+        twin = next((e for e in out if _same_act(e, event) or _retold(e, event)), None)
+        if twin is not None:
+            _merge_into(twin, event)
+            continue
         seen[key] = event
         out.append(event)
     return out
+
+
+def _retold(first: Event, second: Event) -> bool:
+    """Whether a later sentence retells an act: one class and day, the same sides.
+
+    "Israeli troops raided Gaza on Tuesday ... Eight Hamas fighters were killed":
+    an act whose agent is not named again joins the act whose sides it shares.
+    """
+    if first.cls != second.cls or first.cls in ("Vote", "Statement"):
+        return False
+    if first.modality != second.modality or first.date is None or first.date != second.date:
+        return False
+    if not (first.agents or first.targets) or not (second.agents or second.targets):
+        return False  # sides unknown: "meetings with A and B" are two meetings
+    if set(first.agents) & set(second.targets) or set(first.targets) & set(second.agents):
+        return False
+    if first.agents and second.agents and not set(first.agents) & set(second.agents):
+        return False
+    if first.targets and second.targets:  # a group's country takes part with it
+        return bool(set(first.targets) & set(second.actors())) or bool(
+            set(second.targets) & set(first.actors())
+        )
+    return not (first.agents and second.agents) and bool(set(first.actors()) & set(second.actors()))
+
+
+def _same_act(first: Event, second: Event) -> bool:
+    """Whether two events of one sentence report one act: one class, overlapping sides."""
+    if (first.cls, first.modality, first.evidence.sentence) != (
+        second.cls,
+        second.modality,
+        second.evidence.sentence,
+    ) or first.cls == "Vote":
+        return False
+    if first.trigger == second.trigger:
+        return False  # one word read as several acts ("meetings with A and B")
+    if first.date and second.date and first.date != second.date:
+        return False
+    if set(first.agents) & set(second.targets) or set(first.targets) & set(second.agents):
+        return False
+    if first.agents and second.agents:
+        return bool(set(first.agents) & set(second.agents))
+    return bool(set(first.actors()) & set(second.actors()))
