@@ -206,3 +206,25 @@ def test_a_side_the_article_country_stands_for_is_less_certain(nlp: Language) ->
     ]
     assert inferred and all(e.confidence <= INFERRED_SIDE_CONFIDENCE for e in inferred)
     assert named and all(e.confidence > INFERRED_SIDE_CONFIDENCE for e in named)
+
+
+def test_a_verb_with_its_particle_can_refuse_an_event(nlp: Language) -> None:
+    x = extract_text(nlp, "Iran ruled out talks with the United States on Monday.")
+    meetings = [e for e in x.events if e.cls == "Meeting"]
+    assert meetings and all(e.modality == "refused" for e in meetings)
+
+
+def test_talks_held_without_such_a_verb_stay_realised(nlp: Language) -> None:
+    x = extract_text(nlp, "Iran held talks with the United States on Monday.")
+    assert [e.modality for e in x.events if e.cls == "Meeting"] == [None]
+
+
+def test_welcoming_a_leader_to_a_city_is_hosting_a_visit(nlp: Language) -> None:
+    text = "Saudi King Salman welcomed Egyptian President Abdel Fattah el-Sisi to Riyadh."
+    assert [e.cls for e in extract_text(nlp, text).events] == ["Meeting"]
+
+
+def test_welcoming_a_decision_is_support(nlp: Language) -> None:
+    assert [e.cls for e in extract_text(nlp, "Egypt welcomed the decision by Israel.").events] == [
+        "Support"
+    ]

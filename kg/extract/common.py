@@ -102,14 +102,33 @@ def modality_of(token: Token, cls: str | None = None) -> str | None:
                 return "planned"
             return of(child.lower_)
     for governor in _governors(verb):
-        if governor.lemma_.lower() in words:
-            return of(governor.lemma_.lower())
-    if token.dep_ == "dobj" and token.head.i == verb.i and verb.lemma_.lower() in words:
-        return of(verb.lemma_.lower())
+        for form in (phrasal_lemma(governor), governor.lemma_.lower()):
+            if form in words:
+                return of(form)
+    if token.dep_ == "dobj" and token.head.i == verb.i:
+        for form in (phrasal_lemma(verb), verb.lemma_.lower()):
+            if form in words:
+                return of(form)
     prep = token.head
     if token.dep_ == "pobj" and prep.head.i == verb.i:  # "called for talks"
         return of(f"{verb.lemma_.lower()} {prep.lower_}")
     return None
+
+
+def phrasal_lemma(verb: Token) -> str:
+    """A verb's lemma with its particle, if it has one ("ruled out" → "rule out").
+
+    Example:
+        >>> import spacy
+        >>> from spacy.tokens import Doc
+        >>> doc = Doc(spacy.blank("en").vocab, words=["ruled", "out", "talks"],
+        ...           heads=[0, 0, 0], deps=["ROOT", "prt", "dobj"], lemmas=["rule", "out", "talk"])
+        >>> phrasal_lemma(doc[0]), phrasal_lemma(doc[2])
+        ('rule out', 'talk')
+    """
+    particle = next((c for c in verb.children if c.dep_ == "prt" and c.i > verb.i), None)
+    lemma = verb.lemma_.lower()
+    return f"{lemma} {particle.lower_}" if particle is not None else lemma
 
 
 def _governors(verb: Token) -> list[Token]:
