@@ -70,6 +70,20 @@ class Visit:
             )
         )
 
+    def settled_point(self, node: str, timeout: float = 10.0) -> tuple[float, float]:
+        """Where the node is drawn once the view has stopped moving (a focus animates it)."""
+        import time
+
+        deadline = time.monotonic() + timeout
+        point = self.node_point(node)
+        while time.monotonic() < deadline:
+            self.page.wait_for_timeout(150)
+            again = self.node_point(node)
+            if all(abs(a - b) < 0.5 for a, b in zip(point, again, strict=True)):
+                return again
+            point = again
+        return point
+
     def empty_point(self) -> tuple[float, float]:
         """A point of the canvas with no node and no edge under it."""
         return tuple(
@@ -273,7 +287,7 @@ def test_search_focuses_and_click_highlights(
     assert all(n["color"]["background"] != "#eeeeee" for n in seen.js("pekg.nodes.get()"))
 
     trump = PEKR + "person/trump"
-    seen.page.mouse.click(*seen.node_point(trump))
+    seen.page.mouse.click(*seen.settled_point(trump))
     assert seen.js("document.body.dataset.highlight") == trump
     seen.page.fill("#pekg-query", "nobody at all")
     seen.page.press("#pekg-query", "Enter")
@@ -297,7 +311,7 @@ def test_hostile_article_cannot_inject(visit: Any, views: dict[str, Path], mode:
     assert EVIL in seen.js("Array.from(document.querySelectorAll('option'), (o) => o.value)")
 
     evil = PEKR + "org/evil"
-    seen.page.mouse.move(*seen.node_point(evil))
+    seen.page.mouse.move(*seen.settled_point(evil))
     tooltip = seen.page.wait_for_selector("div.vis-tooltip", state="visible")
     assert EVIL in tooltip.text_content()
     # Text, not markup: innerText turns the newlines into <br>, and nothing else is an element.
