@@ -8,11 +8,16 @@ processes run articles; elsewhere (a Dask worker's task threads) it is a no-op.
 
 from __future__ import annotations
 
+import logging
 import signal
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from types import FrameType
+from typing import TypeVar
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 #: Seconds an article may take to parse and extract before it is skipped.
 DEFAULT_SECONDS = 60.0
@@ -37,6 +42,37 @@ def enforceable() -> bool:
         True
     """
     return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+
+
+def one_line(err: BaseException) -> str:
+    r"""An exception as one line: its type and the first line of its message.
+
+    >>> one_line(ValueError("bad value\nmore detail")), one_line(KeyError())
+    ('ValueError: bad value', 'KeyError')
+    """
+    text = str(err).strip().split("\n", 1)[0]
+    return f"{type(err).__name__}: {text}" if text else type(err).__name__
+
+
+def attempt(work: Callable[[], T], seconds: float | None, where: str) -> T | str:
+    """Run one article's ``work`` within its budget: its result, or why it failed, in one line.
+
+    Whatever goes wrong is that article's problem, never the corpus's: the caller
+    reports the message and goes on with the next article.
+
+    >>> attempt(lambda: 1 + 1, 5, "a.txt")
+    2
+    >>> attempt(lambda: 1 / 0, 5, "a.txt")
+    'could not be built (ZeroDivisionError: division by zero)'
+    """
+    try:
+        with time_limit(seconds):
+            return work()
+    except ArticleTimeout:
+        return f"skipped: took longer than {seconds:g} s to build (see --article-timeout)"
+    except Exception as err:  # noqa: BLE001 - any failure is reported, never fatal
+        log.debug("%s: could not be built", where, exc_info=True)
+        return f"could not be built ({one_line(err)})"
 
 
 @contextmanager

@@ -148,19 +148,14 @@ class ArticleSkipped:
     Attributes:
         id: The article id.
         digest: :func:`article_digest` of the article as read.
-        path: Where it was read from.
+        where: Its file (or ``file:line``), or its id when it came from memory.
         message: What went wrong, one line.
     """
 
     id: str
     digest: str
-    path: str
+    where: str
     message: str
-
-    @property
-    def where(self) -> str:
-        """The input's file (or ``file:line``), or its id when it came from memory."""
-        return self.path if self.path and not self.path.startswith("<") else self.id
 
     def __str__(self) -> str:
         return f"{self.where}: {self.message}"
@@ -406,11 +401,6 @@ def _worker_init(model: str | None, actors: str | None = None, verbs: str | None
 PIPE_MAX_CHARS = 20_000
 
 
-def _first_line(err: BaseException) -> str:
-    text = str(err).strip().split("\n", 1)[0]
-    return f"{type(err).__name__}: {text}" if text else type(err).__name__
-
-
 def build_one(
     nlp: Any, article: Article, digest: str, doc: Any, timeout: float | None
 ) -> ArticleOutput | ArticleSkipped:
@@ -419,17 +409,15 @@ def build_one(
     Whatever goes wrong is this article's problem: it comes back as
     :class:`ArticleSkipped` with a one-line message, and the other articles go on.
     """
-    try:
-        with budget.time_limit(timeout):
-            if doc is None:
-                doc = nlp(article.text)
-            return article_output(nlp, article, doc, digest)
-    except budget.ArticleTimeout:
-        message = f"skipped: took longer than {timeout:g} s to build (see --article-timeout)"
-    except Exception as err:  # noqa: BLE001 - any failure is reported, never fatal
-        log.debug("%s: could not be built", article.path or article.id, exc_info=True)
-        message = f"could not be built ({_first_line(err)})"
-    return ArticleSkipped(article.id, digest, article.path or "", message)
+
+    def work() -> ArticleOutput:
+        parsed = nlp(article.text) if doc is None else doc
+        return article_output(nlp, article, parsed, digest)
+
+    result = budget.attempt(work, timeout, article.where)
+    if isinstance(result, str):
+        return ArticleSkipped(article.id, digest, article.where, result)
+    return result
 
 
 def parse_together(

@@ -39,6 +39,15 @@ class Article:
     url: str | None = None
     path: str | None = None
 
+    @property
+    def where(self) -> str:
+        """Its file (or ``file:line``) for messages, or its id when it came from memory.
+
+        >>> Article("a", "t", path="in/a.txt").where, Article("b", "t", path="<text>").where
+        ('in/a.txt', 'b')
+        """
+        return self.path if self.path and not self.path.startswith("<") else self.id
+
 
 @dataclass(frozen=True)
 class Evidence:

@@ -75,18 +75,12 @@ class BuildResult:
 
 def _extract_one(nlp: Any, article: Article, doc: Any, timeout: float | None) -> Graph | str:
     """One article's triples, or a one-line message saying why it could not be built."""
-    from kg.corpus import _first_line
 
-    try:
-        with budget.time_limit(timeout):
-            if doc is None:
-                doc = nlp(article.text)
-            return emit(extract_doc(nlp, article, doc), Graph())
-    except budget.ArticleTimeout:
-        return f"skipped: took longer than {timeout:g} s to build (see --article-timeout)"
-    except Exception as err:  # noqa: BLE001 - any failure is the article's, never fatal
-        log.debug("%s: could not be built", article.path or article.id, exc_info=True)
-        return f"could not be built ({_first_line(err)})"
+    def work() -> Graph:
+        parsed = nlp(article.text) if doc is None else doc
+        return emit(extract_doc(nlp, article, parsed), Graph())
+
+    return budget.attempt(work, timeout, article.where)
 
 
 def build_articles(
@@ -121,8 +115,7 @@ def build_articles(
         for article, doc in zip(batch, docs, strict=True):
             triples = _extract_one(nlp, article, doc, article_timeout)
             if isinstance(triples, str):
-                where = article.path if article.path and article.path[0] != "<" else article.id
-                problem = f"{where}: {triples}"
+                problem = f"{article.where}: {triples}"
                 result.problems.append(problem)
                 log.warning("%s", problem)
             else:

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from kg.budget import one_line
 from kg.model import Article
 
 if TYPE_CHECKING:
@@ -687,9 +688,7 @@ def _unexpected(where: str, err: Exception) -> ReadProblem:
         a.jsonl:3: cannot be read (RecursionError: maximum recursion depth exceeded)
     """
     log.debug("%s: cannot be read", where, exc_info=True)
-    first = str(err).strip().split("\n", 1)[0]
-    detail = f"{type(err).__name__}: {first}" if first else type(err).__name__
-    return ReadProblem(where, f"cannot be read ({detail})")
+    return ReadProblem(where, f"cannot be read ({one_line(err)})")
 
 
 def _read_file(path: Path, default_date: dt.date | None) -> Iterator[Article | ReadProblem]:
