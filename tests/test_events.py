@@ -228,3 +228,102 @@ def test_welcoming_a_decision_is_support(nlp: Language) -> None:
     assert [e.cls for e in extract_text(nlp, "Egypt welcomed the decision by Israel.").events] == [
         "Support"
     ]
+
+
+# ------------------------------------------------ armed verbs, calls, partners
+
+
+def _classes(nlp: Language, text: str) -> list[str]:
+    return [e.cls for e in extract_text(nlp, text).events if e.modality is None]
+
+
+def test_an_armed_subject_makes_hit_an_attack(nlp: Language) -> None:
+    x = extract_text(nlp, "Russian jets pounded rebel positions near the border with Turkey.")
+    assert [(e.cls, e.agents) for e in x.events] == [("Attack", ["group:rus-military"])]
+    assert _classes(nlp, "Saudi-led coalition airstrikes hit a hospital in Yemen.") == ["Attack"]
+
+
+def test_an_unarmed_subject_leaves_hit_alone(nlp: Language) -> None:
+    assert _classes(nlp, "The economic crisis hit Greece hard.") == []
+    assert _classes(nlp, "The new Chinese plan targets American exports.") == []
+
+
+def test_calling_a_leader_is_a_phone_call(nlp: Language) -> None:
+    text = "German Chancellor Angela Merkel called US President Barack Obama on Monday."
+    (event,) = extract_text(nlp, text).events
+    assert event.cls == "Meeting" and event.plover_mode == "phone"
+    assert {"person:angela-merkel", "person:barack-obama"} <= set(event.participants)
+
+
+def test_calling_something_a_name_or_calling_on_is_no_call(nlp: Language) -> None:
+    text = "German Chancellor Angela Merkel called the French president a close friend."
+    assert "Meeting" not in _classes(nlp, text)
+    assert _classes(nlp, "Germany called on Russia to withdraw its troops.")[0] == "Demand"
+
+
+def test_a_preposition_of_time_is_not_a_verb_particle(nlp: Language) -> None:
+    x = extract_text(nlp, "Germany called Russia on Monday about the crisis.")
+    assert [e.cls for e in x.events] == ["Meeting"]
+    assert x.events[0].date_text == "Monday"
+
+
+def test_speaking_with_a_leader_is_a_meeting(nlp: Language) -> None:
+    text = "Russian President Vladimir Putin spoke with Turkish President Recep Tayyip Erdogan."
+    (event,) = extract_text(nlp, text).events
+    assert event.cls == "Meeting"
+    assert set(event.participants) >= {"person:vladimir-putin", "person:recep-tayyip-erdogan"}
+
+
+def test_speaking_to_reporters_is_no_meeting(nlp: Language) -> None:
+    assert _classes(nlp, "Russian President Vladimir Putin spoke to reporters in Moscow.") == []
+
+
+def test_yet_to_meet_is_negated(nlp: Language) -> None:
+    text = "French President Francois Hollande has yet to meet Chinese President Xi Jinping."
+    assert [(e.cls, e.modality) for e in extract_text(nlp, text).events] == [("Meeting", "negated")]
+    text = "French President Francois Hollande met Chinese President Xi Jinping yet again."
+    assert [(e.cls, e.modality) for e in extract_text(nlp, text).events] == [("Meeting", None)]
+
+
+def test_partners_of_a_later_meeting_stay_with_it(nlp: Language) -> None:
+    text = (
+        "Putin spoke with Turkish President Recep Tayyip Erdogan after talks with"
+        " Iranian President Hassan Rouhani."
+    )
+    speak = next(e for e in extract_text(nlp, text).events if e.trigger == "spoke")
+    assert "person:hassan-rouhani" not in speak.participants
+
+
+def test_a_meeting_with_an_unnamed_partner_is_kept_with_less_confidence(nlp: Language) -> None:
+    x = extract_text(nlp, "US Secretary of State John Kerry met with rebel commanders on Tuesday.")
+    assert [(e.cls, e.confidence) for e in x.events] == [("Meeting", 0.5)]
+
+
+def test_a_meeting_with_no_one_named_is_not_kept(nlp: Language) -> None:
+    text = "US Secretary of State John Kerry discussed the crisis on Tuesday."
+    assert _classes(nlp, text) == []
+
+
+def test_letters_and_conversations_are_consultations(nlp: Language) -> None:
+    text = "US President Barack Obama wrote to Russian President Vladimir Putin last month."
+    assert _classes(nlp, text) == ["Meeting"]
+    text = "Putin and Obama had a brief conversation on the sidelines of the G20 summit."
+    assert "Meeting" in _classes(nlp, text)
+
+
+def test_due_to_meet_is_planned(nlp: Language) -> None:
+    text = "US Secretary of State John Kerry is due to meet Russian Foreign Minister Sergei Lavrov."
+    x = extract_text(nlp, text)
+    # A planned meeting is also an intent to meet (CAMEO 036), which is realised.
+    assert [(e.cls, e.modality) for e in x.events] == [("Meeting", "planned"), ("Agree", None)]
+
+
+def test_unnamed_rebels_act_for_the_articles_country(nlp: Language) -> None:
+    x = extract_text(nlp, "Rebels attacked a Syrian army base near Homs.")
+    (event,) = x.events
+    assert event.agents == ["group:syr-rebels"] and event.confidence == 0.6
+
+
+def test_foreign_fighters_stand_for_no_country(nlp: Language) -> None:
+    x = extract_text(nlp, "Foreign fighters attacked a Syrian army base near Homs.")
+    assert all(not e.agents for e in x.events)

@@ -43,6 +43,7 @@ def test_every_trigger_names_an_ontology_event_class() -> None:
             "sv",
             "prep",
             "meet",
+            "armed",
             "weapon",
             "goods",
             "vote",

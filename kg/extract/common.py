@@ -45,8 +45,14 @@ def subject_of(token: Token) -> Token | None:
 
 
 def objects_of(token: Token, preps: tuple[str, ...] = ()) -> list[Token]:
-    """Direct objects of a word, and objects of the named prepositions."""
+    """Direct objects of a word, and objects of the named prepositions.
+
+    An object predicate with no object and no passive subject is the object the
+    parser misread: "called President Obama" parsed as "called [him] President".
+    """
     out = [c for c in token.children if c.dep_ in ("dobj", "attr")]
+    if not out and not any(c.dep_ == "nsubjpass" for c in token.children):
+        out = [c for c in token.children if c.dep_ == "oprd" and c.pos_ == "PROPN"]
     out += [c for c in token.children if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN")]
     for child in token.children:
         if child.dep_ in ("prep", "agent", "dative") and child.lower_ in preps:
@@ -65,9 +71,28 @@ def clause_verb(token: Token) -> Token:
 
 
 def is_negated(token: Token) -> bool:
-    """Whether the word or its clause is negated ("did not meet")."""
+    """Whether the word or its clause is negated ("did not meet", "has yet to meet")."""
     verb = clause_verb(token)
-    return any(c.dep_ == "neg" for c in (*token.children, *verb.children))
+    if any(c.dep_ == "neg" for c in (*token.children, *verb.children)):
+        return True
+    return _yet_to(verb)
+
+
+def _yet_to(verb: Token) -> bool:
+    """Whether a clause is still to happen: "had yet to speak with", "is yet to visit".
+
+    Example:
+        >>> import spacy
+        >>> from spacy.tokens import Doc
+        >>> words = ["he", "has", "yet", "to", "meet", "them"]
+        >>> doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 1, 1, 4, 1, 4],
+        ...           deps=["nsubj", "ROOT", "advmod", "aux", "xcomp", "dobj"])
+        >>> _yet_to(doc[4]), _yet_to(doc[1])
+        (True, False)
+    """
+    if verb.dep_ != "xcomp" or not any(c.lower_ == "to" for c in verb.children):
+        return False
+    return any(c.lower_ == "yet" and c.dep_ == "advmod" for c in verb.head.children)
 
 
 def is_irrealis(token: Token) -> bool:

@@ -104,7 +104,7 @@ def _lookup(token: Token) -> Trigger | None:
     if token.pos_ == "VERB":
         lemma = token.lemma_.lower()
         for child in token.children:
-            if child.dep_ in ("prt", "prep") and child.i > token.i:
+            if child.dep_ == "prt" or (child.dep_ == "prep" and _bound_preposition(token, child)):
                 phrasal = table.get((f"{lemma} {child.lower_}", "VERB"))
                 if phrasal is not None:
                     return phrasal
@@ -113,6 +113,10 @@ def _lookup(token: Token) -> Trigger | None:
             return collocation
         trig = table.get((lemma, "VERB"))
         if trig is not None and trig.frame == "goods" and not _has_goods(token):
+            return None
+        if trig is not None and trig.frame == "armed" and not _armed_subject(token):
+            return None
+        if trig is not None and trig.mode == "phone" and _names_something(token):
             return None
         return trig
     if token.pos_ in ("NOUN", "PROPN"):
@@ -126,6 +130,20 @@ def _lookup(token: Token) -> Trigger | None:
                         return phrase
         return table.get((token.lower_, "NOUN")) or table.get((token.lemma_.lower(), "NOUN"))
     return None
+
+
+def _bound_preposition(verb: Token, prep: Token) -> bool:
+    """Whether a preposition belongs to its verb ("called on Russia", "fired at police").
+
+    It must follow the verb, with nothing but adverbs or the verb's object between
+    ("welcomed Sisi to Riyadh"), and not introduce a time: "called on Monday" is a
+    call made on Monday.
+    """
+    objects = {t.i for c in verb.children if c.dep_ in ("dobj", "dative") for t in c.subtree}
+    between = verb.doc[verb.i + 1 : prep.i]
+    if prep.i <= verb.i or any(t.pos_ != "ADV" and t.i not in objects for t in between):
+        return False
+    return not any(o.ent_type_ in ("DATE", "TIME") for o in prep.children if o.dep_ == "pobj")
 
 
 def _collocation(verb: Token) -> Trigger | None:
@@ -153,6 +171,47 @@ def _has_goods(verb: Token) -> bool:
     for obj in (c for c in verb.children if c.dep_ == "dobj"):
         measured = [p for prep in obj.children if prep.lower_ == "of" for p in prep.children]
         if is_goods(obj) or any(is_goods(p) for p in measured if p.dep_ == "pobj"):
+            return True
+    return False
+
+
+def _names_something(verb: Token) -> bool:
+    """Whether a verb says what its object is or does: "called him a liar", "called it off".
+
+    A phone verb with such a complement is not a call: "Merkel called Obama" is,
+    "Merkel called the attack cowardly" and "called on Russia to ..." are not.
+    """
+    if not any(c.dep_ in ("dobj", "dative") for c in verb.children):
+        return False  # "called President Obama", misread as "called [him] President"
+    return any(
+        c.dep_ in ("oprd", "ccomp", "acomp", "prt")
+        or (c.dep_ == "xcomp" and not any(a.lower_ == "to" for a in c.children))
+        or (c.dep_ == "prep" and c.i == verb.i + 1)
+        for c in verb.children
+    )
+
+
+#: Group sectors that bear arms: "jets hit X", "militants targeted X".
+ARMED_SECTORS = frozenset({"military", "rebels", "police"})
+
+
+def _armed_subject(verb: Token) -> bool:
+    """Whether the one who acts is armed: a weapon, an attack or an armed group.
+
+    An ``armed`` entry ("hit", "target", "pound") is an attack only then:
+    "airstrikes hit a hospital", "rockets hit Ashkelon", "militants targeted a
+    checkpoint"; not "the crisis hit Greece" or "the plan targets inflation".
+    """
+    passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+    doers = objects_of(verb, ("by",)) if passive else [subject_of(verb)]
+    for doer in (d for d in doers if d is not None):
+        lemma = doer.lemma_.lower()
+        if lemma in lexicon.weapons() or doer.lower_ in lexicon.weapons():
+            return True
+        if lexicon.group_nouns().get(lemma) in ARMED_SECTORS:
+            return True
+        trig = _lookup(doer) if doer.pos_ in ("NOUN", "PROPN") else None
+        if trig is not None and trig.cls == "Attack":
             return True
     return False
 
@@ -492,7 +551,9 @@ def prep_chain(token: Token) -> list[tuple[Token, Token]]:
     """(preposition, object) pairs hanging off a word, through chains of them.
 
     "huddled behind doors for two hours at the Kremlin with Putin" gives
-    (behind, doors), (for, hours), (at, Kremlin), (with, Putin).
+    (behind, doors), (for, hours), (at, Kremlin), (with, Putin). A chain stops at
+    a word that names an event of its own: in "spoke with X after meetings with Y",
+    Y is a partner of the meetings.
     """
     out: list[tuple[Token, Token]] = []
     frontier = [token]
@@ -503,7 +564,8 @@ def prep_chain(token: Token) -> list[tuple[Token, Token]]:
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         out.append((child, obj))
-                        frontier.append(obj)
+                        if trigger_for(obj) is None:
+                            frontier.append(obj)
             elif child.dep_ in ("advmod", "npadvmod") and node is token:
                 frontier.append(child)
     return out
@@ -517,6 +579,8 @@ def _partner_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
     """
     out = objects_of(token, preps)
     out += [obj for prep, obj in prep_chain(token) if prep.lower_ in preps]
+    if token.pos_ == "VERB":  # "spoke with X after meetings with Y": Y met at the meetings
+        out = [o for o in out if not _event_noun_between(token, o.head)]
     if not out and token.pos_ == "NOUN":
         for nxt in token.doc[token.i + 1 : min(len(token.doc), token.i + 8)]:
             if nxt.dep_ == "prep" and nxt.lower_ in preps:
@@ -527,6 +591,43 @@ def _partner_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
                     continue
                 break
     return list(dict.fromkeys(out))
+
+
+def _event_noun_between(verb: Token, prep: Token) -> bool:
+    """Whether a noun naming an event stands between a verb and a later preposition."""
+    between = verb.doc[verb.i + 1 : max(verb.i + 1, prep.i)]
+    return any(t.pos_ == "NOUN" and trigger_for(t) is not None for t in between)
+
+
+#: Confidence of a meeting with one named side and a partner the article does not name.
+UNNAMED_PARTNER_CONFIDENCE = 0.5
+
+
+def _unnamed_partner(token: Token, trig: Trigger) -> bool:
+    """Whether a meeting word has a partner phrase naming people, not an actor.
+
+    "met with rebel commanders", "held talks with his counterpart", "visited the
+    troops": someone was met. "met on Tuesday" and "discussed the crisis" name no one.
+    """
+    if token.pos_ == "VERB" and token.lemma_.lower() in lexicon.topic_verbs():
+        candidates = objects_of(token, trig.preps)
+        candidates = [c for c in candidates if c.dep_ == "pobj"]
+    else:
+        head = token if token.pos_ == "VERB" else _phrase_head(token)
+        candidates = _partner_objects(head, trig.preps)
+        if token.pos_ == "VERB":
+            candidates += objects_of(token)
+    return any(_names_people(c) for c in candidates)
+
+
+def _names_people(token: Token) -> bool:
+    """Whether a noun phrase names people: a title, a group noun, a person pronoun."""
+    lemma = token.lemma_.lower()
+    if token.pos_ == "PRON":
+        return lemma in ("he", "she", "him", "her", "they", "them")
+    if token.ent_type_ in ("PERSON", "NORP", "ORG"):
+        return True
+    return lemma in lexicon.group_nouns() or lemma in lexicon.titles() or lemma == "counterpart"
 
 
 def _meeting(token: Token, trig: Trigger, ctx: _Context) -> list[Event]:
@@ -555,14 +656,17 @@ def _meeting(token: Token, trig: Trigger, ctx: _Context) -> list[Event]:
             partners += ctx.actors(obj)
     host = list(dict.fromkeys(host))
     partners = [p for p in dict.fromkeys(partners) if p not in host]
+    unnamed = not partners and _unnamed_partner(token, trig)
     plural = token.pos_ == "NOUN" and token.tag_ == "NNS" and token.lower_ != trig.word
     groups = [[p] for p in partners] if plural and host and len(partners) > 1 else [partners]
     events = []
     for group in groups:
         everyone = list(dict.fromkeys(host + group))
-        if len(everyone) < 2:
+        if len(everyone) < 2 and not (everyone and unnamed):
             continue
         event = _base(token, trig, ctx)
+        if len(everyone) < 2:  # "met with rebel commanders": the partner is not named
+            event.confidence = UNNAMED_PARTNER_CONFIDENCE
         event.participants = everyone
         event.about = [k for k in dict.fromkeys(about) if k not in everyone]
         if trig.word == "host":
@@ -648,7 +752,7 @@ def _svo(token: Token, trig: Trigger, ctx: _Context) -> Event | None:
         # nearest actor before it in its sentence is taken, with less confidence.
         agents = [k for k in nearest_actors(token, ctx, before=True) if k not in targets]
         by_position = bool(agents)
-    if agents and not targets and trig.frame in ("svo", "weapon") and by_position:
+    if agents and not targets and trig.frame in ("svo", "weapon", "armed") and by_position:
         targets = [k for k in nearest_actors(token, ctx, before=False) if k not in agents]
     event = _base(token, trig, ctx)
     event.agents, event.targets = agents, targets
@@ -1298,7 +1402,7 @@ def extract_events(res: Resolution, line: Timeline) -> list[Event]:
             continue
         if trig.frame == "meet":
             found = _meeting(token, trig, ctx)
-        elif trig.frame in ("svo", "sv", "prep", "weapon", "goods"):
+        elif trig.frame in ("svo", "sv", "prep", "weapon", "goods", "armed"):
             attack = _svo(token, trig, ctx)
             found = [attack] if attack else []
         if trig.two_sided:  # a word of the broad vocabulary: only an act between two sides
@@ -1446,4 +1550,8 @@ def _same_act(first: Event, second: Event) -> bool:
         return False
     if first.agents and second.agents:
         return bool(set(first.agents) & set(second.agents))
+    if not (first.agents or first.targets or second.agents or second.targets):
+        # Meetings: one host meeting two partners ("spoke with X after talks with Y") met twice.
+        ones, twos = set(first.participants), set(second.participants)
+        return ones <= twos or twos <= ones
     return bool(set(first.actors()) & set(second.actors()))
