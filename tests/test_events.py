@@ -327,3 +327,36 @@ def test_unnamed_rebels_act_for_the_articles_country(nlp: Language) -> None:
 def test_foreign_fighters_stand_for_no_country(nlp: Language) -> None:
     x = extract_text(nlp, "Foreign fighters attacked a Syrian army base near Homs.")
     assert all(not e.agents for e in x.events)
+
+
+# ------------------------------------------------ promises and cooperation
+
+
+def test_a_promise_to_help_is_an_agreement(nlp: Language) -> None:
+    x = extract_text(nlp, "Saudi Arabia promised to send aid to Yemen.")
+    assert [(e.cls, e.modality) for e in x.events] == [("Agree", None), ("Aid", "planned")]
+    assert x.events[0].agents == ["country:SAU"] and x.events[0].targets == ["country:YEM"]
+
+
+def test_a_promise_to_fight_is_a_threat_not_an_agreement(nlp: Language) -> None:
+    x = extract_text(nlp, "Iran pledged to fight the Islamic State in Iraq.")
+    assert [(e.cls, e.modality) for e in x.events] == [("Attack", "planned"), ("Threaten", None)]
+
+
+def test_working_together_is_cooperation(nlp: Language) -> None:
+    x = extract_text(nlp, "France and Germany worked together on the refugee plan.")
+    assert [(e.cls, e.agents) for e in x.events] == [("Cooperate", ["country:FRA", "country:DEU"])]
+
+
+def test_working_alone_or_late_is_no_cooperation(nlp: Language) -> None:
+    assert extract_text(nlp, "French diplomats worked late on the refugee plan.").events == []
+
+
+def test_joining_forces_is_cooperation(nlp: Language) -> None:
+    x = extract_text(nlp, "Jordan and Egypt joined forces against the Islamic State.")
+    assert [e.cls for e in x.events] == ["Cooperate"]
+
+
+def test_separatists_act_for_the_articles_country(nlp: Language) -> None:
+    x = extract_text(nlp, "Ukraine and the separatists reached an agreement on a prisoner swap.")
+    assert [(e.cls, e.agents) for e in x.events] == [("Agree", ["country:UKR", "group:ukr-rebels"])]

@@ -104,7 +104,11 @@ def _lookup(token: Token) -> Trigger | None:
     if token.pos_ == "VERB":
         lemma = token.lemma_.lower()
         for child in token.children:
-            if child.dep_ == "prt" or (child.dep_ == "prep" and _bound_preposition(token, child)):
+            if (
+                child.dep_ == "prt"
+                or (child.dep_ == "prep" and _bound_preposition(token, child))
+                or (child.dep_ == "advmod" and child.i == token.i + 1)  # "work together"
+            ):
                 phrasal = table.get((f"{lemma} {child.lower_}", "VERB"))
                 if phrasal is not None:
                     return phrasal
@@ -982,6 +986,19 @@ REFUSABLE = frozenset({"Agree", "Concede", "Cooperate"})
 OBLIGATION = frozenset({"must", "should"})
 
 
+def _promises_harm(token: Token) -> bool:
+    """Whether a promise is of a hostile act: "vowed to retaliate", "pledged to fight on".
+
+    Such a promise is a threat (PLOVER's THREATEN), not an agreement.
+    """
+    for child in token.children:
+        if child.dep_ == "xcomp":
+            act = trigger_for(child)
+            if act is not None and (act.goldstein or 0.0) < 0:
+                return True
+    return False
+
+
 def _derived_reading(token: Token, trig: Trigger, event: Event) -> str | None:
     """Which event of ``lexicons/derived.tsv`` how ``event`` is reported implies, if any.
 
@@ -991,9 +1008,10 @@ def _derived_reading(token: Token, trig: Trigger, event: Event) -> str | None:
     if event.modality == "planned" and trig.cls not in NO_INTENT:
         verb = clause_verb(token)
         governor = trigger_for(verb.head) if verb.dep_ in ("xcomp", "ccomp") else None
-        if governor is not None and governor.cls in NO_INTENT:
-            return None  # "agreed to release": the agreement is read from "agreed"
         hostile = (trig.goldstein or 0.0) < 0 or _condition(token) is not None
+        if governor is not None and governor.cls in NO_INTENT:
+            if not (hostile and governor.mode == "promise"):
+                return None  # "agreed to release": the agreement is read from "agreed"
         return "intent-conflict" if hostile else "intent-cooperate"
     if event.modality == "negated" and trig.cls in REFUSABLE:
         return "refuse"
@@ -1376,6 +1394,8 @@ def extract_events(res: Resolution, line: Timeline) -> list[Event]:
             continue
         if _time_clause(token) or _generic(token, trig) or _purpose(token, trig):
             continue
+        if trig.mode == "promise" and _promises_harm(token):
+            continue  # "pledged to fight on": a threat, read from the act promised
         uncertain = (
             _background(token, ctx)
             or _modifier_use(token, trig)
