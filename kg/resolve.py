@@ -27,7 +27,7 @@ COUNTRY_NOUNS = frozenset({"country", "nation", "government", "regime", "republi
 #: Prepositions by which a group noun names the side it acts for ("forces in Guinea").
 SIDE_PREPS = ("of", "from", "in", "at", "inside")
 _POSSESSIVE = re.compile(r"(['’]s|['’])$")
-_QUOTE_PAIRS = (("“", "”"), ('"', '"'))
+_QUOTE_PAIRS = (("“", "”"), ("``", "''"), ('"', '"'))
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -39,6 +39,12 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
     >>> quote_spans('He said “yes, now” and "no".')
     [(8, 18), (23, 27)]
+
+    Text tokenised the Penn Treebank way marks quotations with `` and '':
+
+    >>> t = "`` We will respond , '' Putin said ."
+    >>> [t[a:b] for a, b in quote_spans(t)]
+    ["`` We will respond , ''"]
 
     Single marks too, typographic or straight, but not apostrophes:
 
@@ -54,7 +60,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             start = text.find(opening, i)
             if start < 0:
                 break
-            end = text.find(closing, start + 1)
+            end = text.find(closing, start + len(opening))
+            end = end + len(closing) - 1 if end >= 0 else end
             paragraph_end = text.find("\n", start)
             if paragraph_end < 0:
                 paragraph_end = len(text)

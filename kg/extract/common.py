@@ -130,6 +130,10 @@ def modality_of(token: Token, cls: str | None = None) -> str | None:
         for form in (phrasal_lemma(governor), governor.lemma_.lower()):
             if form in words:
                 return of(form)
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "warned against sending"
+        found = of(f"{phrasal_lemma(verb.head.head)} {verb.head.lower_}")
+        if found is not None:
+            return found
     if token.dep_ == "dobj" and token.head.i == verb.i:
         for form in (phrasal_lemma(verb), verb.lemma_.lower()):
             if form in words:

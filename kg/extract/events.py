@@ -634,6 +634,21 @@ def _names_people(token: Token) -> bool:
     return lemma in lexicon.group_nouns() or lemma in lexicon.titles() or lemma == "counterpart"
 
 
+def _addressed_in(phrase: Token, ctx: _Context) -> list[str]:
+    """Whom a verb addresses in a meeting ("told Erdogan in a phone call that ...").
+
+    A meeting noun after "in" or "during" is where its verb's act took place; the
+    one the verb is said or written to took part in it.
+    """
+    prep = phrase.head
+    if phrase.dep_ != "pobj" or prep.lower_ not in ("in", "during", "at"):
+        return []
+    verb = prep.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in lexicon.speech_verbs():
+        return []
+    return [k for obj in objects_of(verb, ("to",)) for k in ctx.actors(obj)]
+
+
 def _meeting(token: Token, trig: Trigger, ctx: _Context) -> list[Event]:
     host: list[str] = []
     partners: list[str] = []
@@ -658,6 +673,8 @@ def _meeting(token: Token, trig: Trigger, ctx: _Context) -> list[Event]:
             host = ctx.actors(_governing_subject(phrase))
         for obj in _partner_objects(phrase, trig.preps):
             partners += ctx.actors(obj)
+        if not partners:
+            partners = _addressed_in(phrase, ctx)
     host = list(dict.fromkeys(host))
     partners = [p for p in dict.fromkeys(partners) if p not in host]
     unnamed = not partners and _unnamed_partner(token, trig)

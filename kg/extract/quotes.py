@@ -24,7 +24,7 @@ def _paragraph(text: str, start: int, end: int) -> tuple[int, int]:
 SPEAKER_KINDS = ("Person", "Organization", "Country")
 #: Prepositions by which a statement noun names whose words it holds ("a statement by X").
 _BY = ("by", "from", "of")
-_OPENING = "“‘\"'"
+_OPENING = "“‘\"'`"
 _CLOSING = "”’\"'"
 
 
@@ -130,7 +130,9 @@ def extract_quotes(res: Resolution) -> list[tuple[Quote, Token | None]]:
     previous: tuple[str, int] | None = None  # (speaker, paragraph end)
     for start, end in res.quotes:
         closed = text[end - 1] in _CLOSING and end - 1 > start
-        inner = text[start + 1 : end - 1] if closed else text[start + 1 : end]
+        opening = 2 if text.startswith("``", start) else 1
+        closing = (2 if text[end - 2 : end] == "''" else 1) if closed else 0
+        inner = text[start + opening : end - closing]
         inner = inner.strip(_TRIM)
         if not inner:
             continue
