@@ -583,8 +583,8 @@ def quote_verbs() -> frozenset[str]:
 def local_groups() -> frozenset[str]:
     """Group nouns that, with no side named, act for the article's country (``local_groups.txt``).
 
-    >>> "troop" in local_groups(), "rebel" in local_groups()
-    (True, False)
+    >>> "troop" in local_groups(), "rebel" in local_groups(), "envoy" in local_groups()
+    (True, True, False)
     """
     return _words("local_groups.txt")
 
@@ -597,6 +597,26 @@ def honorifics() -> frozenset[str]:
     (True, False)
     """
     return _words("honorifics.txt")
+
+
+@functools.cache
+def outlet_nouns() -> frozenset[str]:
+    """Nouns that make the name before them a news outlet's (``outlet_nouns.txt``).
+
+    >>> "agency" in outlet_nouns(), "ministry" in outlet_nouns()
+    (True, False)
+    """
+    return _words("outlet_nouns.txt")
+
+
+@functools.cache
+def place_nouns() -> frozenset[str]:
+    """Nouns for a place, before "of" and its name (``place_nouns.txt``).
+
+    >>> "town" in place_nouns(), "minister" in place_nouns()
+    (True, False)
+    """
+    return _words("place_nouns.txt")
 
 
 @functools.cache

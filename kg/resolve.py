@@ -266,7 +266,8 @@ class Resolution:
         "troops", "government forces", "the police", "parliament": a noun of
         ``lexicons/local_groups.txt`` with no nationality, possessive, name or
         of/from/in phrase, in an article whose country is known (:attr:`local`).
-        "foreign troops", "the rebels" and "Chinese troops" are not.
+        "the rebels" too (CAMEO codes domestic rebels with the country); "foreign
+        troops" and "Chinese troops" are not.
         """
         if self.local is None or token.pos_ not in ("NOUN", "PROPN"):
             return None
@@ -435,6 +436,8 @@ def _raw_mentions(doc: Doc, article: Article) -> list[tuple[Span, str, str]]:
         name = clean_name(span.text)
         if not name or not any(ch.isalpha() for ch in name):
             continue
+        if is_outlet(span) or _alone_on_its_line(span):
+            continue  # the press and section lines ("World News") are no actors
         label = ent.label_
         cut = next((t.start for t in titles if span.start < t.start < span.end), None)
         if label == "ORG" and cut is not None and lexicon.demonym_iso3(doc[cut - 1].text):
@@ -455,6 +458,8 @@ def _raw_mentions(doc: Doc, article: Article) -> list[tuple[Span, str, str]]:
                 key.partition(":")[0]
             ]
             out.append((span, kind, key))
+        elif label in ("PERSON", "ORG") and named_place(span):
+            out.append((span, "Place", ""))
         elif label == "PERSON":
             out.append((span, "Person", ""))
         elif label == "ORG":
@@ -467,7 +472,85 @@ def _raw_mentions(doc: Doc, article: Article) -> list[tuple[Span, str, str]]:
             out.append((span, "Organization", ""))
         elif label in ("GPE", "LOC", "FAC"):
             out.append((span, "Place", ""))
-    return out
+    return _places_throughout(out)
+
+
+def _places_throughout(mentions: list[tuple[Span, str, str]]) -> list[tuple[Span, str, str]]:
+    """A name read as a place once is a place wherever else it stands in the article.
+
+    "exploded in Karachi" makes "Karachi is ..." and "borders Karachi" places too,
+    where the recogniser took them for an organisation or a person.
+    """
+    places = {clean_name(span.text) for span, kind, key in mentions if kind == "Place" and not key}
+    return [
+        (span, "Place", key)
+        if kind in ("Person", "Organization") and not key and clean_name(span.text) in places
+        else (span, kind, key)
+        for span, kind, key in mentions
+    ]
+
+
+def is_outlet(span: Span) -> bool:
+    """Whether a name is a news outlet's: listed in ``outlets.tsv``, or naming the
+    outlet noun its phrase ends in ("the Mehr news agency", "the Ynet website"; not
+    "a White House news conference")."""
+    if clean_name(span.text).lower() in lexicon.outlets():
+        return True
+    head = span.root
+    while head.dep_ == "compound" and head.head is not head:
+        head = head.head  # "Mehr news agency": Mehr → news → agency
+    return head not in span and head.lower_ in lexicon.outlet_nouns()
+
+
+def _alone_on_its_line(span: Span) -> bool:
+    """Whether a name is all its line holds: a section, credit or source line."""
+    text = span.doc.text
+    start = text.rfind("\n", 0, span.start_char) + 1
+    end = text.find("\n", span.end_char)
+    line = text[start : len(text) if end < 0 else end]
+    return line.strip() == span.text.strip()
+
+
+#: Prepositions that put a name where something happened ("exploded in Karachi").
+LOCATIVE_PREPS = frozenset({"in", "near", "outside", "inside"})
+#: What may follow a dateline's place in capitals: "CAIRO (AFP) -", "KARACHI, Pakistan".
+_AFTER_DATELINE = frozenset({",", "(", "-", "--", "—", "–", ":"})
+
+
+def named_place(span: Span) -> bool:
+    """Whether the words around a name the recogniser took for a person's or an
+    organisation's show it is a place.
+
+    A dateline's place in capitals ("CAIRO (AFP) -"); a name after a place noun and
+    "of" ("the town of Hub", ``lexicons/place_nouns.txt``); a name after "in",
+    "near", "outside" or "inside" that hangs on a verb or a place noun ("exploded in
+    Karachi", "a farm near Ein Hashlosha"); a name followed by a comma and a country
+    that ends a phrase ("in Landhi, Pakistan,"; not "Mwangi, Kenya's minister"). A
+    name holding an organisation word ("Interior Ministry") never is.
+    """
+    doc = span.doc
+    if any(t.text in lexicon.org_words() for t in span):
+        return False
+    after = doc[span.end].text if span.end < len(doc) else ""
+    starts_line = span.start == 0 or "\n" in doc[span.start - 1].text_with_ws
+    if starts_line and span.text.isupper() and len(span.text) > 2 and after in _AFTER_DATELINE:
+        return True
+    root = span.root
+    prep = root.head
+    if root.dep_ == "pobj" and prep.dep_ == "prep":
+        governor = prep.head
+        place_noun = governor.lemma_.lower() in lexicon.place_nouns()
+        if prep.lower_ == "of" and place_noun:
+            return True
+        if prep.lower_ in LOCATIVE_PREPS and (governor.pos_ == "VERB" or place_noun):
+            return True
+    if after == "," and span.end + 1 < len(doc):  # "Landhi, Pakistan," but "X, Kenya's minister"
+        country = next((e for e in doc.ents if e.start == span.end + 1), None)
+        if country is None or country.text not in lexicon.country_names():
+            return False
+        closer = doc[country.end] if country.end < len(doc) else None
+        return closer is None or closer.is_punct and closer.tag_ != "POS"
+    return False
 
 
 def _titled_name(span: Span, titles: list[Span]) -> Span | None:

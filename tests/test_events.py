@@ -360,3 +360,38 @@ def test_joining_forces_is_cooperation(nlp: Language) -> None:
 def test_separatists_act_for_the_articles_country(nlp: Language) -> None:
     x = extract_text(nlp, "Ukraine and the separatists reached an agreement on a prisoner swap.")
     assert [(e.cls, e.agents) for e in x.events] == [("Agree", ["country:UKR", "group:ukr-rebels"])]
+
+
+# ------------------------------------------------ quotation styles, calls, warnings
+
+
+def test_penn_treebank_quotation_marks_hold_a_quote(nlp: Language) -> None:
+    x = extract_text(nlp, "`` We will respond , '' Russian President Vladimir Putin said .")
+    assert [(q.text, q.speaker) for q in x.quotes] == [("We will respond", "person:vladimir-putin")]
+
+
+def test_two_apostrophes_alone_hold_no_quote(nlp: Language) -> None:
+    x = extract_text(nlp, "The rebels' and the soldiers' positions were shelled, Putin said.")
+    assert x.quotes == []
+
+
+def test_whom_a_leader_tells_in_a_call_took_part_in_it(nlp: Language) -> None:
+    text = (
+        "Russian President Vladimir Putin told Turkish President Recep Tayyip Erdogan"
+        " in a phone call that Russia would respond."
+    )
+    (event,) = [e for e in extract_text(nlp, text).events if e.cls == "Meeting"]
+    assert set(event.participants) == {"person:vladimir-putin", "person:recep-tayyip-erdogan"}
+
+
+def test_a_call_in_which_no_one_is_addressed_has_no_partner(nlp: Language) -> None:
+    text = "Russian President Vladimir Putin said in a phone call that Russia would respond."
+    assert [e.cls for e in extract_text(nlp, text).events if e.cls == "Meeting"] == []
+
+
+def test_an_act_warned_against_is_not_realised(nlp: Language) -> None:
+    text = "China warned the United States against sending warships into the South China Sea."
+    x = extract_text(nlp, text)
+    assert [e.modality for e in x.events if e.cls == "Mobilize"] == ["hypothetical"]
+    text = "China sent warships into the South China Sea."
+    assert [e.modality for e in extract_text(nlp, text).events if e.cls == "Mobilize"] == [None]

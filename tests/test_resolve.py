@@ -673,3 +673,60 @@ def test_troops_act_for_the_only_country_the_article_names(nlp):
 def test_troops_take_no_country_when_the_article_names_two(nlp):
     x = extract_text(nlp, "Troops killed 20 rebels on the border of Mali and Niger.")
     assert not any(a.kind == "Group" for a in x.actors.values())
+
+
+# ------------------------------------------------ places and outlets the recogniser mistook
+
+
+def kind_of(x: Extraction, label: str) -> set[str]:
+    return {a.kind for a in x.actors.values() if a.label == label}
+
+
+def test_a_name_after_a_locative_preposition_on_a_verb_is_a_place(nlp):
+    # The recogniser takes "Ein Hashlosha" for a person's name.
+    x = extract_text(nlp, "A bomb exploded near Ein Hashlosha on Monday.")
+    assert kind_of(x, "Ein Hashlosha") == {"Place"}
+
+
+def test_a_person_one_has_confidence_in_stays_a_person(nlp):
+    x = extract_text(nlp, "Israeli voters have lost confidence in Ehud Olmert after the war.")
+    assert kind_of(x, "Ehud Olmert") == {"Person"}
+
+
+def test_a_name_after_a_place_noun_and_of_is_a_place_everywhere(nlp):
+    x = extract_text(nlp, "Police said a bomb went off in the town of Hub, which borders Karachi.")
+    assert kind_of(x, "Hub") == {"Place"}
+    x = extract_text(nlp, "A bomb exploded in Karachi on Monday. Karachi is a port.")
+    assert kind_of(x, "Karachi") == {"Place"}
+
+
+def test_an_organisation_word_keeps_an_organisation(nlp):
+    x = extract_text(nlp, "A bomb exploded in the Interior Ministry on Monday.")
+    assert "Place" not in kind_of(x, "Interior Ministry")
+
+
+def test_a_dateline_in_capitals_is_a_place(nlp):
+    x = extract_text(nlp, "CAIRO (AFP) - French President Nicolas Sarkozy arrived on Sunday.")
+    assert "Organization" not in kind_of(x, "CAIRO") | kind_of(x, "Cairo")
+
+
+def test_news_outlets_are_not_actors(nlp):
+    x = extract_text(nlp, "The commander told the Mehr news agency that the ships had left.")
+    assert kind_of(x, "Mehr") == set()
+    x = extract_text(nlp, "Livni spoke to the Ynet website on Monday.")
+    assert kind_of(x, "Ynet") == set()
+    x = extract_text(nlp, "A lawmaker told Xinhua that the bill had passed.")
+    assert kind_of(x, "Xinhua") == set()
+
+
+def test_a_section_line_is_no_actor(nlp):
+    x = extract_text(nlp, "World News\n\nIran denied that its boats had threatened US warships.")
+    assert kind_of(x, "World News") == set()
+    assert "country:IRN" in x.actors
+
+
+def test_a_name_then_a_country_ending_the_phrase_is_a_place(nlp):
+    x = extract_text(nlp, "Militants fired rockets at Sderot, Israel, on Monday.")
+    assert kind_of(x, "Sderot") <= {"Place"}
+    x = extract_text(nlp, "Raila Mwangi, Kenya's foreign minister, condemned the strike.")
+    assert kind_of(x, "Raila Mwangi") == {"Person"}
