@@ -610,6 +610,22 @@ def outlet_nouns() -> frozenset[str]:
 
 
 @functools.cache
+def name_heads() -> dict[str, str]:
+    """Nouns that tell what the name before them is → "Place" or "Organization".
+
+    >>> name_heads()["hospital"], name_heads()["faction"]
+    ('Place', 'Organization')
+    """
+    return {row[0]: row[1] for row in _rows("name_heads.tsv")}
+
+
+@functools.cache
+def name_particles() -> frozenset[str]:
+    """Lower-case words inside persons' names ("bin", "von", "ole"): ``name_particles.txt``."""
+    return _words("name_particles.txt")
+
+
+@functools.cache
 def place_nouns() -> frozenset[str]:
     """Nouns for a place, before "of" and its name (``place_nouns.txt``).
 

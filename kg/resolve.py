@@ -429,7 +429,7 @@ def _raw_mentions(doc: Doc, article: Article) -> list[tuple[Span, str, str]]:
     titles = _title_spans(doc)
     out: list[tuple[Span, str, str]] = []
     source = (article.source or "").lower()
-    for ent in doc.ents:
+    for ent, label in entity_spans(doc):
         if ent.start_char >= credit:
             continue
         span = _trim(ent)
@@ -438,7 +438,6 @@ def _raw_mentions(doc: Doc, article: Article) -> list[tuple[Span, str, str]]:
             continue
         if is_outlet(span) or _alone_on_its_line(span):
             continue  # the press and section lines ("World News") are no actors
-        label = ent.label_
         cut = next((t.start for t in titles if span.start < t.start < span.end), None)
         if label == "ORG" and cut is not None and lexicon.demonym_iso3(doc[cut - 1].text):
             # "[British Defence] Secretary": the nationality, then the title
@@ -488,6 +487,103 @@ def _places_throughout(mentions: list[tuple[Span, str, str]]) -> list[tuple[Span
         else (span, kind, key)
         for span, kind, key in mentions
     ]
+
+
+#: spaCy labels for what a name turns out to be, by its head noun (``name_heads.tsv``).
+_HEAD_LABELS = {"Place": "FAC", "Organization": "ORG"}
+
+
+def entity_spans(doc: Doc) -> list[tuple[Span, str]]:
+    """The recogniser's entities, mended where the words around them say more.
+
+    A person's name runs on through a name particle ("Francis [ole Kaparo]"); a
+    place noun, "of" and a name make one place ("Strait" "of" "Hormuz"); a name
+    followed in its phrase by a noun of ``name_heads.tsv`` is what that noun says
+    ("Shifa Hospital", "the Jinnah hospital": places; "his Yisrael Beiteinu faction":
+    an organisation).
+    """
+    out: list[tuple[Span, str]] = []
+    taken = -1
+    for ent in doc.ents:
+        if ent.start < taken:
+            continue
+        span, label = _listed_whole(ent), ent.label_
+        if label == "PERSON":
+            span = _through_particles(span)
+        if _trim(span).text.lower() in lexicon.place_nouns() or span[-1].lower_ == "of":
+            joined = _place_of_name(span)
+            span, label = (joined, "LOC") if joined is not None else (span, label)
+        elif span.start > 1 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].is_title:
+            joined = _place_of_name(doc[span.start - 2 : span.start - 1])  # "[Strait] of Hormuz"
+            if joined is not None and joined.end >= span.end and joined.start >= taken:
+                span, label = joined, "LOC"
+        head = _phrase_head_noun(span)
+        if head is not None and label in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"):
+            label = _HEAD_LABELS[lexicon.name_heads()[head.lower_]]
+            if head.i == span.end and label == "FAC" and head.text[:1].isupper():
+                span = doc[span.start : head.i + 1]  # "Shifa Hospital" whole
+        taken = span.end
+        out.append((span, label))
+    return out
+
+
+def _listed_whole(span: Span) -> Span:
+    """A name the recogniser cut short, run on to the listed organisation it starts.
+
+    "[Liberation Tigers] of Tamil Eelam" is the listed "Liberation Tigers of Tamil Eelam".
+    """
+    doc = span.doc
+    start = _trim(span).start_char
+    rest = doc.text[start : start + 120]
+    for org in lexicon.organizations():
+        for name in (org.name, *org.aliases):
+            if start + len(name) > span.end_char and rest.startswith(name):
+                whole = doc.char_span(start, start + len(name))
+                if whole is not None:
+                    return whole
+    return span
+
+
+def _through_particles(span: Span) -> Span:
+    """A person's name run on through particles: "Francis" → "Francis ole Kaparo"."""
+    doc = span.doc
+    end = span.end
+    while (
+        end + 1 < len(doc)
+        and doc[end].lower_ in lexicon.name_particles()
+        and doc[end + 1].text[:1].isupper()
+        and doc[end + 1].pos_ == "PROPN"
+    ):
+        end += 2
+        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+            end += 1
+    return doc[span.start : end]
+
+
+def _place_of_name(span: Span) -> Span | None:
+    """ "Strait of Hormuz" as one place, where the recogniser cut it at "of"."""
+    doc = span.doc
+    of = span.end if span[-1].lower_ != "of" else span.end - 1
+    first = _trim(span)[0]
+    if of >= len(doc) or doc[of].lower_ != "of" or first.lower_ not in lexicon.place_nouns():
+        return None
+    end = of + 1
+    while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+        end += 1
+    return doc[span.start : end] if end > of + 1 else None
+
+
+def _phrase_head_noun(span: Span) -> Token | None:
+    """The noun of ``name_heads.tsv`` a name modifies or ends in, if any."""
+    heads = lexicon.name_heads()
+    if span[-1].lower_ in heads and len(span) > 1:
+        return span[-1]
+    head = span.root
+    while head.dep_ in ("compound", "nmod") and head.head is not head:
+        head = head.head
+        if head.lower_ in heads and head.pos_ in ("NOUN", "PROPN"):
+            return head
+    return None
 
 
 def is_outlet(span: Span) -> bool:
@@ -1020,6 +1116,7 @@ def resolve(doc: Doc, article: Article) -> Resolution:
     for span in _untagged_surnames(doc, fixed, surnames):
         fixed.append((span, "Person", ""))
         person_names.append(person_name(span.text))
+    fixed = _same_organisations(fixed)
     fixed.sort(key=lambda item: item[0].start)
     clusters = _cluster_persons(person_names)
 
@@ -1035,6 +1132,10 @@ def resolve(doc: Doc, article: Article) -> Resolution:
             actor = res.actors.setdefault(
                 key, Actor(key, "Country", lexicon.country_label(iso3), iso3=iso3)
             )
+        elif key.startswith("="):  # another name of an organisation (_same_organisations)
+            canonical = key[1:]
+            key = mint.org_key(canonical)
+            actor = res.actors.setdefault(key, Actor(key, kind, canonical))
         elif key:
             canonical = _canonical_name(key) or name
             actor = res.actors.setdefault(key, Actor(key, kind, canonical))
@@ -1133,6 +1234,92 @@ def _org_country(key: str, label: str) -> str | None:
     if kind == "org" and listed is not None:
         return listed.country
     return lexicon.country_in_name(label)
+
+
+def _org_words(name: str) -> tuple[str, ...]:
+    """An organisation's name as words to compare: no article, nationality or plural.
+
+    >>> _org_words("the Iraqi National Dialogue Front"), _org_words("Tamil Tigers")
+    (('national', 'dialogue', 'front'), ('tamil', 'tiger'))
+    """
+    words = [w.lower() for w in clean_name(name).split()]
+    if len(words) > 1 and lexicon.demonym_iso3(words[0].title()) is not None:
+        words = words[1:]
+    return tuple(_singular(w) for w in words)
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def _initials(words: tuple[str, ...]) -> str:
+    return "".join(w[0] for w in words if w not in ("of", "the", "and", "for"))
+
+
+def _names_same_org(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """Whether a shorter form names the organisation a longer name does.
+
+    The same words; the last words ("Tigers" of "Tamil Tigers"); the first two or
+    more ("Liberation Tigers" of "Liberation Tigers of Tamil Eelam"); or the initials
+    ("LTTE").
+
+    >>> w = _org_words
+    >>> _names_same_org(w("Tigers"), w("Tamil Tigers"))
+    True
+    >>> _names_same_org(w("LTTE"), w("Liberation Tigers of Tamil Eelam"))
+    True
+    >>> _names_same_org(w("Front"), w("National Dialogue Front"))
+    False
+    """
+    if not short or len(short) > len(long):
+        return False
+    if short == long:
+        return True
+    if len(short) == 1 and short[0] == _initials(long) and len(short[0]) > 1:
+        return True
+    if len(short) == 1 and short[0] in lexicon.name_heads():
+        return False  # "the Front", "the Party": too common to tell
+    return long[-len(short) :] == short or (len(short) > 1 and long[: len(short)] == short)
+
+
+def _same_organisations(mentions: list[tuple[Span, str, str]]) -> list[tuple[Span, str, str]]:
+    """Mentions of one organisation under several names, given one name.
+
+    An unlisted name takes the key of an organisation the article names at more
+    length ("Tigers", "Liberation Tigers" → the listed LTTE; "Iraqi National
+    Dialogue Front" → "National Dialogue Front"); plural and singular count alike.
+    """
+    forms: list[tuple[tuple[str, ...], Span, str]] = []
+    for span, kind, key in mentions:
+        if kind != "Organization":
+            continue
+        names = [clean_name(span.text)]
+        if key:
+            entry = next((o for o in lexicon.organizations() if f"org:{o.slug}" == key), None)
+            names += [entry.name, *entry.aliases] if entry else []
+        forms += [(_org_words(n), span, key) for n in names]
+    out: list[tuple[Span, str, str]] = []
+    for span, kind, key in mentions:
+        mine = _org_words(span.text)
+        if kind == "Person":  # "Tamil Tiger fighters": a listed group's name, singular
+            listed = next((k for words, _, k in forms if k and words == mine), None)
+            if listed is not None:
+                out.append((span, "Organization", listed))
+                continue
+        if kind == "Organization" and not key:
+            same = [
+                (bool(k), len(words), -len(s.text), s, k)
+                for words, s, k in forms
+                if _names_same_org(mine, words)
+            ]
+            # The listed one, else the longest name, in its shortest wording.
+            *_, other, other_key = max(same, key=lambda t: (t[0], t[1], t[2]))
+            key = other_key
+            if not key and other != span:
+                out.append((span, kind, f"={clean_name(other.text)}"))
+                continue
+        out.append((span, kind, key))
+    return out
 
 
 def _canonical_name(key: str) -> str | None:

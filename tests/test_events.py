@@ -395,3 +395,34 @@ def test_an_act_warned_against_is_not_realised(nlp: Language) -> None:
     assert [e.modality for e in x.events if e.cls == "Mobilize"] == ["hypothetical"]
     text = "China sent warships into the South China Sea."
     assert [e.modality for e in extract_text(nlp, text).events if e.cls == "Mobilize"] == [None]
+
+
+# ------------------------------------------------ sides by role, participles
+
+
+def test_opposite_attacks_of_one_day_stay_two_events(nlp: Language) -> None:
+    text = (
+        "Sri Lankan troops killed 33 members of the Liberation Tigers of Tamil Eelam."
+        " The Tigers said they killed 20 Sri Lankan soldiers."
+    )
+    x = extract_text(nlp, text)
+    sides_ = sorted((e.agents, e.targets) for e in x.events if e.cls == "Attack")
+    assert sides_ == [
+        (["group:lka-military"], ["org:ltte"]),
+        (["org:ltte"], ["group:lka-military"]),
+    ]
+
+
+def test_a_bare_participle_sharing_a_passive_subject_is_passive(nlp: Language) -> None:
+    text = (
+        "Another 38 Tigers were wounded in the fighting and placed its losses at"
+        " six soldiers wounded."
+    )
+    x = extract_text(nlp, "Sri Lankan troops fought the Tamil Tigers. " + text)
+    assert all(e.agents != ["org:ltte"] for e in x.events if e.cls == "Attack")
+
+
+def test_a_speakers_subject_is_not_the_subject_of_what_is_said(nlp: Language) -> None:
+    text = "The Sri Lankan defence ministry said that six soldiers wounded."
+    x = extract_text(nlp, text)
+    assert all("group:lka-government" not in e.agents for e in x.events)

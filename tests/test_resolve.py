@@ -730,3 +730,61 @@ def test_a_name_then_a_country_ending_the_phrase_is_a_place(nlp):
     assert kind_of(x, "Sderot") <= {"Place"}
     x = extract_text(nlp, "Raila Mwangi, Kenya's foreign minister, condemned the strike.")
     assert kind_of(x, "Raila Mwangi") == {"Person"}
+
+
+# ------------------------------------------------ names the recogniser cut or mislabelled
+
+
+def test_a_name_particle_joins_a_persons_name(nlp):
+    x = extract_text(nlp, "The president's candidate, Francis ole Kaparo, lost the vote.")
+    assert "person:francis-ole-kaparo" in x.actors
+    assert "person:francis" not in x.actors
+
+
+def test_a_capitalised_word_after_a_name_is_no_particle(nlp):
+    x = extract_text(nlp, "Kenyan President Mwai Kibaki met Raila Odinga on Monday.")
+    assert {"person:mwai-kibaki", "person:raila-odinga"} <= persons(x)
+
+
+def test_a_place_noun_of_a_name_is_one_place(nlp):
+    x = extract_text(nlp, "The Strait of Hormuz is a vital conduit for oil.")
+    assert kind_of(x, "Strait of Hormuz") == {"Place"}
+    assert kind_of(x, "Hormuz") == set()
+
+
+def test_a_facility_or_faction_noun_tells_what_a_name_is(nlp):
+    x = extract_text(nlp, "At the morgue at Shifa Hospital, Hamas leader Mahmoud Zahar wept.")
+    assert kind_of(x, "Shifa Hospital") == {"Place"}
+    text = "Avigdor Lieberman threatened to pull his Yisrael Beiteinu faction out of the coalition."
+    assert kind_of(extract_text(nlp, text), "Yisrael Beiteinu") <= {"Organization"}
+
+
+def test_a_person_named_before_a_common_noun_stays_a_person(nlp):
+    x = extract_text(nlp, "The Obama administration imposed sanctions on Iran.")
+    assert "Place" not in kind_of(x, "Obama")
+
+
+def test_short_forms_of_a_listed_organisation_are_one_organisation(nlp):
+    text = (
+        "Troops killed 33 members of the Liberation Tigers of Tamil Eelam (LTTE)."
+        " The Tigers said they killed 20 soldiers. Tamil Tiger fighters fled."
+    )
+    x = extract_text(nlp, text)
+    orgs = {k for k, a in x.actors.items() if a.kind == "Organization"}
+    assert orgs == {"org:ltte"}
+    assert not persons(x)
+
+
+def test_a_nationality_before_an_organisations_name_names_the_same_one(nlp):
+    text = (
+        "The National Dialogue Front rejected the law. The Iraqi National Dialogue Front"
+        " said it would appeal."
+    )
+    orgs = {k for k, a in extract_text(nlp, text).actors.items() if a.kind == "Organization"}
+    assert orgs == {"org:national-dialogue-front"}
+
+
+def test_different_organisations_sharing_a_common_head_stay_apart(nlp):
+    text = "The National Dialogue Front and the Popular Front met. The Front said nothing."
+    orgs = {k for k, a in extract_text(nlp, text).actors.items() if a.kind == "Organization"}
+    assert {"org:national-dialogue-front", "org:popular-front"} <= orgs

@@ -14,7 +14,7 @@ from kg.model import Evidence
 from kg.resolve import Resolution
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
-CLIMB_DEPS = ("xcomp", "advcl", "conj", "pcomp", "ccomp", "acl", "relcl", "prep", "dobj", "acomp")
+CLIMB_DEPS = ("xcomp", "advcl", "conj", "pcomp", "acl", "relcl", "prep", "dobj", "acomp")
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
 
 

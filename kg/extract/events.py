@@ -701,8 +701,10 @@ def _svo(token: Token, trig: Trigger, ctx: _Context) -> Event | None:
     agents: list[str] = []
     targets: list[str] = []
     if token.pos_ == "VERB":
-        passive = any(c.dep_ == "nsubjpass" for c in token.children)
         subject = subject_of(token)
+        passive = any(c.dep_ == "nsubjpass" for c in token.children) or (
+            _bare_participle(token) and subject is not None and subject.dep_ == "nsubjpass"
+        )  # "were wounded ... and [were] killed": a shared passive subject
         if passive:
             targets = ctx.actors(subject)
             for obj in objects_of(token, ("by",)):
@@ -768,7 +770,13 @@ def _svo(token: Token, trig: Trigger, ctx: _Context) -> Event | None:
         targets = _located_side(token, ctx)
     targets = [t for t in dict.fromkeys(targets) if t not in agents]
     by_position = False
-    if not agents and token.pos_ == "VERB" and not _has_subject(token):
+    if not (agents or targets) and _bare_participle(token) and not _has_subject(token):
+        # "six soldiers wounded": the noun before a bare participle is the one it befell.
+        before = token.doc[token.i - 1] if token.i > token.sent.start else None
+        if before is not None and before.pos_ in ("NOUN", "PROPN"):
+            targets = ctx.actors(before)
+        by_position = bool(targets)
+    elif not agents and token.pos_ == "VERB" and not _has_subject(token):
         # The parse gave the verb no subject (a dash, an apposition, a list): the
         # nearest actor before it in its sentence is taken, with less confidence.
         agents = [k for k in nearest_actors(token, ctx, before=True) if k not in targets]
@@ -798,6 +806,11 @@ def _svo(token: Token, trig: Trigger, ctx: _Context) -> Event | None:
     ):
         return None
     return event
+
+
+def _bare_participle(token: Token) -> bool:
+    """Whether a verb is a past participle with no auxiliary ("six soldiers wounded")."""
+    return token.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in token.children)
 
 
 #: Confidence of an event with a side the article's country stands for ("troops").
@@ -1533,9 +1546,11 @@ def _dedupe(events: list[Event]) -> list[Event]:
     in an attack on Y"); opposite sides ("A attacked B and B attacked A") stay apart.
     """
     out: list[Event] = []
-    seen: dict[tuple[str, frozenset[str], object, str | None], Event] = {}
+    seen: dict[tuple[str, frozenset[str], frozenset[str], object, str | None], Event] = {}
     for event in events:
-        key = (event.cls, frozenset(event.actors()), event.date, event.modality)
+        # Sides by role: "A attacked B" and "B attacked A" are two acts.
+        agents = frozenset(event.agents or event.participants)
+        key = (event.cls, agents, frozenset(event.targets), event.date, event.modality)
         if key in seen:
             _merge_into(seen[key], event)
             continue
