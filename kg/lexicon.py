@@ -600,6 +600,16 @@ def honorifics() -> frozenset[str]:
 
 
 @functools.cache
+def mishaps() -> frozenset[str]:
+    """Nouns for harm no one inflicted (``mishaps.txt``): "killed in a car accident".
+
+    >>> "earthquake" in mishaps(), "airstrike" in mishaps()
+    (True, False)
+    """
+    return _words("mishaps.txt")
+
+
+@functools.cache
 def outlet_nouns() -> frozenset[str]:
     """Nouns that make the name before them a news outlet's (``outlet_nouns.txt``).
 

@@ -426,3 +426,67 @@ def test_a_speakers_subject_is_not_the_subject_of_what_is_said(nlp: Language) ->
     text = "The Sri Lankan defence ministry said that six soldiers wounded."
     x = extract_text(nlp, text)
     assert all("group:lka-government" not in e.agents for e in x.events)
+
+
+# ------------------------------------------------ attacks with no named side
+
+
+def test_a_bomb_that_exploded_is_an_attack_without_sides(nlp: Language) -> None:
+    text = "A bomb fixed to a motorcycle exploded in Karachi, killing at least 10 people."
+    (event,) = extract_text(nlp, text).events
+    assert (event.cls, event.agents, event.targets) == ("Attack", [], [])
+    assert (event.instrument, event.deaths, event.confidence) == ("bomb", 10, 0.5)
+
+
+def test_a_bomb_that_went_off_is_an_attack(nlp: Language) -> None:
+    text = "A crudely made bomb went off in the election office of a party in Peshawar."
+    assert [e.cls for e in extract_text(nlp, text).events] == ["Attack"]
+
+
+def test_what_explodes_or_goes_off_unarmed_is_no_attack(nlp: Language) -> None:
+    assert extract_text(nlp, "Pakistan's economy exploded after the reforms.").events == []
+    assert extract_text(nlp, "The alarm went off at noon in Karachi.").events == []
+
+
+def test_a_toll_alone_makes_an_attack(nlp: Language) -> None:
+    x = extract_text(nlp, "A week of violence killed at least 612 people in Kenya.")
+    assert [(e.cls, e.deaths, e.deaths_qualifier) for e in x.events] == [
+        ("Attack", 612, "at least")
+    ]
+
+
+def test_a_killing_with_neither_weapon_nor_toll_nor_side_is_not_kept(nlp: Language) -> None:
+    assert extract_text(nlp, "Someone killed the plan in committee.").events == []
+
+
+def test_deaths_in_a_mishap_are_no_attack(nlp: Language) -> None:
+    assert extract_text(nlp, "Two people were killed in a car accident near Kabul.").events == []
+    assert extract_text(nlp, "The earthquake killed 300 people in Nepal.").events == []
+
+
+def test_a_headline_event_joins_the_one_the_body_tells(nlp: Language) -> None:
+    text = (
+        "Bomb blast kills 12 in Pakistan\n\nAt least 10 people were killed when a bomb"
+        " exploded in Karachi on Monday."
+    )
+    attacks = [e for e in extract_text(nlp, text).events if e.cls == "Attack"]
+    assert [(a.deaths, a.place) for a in attacks] == [(10, "place:karachi")]
+
+
+def test_a_headline_alone_keeps_its_event(nlp: Language) -> None:
+    x = extract_text(nlp, "Bomb blast kills 12 in Pakistan\n\nThe president spoke on Monday.")
+    assert [e.deaths for e in x.events if e.cls == "Attack"] == [12]
+
+
+def test_a_dateline_parsed_as_a_subject_gives_way_to_the_real_one(nlp: Language) -> None:
+    text = "GAZA CITY, Gaza Strip, (AP) - Israeli tanks raided the Gaza Strip on Tuesday."
+    assert [e.agents for e in extract_text(nlp, text).events] == [["group:isr-military"]]
+
+
+def test_two_subjects_without_a_dash_keep_the_first(nlp: Language) -> None:
+    text = (
+        "Members of the Association of African Jurists, a body linked to the African"
+        " Union, investigated the welfare of 2,000 Libyans."
+    )
+    x = extract_text(nlp, text)
+    assert [e.cls for e in x.events] == ["Investigate"]

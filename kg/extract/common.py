@@ -29,6 +29,10 @@ def subject_of(token: Token) -> Token | None:
         subjects = [c for c in t.children if c.dep_ in SUBJECT_DEPS]
         if subjects:
             subject = subjects[0]
+            if len(subjects) > 1 and _dash_between(subjects[0], subjects[-1]):
+                # A dateline parsed as a second subject ("GAZA CITY, (AP) - Israeli
+                # tanks raided"): the subject is the one after the dash.
+                subject = subjects[-1]
             if subject.lower_ in RELATIVE_PRONOUNS and t.dep_ == "relcl":
                 return t.head
             return subject
@@ -42,6 +46,11 @@ def subject_of(token: Token) -> Token | None:
             continue
         break
     return None
+
+
+def _dash_between(first: Token, last: Token) -> bool:
+    """Whether a dash or colon stands between two words."""
+    return any(t.text in ("-", "--", "—", "–", ":") for t in first.doc[first.i + 1 : last.i])
 
 
 def objects_of(token: Token, preps: tuple[str, ...] = ()) -> list[Token]:

@@ -208,6 +208,8 @@ def _armed_subject(verb: Token) -> bool:
     """
     passive = any(c.dep_ == "nsubjpass" for c in verb.children)
     doers = objects_of(verb, ("by",)) if passive else [subject_of(verb)]
+    if doers == [None]:  # "A bomb fixed to a motorcycle exploded", misparsed: by position
+        doers = [_weapon_before(verb)]
     for doer in (d for d in doers if d is not None):
         lemma = doer.lemma_.lower()
         if lemma in lexicon.weapons() or doer.lower_ in lexicon.weapons():
@@ -218,6 +220,15 @@ def _armed_subject(verb: Token) -> bool:
         if trig is not None and trig.cls == "Attack":
             return True
     return False
+
+
+def _weapon_before(verb: Token) -> Token | None:
+    """The nearest weapon noun before a verb in its sentence, if any."""
+    weapons = lexicon.weapons()
+    for t in reversed(verb.doc[verb.sent.start : verb.i]):
+        if t.pos_ == "NOUN" and (t.lemma_.lower() in weapons or t.lower_ in weapons):
+            return t
+    return None
 
 
 @dataclass
@@ -313,7 +324,13 @@ def _quantity(token: Token) -> int | None:
 
 
 def _deaths(token: Token) -> tuple[int | None, str | None]:
-    """People killed, from "which killed at least 87" / "killing 12" attached to a trigger."""
+    """People killed, from "which killed at least 87" / "killing 12" attached to a trigger,
+    or by the trigger itself ("killed at least 612 people", "20 people were killed")."""
+    if token.pos_ == "VERB" and token.lemma_.lower() == "kill":
+        for victims in (c for c in token.children if c.dep_ in ("dobj", "nsubjpass")):
+            value, qualifier = _count(victims, singular=False)
+            if value is not None:
+                return value, qualifier
     verbs = [c for c in token.children if c.dep_ in ("relcl", "acl", "advcl")]
     verbs += (
         [c for c in token.head.children if c.dep_ in ("advcl",)] if token.pos_ == "VERB" else []
@@ -430,6 +447,48 @@ def _names_killer(word: Token) -> bool:
     """Whether a casualty word states who killed ("they killed 20"): an act of its own."""
     how = lexicon.casualty_words().get((word.lemma_.lower(), word.pos_))
     return how == "object" and any(c.dep_ == "nsubj" for c in word.children)
+
+
+def _clause_place(token: Token, ctx: _Context) -> str | None:
+    """The place an attack clause under an attack word names: "10 people were killed
+    when a bomb exploded in Karachi" happened in Karachi."""
+    frontier = [c for c in token.children if c.dep_ in ("advcl", "conj")]
+    while frontier:  # "killed and wounded when a bomb exploded in Karachi"
+        child = frontier.pop(0)
+        trig = trigger_for(child) if child.pos_ == "VERB" else None
+        if trig is not None and trig.cls == "Attack":
+            found = ctx.place(child)
+            if found is not None:
+                return found
+        frontier += [c for c in child.children if c.dep_ in ("advcl", "conj")]
+    return None
+
+
+def _fold_unnamed_harm(events: list[tuple[int, Event]], ctx: _Context) -> list[tuple[int, Event]]:
+    """Harm told with no side right after an attack is that attack's harm.
+
+    "Troops attacked the town, and at least 10 people were killed", "Rebels shelled
+    the town. Ten people were killed.", "A bomb exploded, killing 10": the killing
+    joins the attack of its sentence, or the one with sides before it, which takes
+    its toll, weapon and place.
+    """
+    doc = ctx.res.doc
+    out: list[tuple[int, Event]] = []
+    for i, event in events:
+        if event.cls == "Attack" and not event.actors() and not event.modality:
+            sent = doc[i].sent
+            before = [
+                e
+                for j, e in out
+                if e.cls == "Attack"
+                and not e.modality
+                and (doc[j].sent == sent or (e.actors() and doc[j].sent.end == sent.start))
+            ]
+            if before:
+                _merge_into(before[-1], event)
+                continue
+        out.append((i, event))
+    return out
 
 
 def _attach_casualties(events: list[tuple[int, Event]], ctx: _Context) -> None:
@@ -788,17 +847,25 @@ def _svo(token: Token, trig: Trigger, ctx: _Context) -> Event | None:
     if by_position:
         event.confidence = POSITION_CONFIDENCE
     if trig.cls == "Attack":
-        if not (agents or targets) or _names_other_event(token, trig):
+        if _names_other_event(token, trig) or _by_mishap(token):
             return None
         if token.pos_ == "VERB":
             objects = objects_of(token)
-            event.instrument = next((w for w in map(_weapon, objects) if w), None)
+            doers = [subject] if subject is not None and not passive else []
+            doers += [w for w in [_weapon_before(token)] if w is not None and not doers]
+            event.instrument = next((w for w in map(_weapon, objects + doers) if w), None)
             event.instrument = event.instrument or _instrument(token)
             event.quantity = next((q for q in map(_quantity, objects) if q), None)
         else:
             event.instrument = _instrument(token)
         event.deaths, event.deaths_qualifier = _deaths(token)
-        event.place = ctx.place(token) or _attacked_place(token, ctx)
+        if not (agents or targets):
+            # "A bomb exploded in Karachi", "violence killed 612 people": the act is
+            # told, its sides are not; it stands on its weapon or its toll.
+            if not (event.instrument or event.deaths):
+                return None
+            event.confidence = UNNAMED_SIDES_CONFIDENCE
+        event.place = ctx.place(token) or _attacked_place(token, ctx) or _clause_place(token, ctx)
     elif not agents or (
         not targets
         and len(agents) < 2  # "X and Y signed an agreement": a joint act
@@ -813,6 +880,8 @@ def _bare_participle(token: Token) -> bool:
     return token.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in token.children)
 
 
+#: Confidence of an attack told with a weapon or a toll but no named side.
+UNNAMED_SIDES_CONFIDENCE = 0.5
 #: Confidence of an event with a side the article's country stands for ("troops").
 INFERRED_SIDE_CONFIDENCE = 0.6
 #: Confidence of an event whose sides were taken by position, not from the parse.
@@ -1514,15 +1583,83 @@ def extract_events(res: Resolution, line: Timeline) -> list[Event]:
                 vote.ballots.append(Ballot(voter, choice))
     events += _must_demands(ctx)
     events = _merge_votes(sorted(events, key=lambda p: p[0]))
+    events = _fold_unnamed_harm(events, ctx)
     _attach_casualties(events, ctx)
     _dateline_default(events, ctx)
-    kept = [e for _, e in sorted(events, key=lambda p: p[0]) if e.actors()]
+    kept = [e for _, e in sorted(events, key=lambda p: p[0]) if e.actors() or _told_alone(e)]
     for event in kept:
         _add_group_countries(event, res)
         if any(res.actors[k].inferred for k in event.actors() if k in res.actors):
             # A side only the article's country stands for ("troops"): less certain.
             event.confidence = min(event.confidence, INFERRED_SIDE_CONFIDENCE)
-    return _dedupe(kept)
+    return _headlines_into_body(_dedupe(kept), body_start(res.doc.text))
+
+
+def body_start(text: str) -> int:
+    """Offset of the first paragraph that ends like a sentence: the article's body.
+
+    Lines before it (section, headline) only sum up what the body tells.
+
+    >>> body_start("World\\n\\nBomb blast kills 12\\n\\nA bomb exploded in Karachi.")
+    28
+    >>> body_start("A bomb exploded in Karachi.")
+    0
+    """
+    offset = 0
+    for line in text.split("\n"):
+        if line.strip() and line.rstrip()[-1] in ".!?\"”’'":
+            return offset
+        offset += len(line) + 1
+    return 0
+
+
+def _headlines_into_body(events: list[Event], body: int) -> list[Event]:
+    """An event of a headline joins the first one of its class the body tells with the
+    same sides or more: the body's toll, place and day win ("kills 12" in the headline,
+    "at least 10 people were killed" below)."""
+    out = [e for e in events if e.evidence.char_start >= body]
+    for event in (e for e in events if e.evidence.char_start < body):
+        told = next(
+            (
+                e
+                for e in out
+                if e.cls == event.cls
+                and e.modality == event.modality
+                and set(event.actors()) <= set(e.actors())
+            ),
+            None,
+        )
+        if told is None:
+            out.append(event)
+        else:
+            _merge_into(told, event)
+    return sorted(out, key=lambda e: e.evidence.char_start)
+
+
+def _by_mishap(token: Token) -> bool:
+    """Whether harm came from a mishap, not an attack: "killed in a car accident".
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> words = ["two", "were", "killed", "in", "the", "earthquake"]
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, heads=[2, 2, 2, 2, 5, 3],
+    ...           deps=["nsubjpass", "auxpass", "ROOT", "prep", "det", "pobj"],
+    ...           lemmas=["two", "be", "kill", "in", "the", "earthquake"])
+    >>> _by_mishap(doc[2])
+    True
+    """
+    mishaps = lexicon.mishaps()
+    for prep in token.children:
+        if prep.dep_ in ("prep", "agent") and prep.lower_ in ("in", "by", "during", "after"):
+            if any(o.lemma_.lower() in mishaps for o in prep.children if o.dep_ == "pobj"):
+                return True
+    subject = subject_of(token) if token.pos_ == "VERB" else None
+    return subject is not None and subject.lemma_.lower() in mishaps
+
+
+def _told_alone(event: Event) -> bool:
+    """Whether an event with no named side is kept: an attack with a weapon or a toll."""
+    return event.cls == "Attack" and bool(event.instrument or event.deaths)
 
 
 def _add_group_countries(event: Event, res: Resolution) -> None:
@@ -1551,6 +1688,9 @@ def _dedupe(events: list[Event]) -> list[Event]:
         # Sides by role: "A attacked B" and "B attacked A" are two acts.
         agents = frozenset(event.agents or event.participants)
         key = (event.cls, agents, frozenset(event.targets), event.date, event.modality)
+        if not event.actors():  # no side to tell acts apart: each stands alone
+            out.append(event)
+            continue
         if key in seen:
             _merge_into(seen[key], event)
             continue
