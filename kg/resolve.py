@@ -771,6 +771,7 @@ def _qualifier_before(res: Resolution, index: int) -> str | None:
         key = res.token_key[i]
         if res.actors[key].kind in ("Country", "Organization"):
             return key
+        return res.seat_country(key)  # "White House spokeswoman", "Kremlin aide"
     return None
 
 
@@ -797,13 +798,19 @@ def _extract_roles(res: Resolution) -> None:
             title = _appositive_title(res, mention, titles)
             if title is not None:
                 qualifier = _qualifier_before(res, title.start) or _qualifier_in(
-                    res, doc[title.start].head
+                    res, doc[title.start].head, places=True
                 )
         if title is None:
             title = _title_in_apposition(res, mention, titles)
             if title is not None:
                 qualifier = _qualifier_before(res, title.start) or _qualifier_in(
                     res, doc[title.end - 1], before=mention.start
+                )
+        if title is None:
+            title = _predicate_title(res, mention, titles)
+            if title is not None:
+                qualifier = _qualifier_before(res, title.start) or _qualifier_in(
+                    res, doc[title.end - 1]
                 )
         if title is None:
             continue
@@ -820,6 +827,9 @@ def _extract_roles(res: Resolution) -> None:
         or (res.home.partition(":")[2] if res.home else None)
         or _main_country(res)
     )
+    counterparts = _counterparts(res, found)
+    for role in counterparts:
+        found.setdefault((role.person, role.title, role.of), role)
     for mention, title in unqualified:
         canonical = title.id_ or title.text
         if any(p == mention.key and t == canonical for p, t, _ in found):
@@ -835,6 +845,73 @@ def _extract_roles(res: Resolution) -> None:
         role = Role(mention.key, canonical, of, _evidence(doc, title.start, mention.end), 0.6)
         found.setdefault((role.person, canonical, of), role)
     res.roles = list(found.values())
+
+
+#: Verbs that give their subject the title after them ("was prime minister of Japan").
+COPULAS = frozenset({"be", "become", "remain", "serve"})
+
+
+def _predicate_title(res: Resolution, mention: Mention, titles: list[Span]) -> Span | None:
+    """A title a copula gives a person: "when Koizumi was prime minister of Japan",
+    "Marende became speaker", "served as foreign minister"."""
+    head = res.doc[mention.end - 1]
+    verb = head.head
+    if head.dep_ != "nsubj" or verb.lemma_.lower() not in COPULAS:
+        return None
+    complements = [c for c in verb.children if c.dep_ in ("attr", "acomp", "oprd")]
+    complements += [o for p in verb.children if p.lower_ == "as" for o in p.children]
+    for complement in complements:
+        for span in titles:
+            if span.end - 1 == complement.i:
+                return span
+    return None
+
+
+def _counterparts(res: Resolution, found: dict[tuple[str, str, str | None], Role]) -> list[Role]:
+    """Roles of counterparts: "Fukuda ... his Chinese counterpart Wen Jiabao" holds
+    Fukuda's title for China.
+
+    The counterpart's country is the nationality or possessive before "counterpart";
+    the title is the one the possessor ("his", "Fukuda's") holds in the article.
+    """
+    doc = res.doc
+    out: list[Role] = []
+    titled = {person: title for person, title, _ in found}
+    for mention in res.mentions:
+        if res.actors[mention.key].kind != "Person":
+            continue
+        word = doc[mention.start - 1] if mention.start > 0 else None
+        if word is None or word.lemma_.lower() != "counterpart":
+            head = doc[mention.end - 1]
+            word = head.head if head.dep_ == "appos" else None  # "Wen, his counterpart"
+            if word is None or word.lemma_.lower() != "counterpart":
+                continue
+        country = next(
+            (
+                res.token_key[c.i]
+                for c in word.children
+                if c.dep_ in ("amod", "compound", "nmod")
+                and c.i in res.token_key
+                and res.actors[res.token_key[c.i]].kind == "Country"
+            ),
+            None,
+        )
+        owner = next((c for c in word.children if c.dep_ == "poss"), None)
+        if country is None or owner is None:
+            continue
+        if owner.pos_ == "PRON":  # "his": the nearest person before it in its sentence
+            owners = [
+                m.key
+                for m in res.mentions
+                if owner.sent.start <= m.start < owner.i and res.actors[m.key].kind == "Person"
+            ][-1:]
+        else:
+            owners = res.actors_of(owner, weak=False)
+        title = next((titled[k] for k in owners if k in titled), None)
+        if title is not None:
+            evidence = _evidence(doc, word.i, mention.end)
+            out.append(Role(mention.key, title, country, evidence, 0.8))
+    return out
 
 
 _DATELINE = re.compile(
@@ -934,15 +1011,29 @@ def _title_in_apposition(res: Resolution, mention: Mention, titles: list[Span]) 
     return next((span for span in titles if span.end - 1 in ends), None)
 
 
-def _qualifier_in(res: Resolution, token: Token, before: int | None = None) -> str | None:
-    """A country or organisation in the phrase of ``token`` (tokens before ``before`` only)."""
+def _qualifier_in(
+    res: Resolution, token: Token, before: int | None = None, places: bool = False
+) -> str | None:
+    """A country or organisation in the phrase of ``token`` (tokens before ``before``
+    only); with ``places``, a region after "of" or "for" too ("the home minister for
+    Sindh province")."""
     for t in token.subtree:
         if before is not None and t.i >= before:
             break
         key = res.token_key.get(t.i)
         if key and res.actors[key].kind in ("Country", "Organization"):
             return key
+        if places and key and res.actors[key].kind == "Place" and _governed_by(t, ("of", "for")):
+            return key
     return None
+
+
+def _governed_by(token: Token, preps: tuple[str, ...]) -> bool:
+    """Whether a name (or the noun it names) is the object of one of ``preps``."""
+    head = token
+    while head.dep_ == "compound" and head.head is not head:
+        head = head.head
+    return head.dep_ == "pobj" and head.head.lower_ in preps
 
 
 # --------------------------------------------------------------------- coreference

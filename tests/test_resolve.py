@@ -788,3 +788,58 @@ def test_different_organisations_sharing_a_common_head_stay_apart(nlp):
     text = "The National Dialogue Front and the Popular Front met. The Front said nothing."
     orgs = {k for k, a in extract_text(nlp, text).actors.items() if a.kind == "Organization"}
     assert {"org:national-dialogue-front", "org:popular-front"} <= orgs
+
+
+# ------------------------------------------------ roles: counterparts, copulas, seats, regions
+
+
+def test_a_counterpart_holds_the_possessors_title_for_its_country(nlp):
+    text = (
+        "Japanese Prime Minister Yasuo Fukuda played catch with his Chinese counterpart Wen Jiabao."
+    )
+    assert roles_of(extract_text(nlp, text), "person:wen-jiabao") == {
+        ("Prime Minister", "country:CHN")
+    }
+
+
+def test_a_counterpart_of_someone_with_no_title_has_no_role(nlp):
+    text = "The activist Yoko Sato met her Chinese counterpart Li Wei in Tokyo."
+    assert roles_of(extract_text(nlp, text), "person:li-wei") == set()
+
+
+def test_a_copula_gives_its_subject_a_title(nlp):
+    text = "Relations were frosty when Junichiro Koizumi was prime minister of Japan."
+    assert roles_of(extract_text(nlp, text), "person:junichiro-koizumi") == {
+        ("Prime Minister", "country:JPN")
+    }
+
+
+def test_a_title_after_another_verb_is_no_role(nlp):
+    text = "Junichiro Koizumi met the prime minister of Japan on Monday."
+    assert roles_of(extract_text(nlp, text), "person:junichiro-koizumi") == set()
+
+
+def test_a_seat_of_government_before_a_title_is_its_country(nlp):
+    text = '"It was reckless," White House spokeswoman Dana Perino said.'
+    assert roles_of(extract_text(nlp, text), "person:dana-perino") == {
+        ("Spokesperson", "country:USA")
+    }
+
+
+def test_head_of_an_organisation_is_a_role(nlp):
+    text = "Salih al-Mutlak, head of the National Dialogue Front, rejected the law."
+    assert ("head", "org:national-dialogue-front") in roles_of(
+        extract_text(nlp, text), "person:salih-al-mutlak"
+    )
+
+
+def test_head_without_a_named_body_is_no_role(nlp):
+    x = extract_text(nlp, "Salih al-Mutlak, head of the delegation, rejected the law.")
+    assert roles_of(x, "person:salih-al-mutlak") == set()
+
+
+def test_a_regional_office_is_a_role_of_its_region(nlp):
+    text = "Akhtar Zamin, the home minister for Sindh province, said the toll was 10."
+    x = extract_text(nlp, text)
+    ((title, of),) = roles_of(x, "person:akhtar-zamin")
+    assert title == "Home Minister" and x.actors[of].kind == "Place"
