@@ -24,6 +24,7 @@ its ``affiliation``. An undated article uses the default code.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import re
 from collections.abc import Callable
@@ -226,10 +227,26 @@ def _country_of(code: str) -> str | None:
     return iso3 if lexicon.country_label(iso3) != iso3 else None
 
 
+@functools.cache
+def builtin() -> dict[str, Entry]:
+    """The built-in dictionary of well-known leaders (``lexicons/leaders.txt``).
+
+    It ties a person the article names without a title ("Putin said") to the country
+    they led or served on the article's date; a role the article states wins.
+    """
+    path = Path(__file__).resolve().parent / "lexicons" / "leaders.txt"
+    return load(path) if path.is_file() else {}
+
+
+#: Confidence of a role read from the built-in leaders dictionary, not the article.
+BUILTIN_CONFIDENCE = 0.7
+
+
 def apply(
     extraction: Extraction,
     evidence_of: Callable[[str], Evidence | None],
     entries: dict[str, Entry] | None = None,
+    fallback: bool = False,
 ) -> None:
     """Give the people and organisations of an extraction the country their code names.
 
@@ -237,6 +254,8 @@ def apply(
         extraction: Changed in place: roles added, organisations affiliated.
         evidence_of: Where an actor (by key) is first named, for the role's evidence.
         entries: A dictionary; by default the active one (:func:`use`).
+        fallback: Only for actors the article ties to no country itself (the
+            built-in dictionary, :func:`builtin`).
 
     A phrase of the dictionary matches the actor's label or an alias, case and
     spacing aside.
@@ -245,8 +264,11 @@ def apply(
     if not table:
         return
     day = extraction.article.date
+    tied = {r.person for r in extraction.roles if r.of is not None} if fallback else set()
     for actor in list(extraction.actors.values()):
-        if actor.kind not in ("Person", "Organization"):
+        if actor.kind not in ("Person", "Organization") or actor.key in tied:
+            continue
+        if fallback and actor.affiliation is not None:
             continue
         entry = next(
             (table[k] for k in map(_phrase, (actor.label, *sorted(actor.aliases))) if k in table),
@@ -272,4 +294,5 @@ def apply(
         evidence = evidence_of(actor.key)
         if evidence is None:
             continue
-        extraction.roles.append(Role(actor.key, title, country, evidence, 0.8))
+        confidence = BUILTIN_CONFIDENCE if fallback else 0.8
+        extraction.roles.append(Role(actor.key, title, country, evidence, confidence))

@@ -600,6 +600,43 @@ def honorifics() -> frozenset[str]:
 
 
 @functools.cache
+def class_behaviours() -> dict[str, frozenset[str]]:
+    """Event class → how it is read (``classes.tsv``: located, aimed, refusable, ...).
+
+    >>> sorted(class_behaviours()["Mobilize"])
+    ['located', 'located-target']
+    """
+    return {row[0]: frozenset(b for b in row[1].split("|") if b) for row in _rows("classes.tsv")}
+
+
+def classes_with(behaviour: str) -> frozenset[str]:
+    """The event classes ``classes.tsv`` gives a behaviour.
+
+    >>> sorted(classes_with("refusable"))
+    ['Agree', 'Concede', 'Cooperate']
+    """
+    return frozenset(c for c, found in class_behaviours().items() if behaviour in found)
+
+
+@functools.cache
+def light_verbs() -> frozenset[str]:
+    """Verbs whose event noun object carries the act (``light_verbs.txt``): "imposed sanctions"."""
+    return _words("light_verbs.txt")
+
+
+@functools.cache
+def copulas() -> frozenset[str]:
+    """Verbs that give their subject the title after them (``copulas.txt``)."""
+    return _words("copulas.txt")
+
+
+@functools.cache
+def country_nouns() -> frozenset[str]:
+    """Nouns that, definite, refer back to a country (``country_nouns.txt``)."""
+    return _words("country_nouns.txt")
+
+
+@functools.cache
 def mishaps() -> frozenset[str]:
     """Nouns for harm no one inflicted (``mishaps.txt``): "killed in a car accident".
 

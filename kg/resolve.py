@@ -23,7 +23,7 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 GROUP_PRONOUNS = frozenset({"its", "it"})
-COUNTRY_NOUNS = frozenset({"country", "nation", "government", "regime", "republic"})
+COUNTRY_NOUNS = lexicon.country_nouns()
 #: Prepositions by which a group noun names the side it acts for ("forces in Guinea").
 SIDE_PREPS = ("of", "from", "in", "at", "inside")
 _POSSESSIVE = re.compile(r"(['’]s|['’])$")
@@ -847,8 +847,8 @@ def _extract_roles(res: Resolution) -> None:
     res.roles = list(found.values())
 
 
-#: Verbs that give their subject the title after them ("was prime minister of Japan").
-COPULAS = frozenset({"be", "become", "remain", "serve"})
+#: Verbs that give their subject the title after them (``lexicons/copulas.txt``).
+COPULAS = lexicon.copulas()
 
 
 def _predicate_title(res: Resolution, mention: Mention, titles: list[Span]) -> Span | None:

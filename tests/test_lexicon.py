@@ -147,3 +147,23 @@ def test_extra_triggers_go_on_top_and_are_removed() -> None:
     finally:
         lexicon.use_extra_triggers({})
     assert ("zorble", "VERB") not in lexicon.triggers()
+
+
+def test_every_class_behaviour_names_an_ontology_class_and_a_known_behaviour() -> None:
+    ontology = Graph().parse(ontology_path())
+    classes = set(ontology.subjects(RDF.type, OWL.Class))
+    known = {
+        "located",
+        "located-target",
+        "no-intent",
+        "refusable",
+        "content-taker",
+        "content-noun",
+        "aimed",
+        "written",
+    }
+    table = lexicon.class_behaviours()
+    assert "Attack" in table and "located" in table["Attack"]
+    for cls, behaviours in table.items():
+        assert PEK[cls] in classes, cls
+        assert behaviours <= known, (cls, behaviours - known)

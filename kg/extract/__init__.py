@@ -49,6 +49,7 @@ def extract_doc(nlp: Language, article: Article, doc: Doc) -> Extraction:
         return evidence_for(doc[mention.start]) if mention else None
 
     dictionary.apply(extraction, evidence_of)
+    dictionary.apply(extraction, evidence_of, dictionary.builtin(), fallback=True)
     _describe_referenced(extraction, res.actors)
     return extraction
 

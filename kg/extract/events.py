@@ -59,10 +59,8 @@ from kg.lexicon import Trigger
 from kg.model import Actor, Ballot, Event
 from kg.resolve import Resolution
 
-LIGHT_VERBS = frozenset({"launch", "carry", "conduct", "stage", "mount", "order", "hold", "have"})
-LIGHT_VERBS |= frozenset({"kick", "begin", "start", "attend", "host"})
-LIGHT_VERBS |= frozenset({"sign", "reach", "conclude", "impose", "provide", "send", "grant"})
-LIGHT_VERBS |= frozenset({"announce", "open", "deliver", "issue", "make", "give"})
+#: Verbs whose event noun object carries the act (``lexicons/light_verbs.txt``).
+LIGHT_VERBS = lexicon.light_verbs()
 ANAPHOR_DETS = frozenset({"the", "this", "that", "these", "those"})
 QUALIFIERS = re.compile(
     r"(at least|more than|over|about|around|nearly|almost|up to|some|roughly|fewer than|less than)"
@@ -72,8 +70,8 @@ QUALIFIERS = re.compile(
 ACTOR_KINDS = ("Person", "Country", "Organization", "Group")
 #: Prepositions whose object is where an event happened.
 PLACE_PREPS = ("in", "at", "inside", "near", "outside")
-#: Classes of events done somewhere, which take the dateline's place when none is named.
-LOCATED_CLASSES = frozenset({"Attack", "Meeting", "Vote", "Protest", "Mobilize", "Coerce"})
+#: Per-class behaviour, from ``lexicons/classes.tsv`` (see there what each means).
+LOCATED_CLASSES = lexicon.classes_with("located")
 
 
 def trigger_for(token: Token) -> Trigger | None:
@@ -1011,10 +1009,7 @@ def _clauses(token: Token, ctx: _Context) -> list[Token]:
 
 #: Prepositions whose objects may hold the side an act concerns ("reneged on its pledge to X").
 NESTED_PREPS = ("to", "with", "from", "by", "for", "against", "of", "over", "into", "about", "on")
-#: Classes of acts done to a place, whose country is the side acted on when no other is
-#: named ("lifted the curfew in Algiers", "strengthened its forces in Lebanon").
-LOCATED_TARGET = frozenset({"Concede", "Retreat", "Mobilize", "Coerce", "Aid", "Sanction"})
-LOCATED_TARGET |= frozenset({"Protest"})  # "rioted at a jail in Israel": against its government
+LOCATED_TARGET = lexicon.classes_with("located-target")
 
 
 def _located_side(token: Token, ctx: _Context) -> list[str]:
@@ -1076,11 +1071,8 @@ def _condition(token: Token) -> Token | None:
     return None
 
 
-#: Classes whose promise or plan is not read as an agreement or a threat of its own: the
-#: speech acts themselves ("will demand"). A planned meeting is an intent to meet (CAMEO 036).
-NO_INTENT = frozenset({"Agree", "Threaten", "Demand", "Reject", "Vote", "Statement"})
-#: Classes whose negation is a refusal ("will not accept", "failed to reach agreement").
-REFUSABLE = frozenset({"Agree", "Concede", "Cooperate"})
+NO_INTENT = lexicon.classes_with("no-intent")
+REFUSABLE = lexicon.classes_with("refusable")
 #: Modal verbs by which a speaker says another side has to act ("said X must go").
 OBLIGATION = frozenset({"must", "should"})
 
@@ -1304,21 +1296,13 @@ def _merge_into(target: Event, source: Event) -> None:
         setattr(target, name, merged)
 
 
-CONTENT_TAKERS = frozenset({"Reject", "Agree", "Concede", "Accusation", "Demand"})
-"""Classes of acts whose object names the proposal, demand or act they are about."""
-
-CONTENT_NOUNS = frozenset(
-    {"Agree", "Demand", "Meeting", "Threaten", "Investigate", "Support", "Accusation"}
-)
-"""Classes of event nouns that, as such an object, name a proposal rather than an act."""
+CONTENT_TAKERS = lexicon.classes_with("content-taker")
+CONTENT_NOUNS = lexicon.classes_with("content-noun")
 
 TOPIC_PREPS = frozenset({"of", "into", "for", "over", "about", "on"})
 """Prepositions by which an event noun names the topic of another ("inquiry into")."""
 
-AIMED_CLASSES = frozenset(
-    {"Reject", "Demand", "Threaten", "Support", "Agree", "Concede", "Sanction", "Coerce"}
-)
-"""Classes of acts aimed at another side: without one named, the reading is less sure."""
+AIMED_CLASSES = lexicon.classes_with("aimed")
 
 TARGETLESS_CONFIDENCE = 0.6
 """Confidence of an act of :data:`AIMED_CLASSES` whose other side is not named."""
@@ -1326,8 +1310,7 @@ TARGETLESS_CONFIDENCE = 0.6
 DERIVED_CONFIDENCE = 0.6
 """Confidence of an event read from how another is reported (``lexicons/derived.tsv``)."""
 
-WRITTEN_CLASSES = frozenset({"Demand", "Statement", "Vote"})
-"""Classes of acts a text does in the present tense ("a resolution that demands X")."""
+WRITTEN_CLASSES = lexicon.classes_with("written")
 
 TIME_MARKS = frozenset({"before", "after", "until", "till", "once", "when", "if", "unless"})
 """Conjunctions of a clause whose present tense speaks of a time to come."""
