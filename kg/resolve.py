@@ -234,13 +234,22 @@ class Resolution:
         (``lexicons/group_nouns.tsv``), what its of/from/in phrase names ("forces in
         Guinea", "a delegation of Japanese officials").
         """
-        for child in token.children:
+        # The modifier nearest the noun names it ("bin Laden's al-Qaeda network": al-Qaeda).
+        for child in sorted(token.children, key=lambda c: (c.i > token.i, -c.i)):
             if child.dep_ in ("poss", "amod", "compound", "nmod"):
                 key = self._acting(child)
                 if key is None and child.pos_ == "VERB":  # "Vietnamese-led forces"
                     key = next(filter(None, map(self._acting, child.lefts)), None)
                 if key is not None:
                     keys = [key, *(self._acting(c) for c in child.conjuncts)]
+                    # A country owning it stays a side: "Iraq's Al-Qaeda frontman".
+                    keys += [
+                        k
+                        for c in token.children
+                        if c.dep_ == "poss" and c is not child
+                        for k in [self._acting(c)]
+                        if k is not None and self.actors[k].kind == "Country"
+                    ]
                     return [k for k in dict.fromkeys(keys) if k]
         out: list[str] = []
         owned = any(c.dep_ == "poss" for c in token.children)  # "its ambassador from Turkey"

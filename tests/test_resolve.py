@@ -843,3 +843,22 @@ def test_a_regional_office_is_a_role_of_its_region(nlp):
     x = extract_text(nlp, text)
     ((title, of),) = roles_of(x, "person:akhtar-zamin")
     assert title == "Home Minister" and x.actors[of].kind == "Place"
+
+
+def test_the_modifier_nearest_a_noun_names_its_side(nlp):
+    text = "Osama bin Laden's al-Qaeda network threatened the United States."
+    (event,) = [e for e in extract_text(nlp, text).events if e.cls == "Threaten"]
+    assert event.agents == ["org:al-qaeda"]
+
+
+def test_a_possessive_country_stays_a_side_beside_a_nearer_name(nlp):
+    text = "Iraq's Al-Qaeda frontman Abu Musab al-Zarqawi threatened the United States."
+    (event,) = [e for e in extract_text(nlp, text).events if e.cls == "Threaten"]
+    assert "org:al-qaeda" in event.agents
+    assert "country:IRQ" in event.actors()
+
+
+def test_a_facility_is_a_place_not_an_organisation(nlp):
+    text = "The IAEA sent inspectors to the Esfahan Uranium Conversion Facilities in Iran."
+    x = extract_text(nlp, text)
+    assert "Organization" not in kind_of(x, "Esfahan Uranium Conversion Facilities")
