@@ -1,11 +1,12 @@
-"""kg.extract.events: sides found by position when the parse gives a verb no subject."""
+"""kg.extract.events: event rules, each with a sentence where it fires and one where it must not."""
 
 from __future__ import annotations
 
+import pytest
 from conftest import extract_text
 from spacy.language import Language
 
-from kg.extract.events import POSITION_CONFIDENCE
+from kg.extract.events import POSITION_CONFIDENCE, TARGET_FINDERS, try_finder
 
 
 def events_of(nlp: Language, text: str) -> list[tuple[str, list[str], list[str], float]]:
@@ -490,3 +491,40 @@ def test_two_subjects_without_a_dash_keep_the_first(nlp: Language) -> None:
     )
     x = extract_text(nlp, text)
     assert [e.cls for e in x.events] == ["Investigate"]
+
+
+# ------------------------------------------------ target finders, by name
+
+
+def test_target_finders_have_unique_names() -> None:
+    names = [name for name, _ in TARGET_FINDERS]
+    assert len(names) == len(set(names)) == 4
+
+
+def test_the_direct_object_finder_needs_an_actor_object(nlp: Language) -> None:
+    assert try_finder("direct object", "Ethiopia shelled Eritrea.", "shelled") == ["country:ERI"]
+    assert try_finder("direct object", "Ethiopia shelled the town.", "shelled") == []
+
+
+def test_the_governed_clause_finder_reads_who_must_act(nlp: Language) -> None:
+    text = "France demanded that Syria withdraw."
+    assert try_finder("governed clause", text, "demanded") == ["country:SYR"]
+    assert try_finder("governed clause", "France demanded a ceasefire.", "demanded") == []
+
+
+def test_the_partner_of_object_finder_reads_the_nouns_partner(nlp: Language) -> None:
+    text = "Peru signed an accord with Chile."
+    assert try_finder("partner of object", text, "signed") == ["country:CHL"]
+    assert try_finder("partner of object", "Peru signed an accord.", "signed") == []
+
+
+def test_the_nested_finder_leaves_a_light_verbs_event_noun_alone(nlp: Language) -> None:
+    text = "Ghana rejected calls by Togo for talks."
+    assert try_finder("nested in objects", text, "rejected") == ["country:TGO"]
+    text = "Ghana ordered strikes on Togo."
+    assert try_finder("nested in objects", text, "ordered") == []
+
+
+def test_trying_a_word_that_triggers_nothing_is_an_error(nlp: Language) -> None:
+    with pytest.raises(ValueError, match="triggers no event"):
+        try_finder("direct object", "Ethiopia praised the weather.", "weather")

@@ -54,6 +54,7 @@ from kg.extract.common import (
     modality_of,
     objects_of,
     subject_of,
+    timeline,
 )
 from kg.lexicon import Trigger
 from kg.model import Actor, Ballot, Event
@@ -754,6 +755,117 @@ def _meeting(token: Token, trig: Trigger, ctx: _Context) -> list[Event]:
     return events
 
 
+# ------------------------------------------------------------- target finders
+#
+# Who an active verb acts on, tried in order until one finds a side. Each finder is
+# a small named rule; ``try_finder`` runs one alone on a sentence, so a rule is found
+# (and tested) by its name.
+
+#: A target finder: (verb, its trigger, the context, the agents found) → target keys.
+TargetFinder = Callable[[Token, Trigger, "_Context", list[str]], list[str]]
+
+
+def _direct_object(token: Token, trig: Trigger, ctx: _Context, agents: list[str]) -> list[str]:
+    """The verb's object, or the object of one of its trigger's prepositions.
+
+    >>> try_finder("direct object", "Ethiopia shelled Eritrea.", "shelled")
+    ['country:ERI']
+    >>> try_finder("direct object", "Kenya appealed to Uganda for calm.", "appealed")
+    ['country:UGA']
+    """
+    objects = objects_of(token, trig.preps)
+    if trig.frame == "prep":  # only through a preposition: "called on X"
+        objects = [o for o in objects if o.dep_ == "pobj"]
+    return [k for obj in objects for k in ctx.actors(obj)]
+
+
+def _governed_clause(token: Token, trig: Trigger, ctx: _Context, agents: list[str]) -> list[str]:
+    """Who the clause the verb governs acts on, or who must act in it.
+
+    >>> try_finder("governed clause", "Iran threatened to expel the Kenyan envoy.", "threatened")
+    ['group:ken-government']
+    >>> try_finder("governed clause", "France demanded that Syria withdraw.", "demanded")
+    ['country:SYR']
+    """
+    if trig.frame == "prep":
+        return []
+    return [k for obj in _governed_objects(token, ctx) for k in ctx.actors(obj)]
+
+
+def _partner_of_object(token: Token, trig: Trigger, ctx: _Context, agents: list[str]) -> list[str]:
+    """The partner an object noun names: "signed an agreement with X".
+
+    >>> try_finder("partner of object", "Peru signed an accord with Chile.", "signed")
+    ['country:CHL']
+    """
+    return [
+        k
+        for obj in objects_of(token)
+        for inner in objects_of(obj, trig.preps)
+        for k in ctx.actors(inner)
+    ]
+
+
+def _nested_in_objects(token: Token, trig: Trigger, ctx: _Context, agents: list[str]) -> list[str]:
+    """The nearest side deeper in the objects: "rejected calls by X", "threatened to
+    break ties with X"; but "ordered strikes on X" leaves X to the strikes.
+
+    >>> try_finder("nested in objects", "Ghana rejected calls by Togo for talks.", "rejected")
+    ['country:TGO']
+    """
+    if trig.frame == "prep":
+        return []
+    light = token.lemma_.lower() in LIGHT_VERBS
+    nested = [
+        o
+        for o in objects_of(token, NESTED_PREPS)
+        if o.pos_ != "VERB" and not (light and trigger_for(o) is not None)
+    ]
+    nested += _clauses(token, ctx) if trig.frame == "sv" else []
+    return [k for obj in nested for k in _nested_actors(obj, ctx, agents)]
+
+
+#: The target finders of an active verb, in the order they are tried.
+TARGET_FINDERS: tuple[tuple[str, TargetFinder], ...] = (
+    ("direct object", _direct_object),
+    ("governed clause", _governed_clause),
+    ("partner of object", _partner_of_object),
+    ("nested in objects", _nested_in_objects),
+)
+
+
+def find_targets(
+    token: Token, trig: Trigger, ctx: _Context, agents: list[str]
+) -> tuple[list[str], str | None]:
+    """The targets of an active verb and the name of the finder that found them."""
+    for name, finder in TARGET_FINDERS:
+        found = finder(token, trig, ctx, agents)
+        if found:
+            return found, name
+    return [], None
+
+
+def try_finder(name: str, text: str, word: str) -> list[str]:
+    """Run one target finder alone on the first word ``word`` of a sentence.
+
+    For trying and testing a rule by its name (:data:`TARGET_FINDERS`); loads the
+    default spaCy pipeline.
+    """
+    from kg.model import Article
+    from kg.nlp import load
+    from kg.resolve import resolve
+
+    doc = load()(text)
+    res = resolve(doc, Article(id="try", text=text))
+    ctx = _Context(res, timeline(res, None))
+    token = next(t for t in doc if t.text == word)
+    trig = trigger_for(token)
+    if trig is None:
+        raise ValueError(f"{word!r} triggers no event")
+    finder = dict(TARGET_FINDERS)[name]
+    return finder(token, trig, ctx, ctx.actors(subject_of(token)))
+
+
 def _svo(token: Token, trig: Trigger, ctx: _Context) -> Event | None:
     agents: list[str] = []
     targets: list[str] = []
@@ -770,30 +882,7 @@ def _svo(token: Token, trig: Trigger, ctx: _Context) -> Event | None:
                 targets = _nested_actors(subject, ctx, agents, frozenset({"prep"}))
         else:
             agents = ctx.actors(subject)
-            objects = objects_of(token, trig.preps)
-            if trig.frame == "prep":
-                objects = [o for o in objects if o.dep_ == "pobj"]
-            for obj in objects:
-                targets += ctx.actors(obj)
-            if not targets and trig.frame != "prep":
-                for obj in _governed_objects(token, ctx):
-                    targets += ctx.actors(obj)
-            if not targets and trig.preps:  # "signed an agreement with X"
-                for obj in objects_of(token):
-                    for inner in objects_of(obj, trig.preps):
-                        targets += ctx.actors(inner)
-            if not targets and trig.frame != "prep":
-                # Deeper: "rejected calls by X", "threatened to break ties with X"; but
-                # "ordered strikes on X" leaves X to the strikes.
-                light = token.lemma_.lower() in LIGHT_VERBS
-                nested = [
-                    o
-                    for o in objects_of(token, NESTED_PREPS)
-                    if o.pos_ != "VERB" and not (light and trigger_for(o) is not None)
-                ]
-                nested += _clauses(token, ctx) if trig.frame == "sv" else []
-                for obj in nested:
-                    targets += _nested_actors(obj, ctx, agents)
+            targets, _ = find_targets(token, trig, ctx, agents)
         if trig.frame == "weapon":
             weapon = next((w for w in map(_weapon, objects_of(token)) if w), None)
             if weapon is None:
