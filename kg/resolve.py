@@ -150,6 +150,8 @@ class Resolution:
     token_key: dict[int, str] = field(default_factory=dict)
     #: ISO3 of the country the article is about (dateline, else the most named).
     local: str | None = None
+    #: The place the article's dateline names, if any (:func:`dateline_place`).
+    dateline_place: str | None = None
 
     def __post_init__(self) -> None:
         self._quoted = merge_spans(self.quotes)
@@ -923,6 +925,34 @@ def _counterparts(res: Resolution, found: dict[tuple[str, str, str | None], Role
     return out
 
 
+#: A dateline opening a paragraph: a place in capitals, then perhaps a country or
+#: region and a day, perhaps an agency in brackets, then a dash or a colon.
+DATELINE = re.compile(
+    r"^[ \t]*(?P<city>[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+)*)"
+    r"(?P<rest>(?:,[ \t]*[^,()\n:\-—–]+?)*),?[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*(?:--|[-—–:])[ \t]",
+    re.MULTILINE,
+)
+
+
+def dateline(text: str, within: int = 600) -> tuple[str, list[str]] | None:
+    """The place a dateline in the first ``within`` characters names, and its other parts.
+
+    >>> dateline("KARACHI, Pakistan (AFP) - A bomb exploded.")
+    ('Karachi', ['Pakistan'])
+    >>> dateline("Headline\\n\\nBAGHDAD, Jan. 13 (Xinhua) -- The bill passed.")
+    ('Baghdad', ['Jan. 13'])
+    >>> dateline("KIEV: Talks began."), dateline("GAZA CITY, Gaza Strip, (AP) - Tanks")
+    (('Kiev', []), ('Gaza City', ['Gaza Strip']))
+    >>> dateline("AT least 10 people were killed - police said.") is None
+    True
+    """
+    match = DATELINE.search(text[:within])
+    if match is None or len(match.group("city")) < 3:
+        return None
+    rest = [part.strip() for part in match.group("rest").split(",") if part.strip()]
+    return match.group("city").title(), rest
+
+
 _DATELINE = re.compile(
     r"(?P<city>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})"
     r"(?:, (?P<region>[A-Z][A-Za-z.'’-]+(?: [A-Z][A-Za-z.'’-]+){0,3}))?"
@@ -1259,7 +1289,47 @@ def resolve(doc: Doc, article: Article) -> Resolution:
     _titled_aliases(res)
     _coreference(res)
     _reported_pronouns(res)
+    _settle(res)
     return res
+
+
+def _settle(res: Resolution) -> None:
+    """Create every actor extraction may name, so that extraction creates none.
+
+    The groups noun phrases stand for ("Russian troops", "the police"), the
+    countries seats of government stand for, and the dateline's place.
+    """
+    for token in res.doc:
+        if token.pos_ in ("NOUN", "PROPN", "PRON"):
+            res.actors_of(token)
+    for key in [k for k, a in res.actors.items() if a.kind == "Place"]:
+        res.seat_country(key)
+    res.dateline_place = dateline_place(res)
+
+
+def dateline_place(res: Resolution) -> str | None:
+    """The place the article's dateline names: a place of the article, else minted.
+
+    A country the dateline adds ("KARACHI, Pakistan (AFP) -") stands in when the
+    place itself is not known as one.
+    """
+    found = dateline(res.doc.text)
+    if found is None:
+        return None
+    city, parts = found
+    names = lexicon.country_names()
+    for key, actor in res.actors.items():
+        if actor.kind in ("Place", "Country"):
+            if city.casefold() in {n.casefold() for n in (actor.label, *actor.aliases)}:
+                return key
+    if city in names:
+        return res.country(names[city])
+    later = res.doc.text.casefold().count(city.casefold()) > 1
+    if later or city in lexicon.seats() or any(part in names for part in parts):
+        key = mint.place_key(city)
+        res.actors.setdefault(key, Actor(key, "Place", city))
+        return key
+    return None
 
 
 def person_name(text: str) -> str:

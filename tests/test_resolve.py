@@ -862,3 +862,28 @@ def test_a_facility_is_a_place_not_an_organisation(nlp):
     text = "The IAEA sent inspectors to the Esfahan Uranium Conversion Facilities in Iran."
     x = extract_text(nlp, text)
     assert "Organization" not in kind_of(x, "Esfahan Uranium Conversion Facilities")
+
+
+# ------------------------------------------------ resolution finishes before extraction
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "KARACHI, Pakistan (AFP) - A bomb exploded, killing 10 people. Police said troops fired.",
+        "Russian jets pounded rebel positions. The Kremlin said Moscow would respond.",
+        "MOSCOW - Russian troops and Ukrainian forces clashed; the government condemned it.",
+        "Iraqi lawmakers voted to oust the speaker. Protesters gathered outside parliament.",
+        "German Chancellor Angela Merkel called US President Barack Obama on Monday.",
+    ],
+)
+def test_extraction_creates_no_actor(nlp, text):
+    from kg.extract.common import timeline
+    from kg.extract.events import extract_events
+    from kg.model import Article
+    from kg.resolve import resolve
+
+    res = resolve(nlp(text), Article(id="t", text=text))
+    settled = dict(res.actors)
+    extract_events(res, timeline(res, None))
+    assert res.actors.keys() == settled.keys()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
@@ -209,34 +208,6 @@ def is_future(token: Token) -> bool:
     if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children):
         return True
     return modality_of(verb) == "planned"
-
-
-#: A dateline opening a paragraph: a place in capitals, then perhaps a country or
-#: region and a day, perhaps an agency in brackets, then a dash or a colon.
-DATELINE = re.compile(
-    r"^[ \t]*(?P<city>[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+)*)"
-    r"(?P<rest>(?:,[ \t]*[^,()\n:\-—–]+?)*),?[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*(?:--|[-—–:])[ \t]",
-    re.MULTILINE,
-)
-
-
-def dateline(text: str, within: int = 600) -> tuple[str, list[str]] | None:
-    """The place a dateline in the first ``within`` characters names, and its other parts.
-
-    >>> dateline("KARACHI, Pakistan (AFP) - A bomb exploded.")
-    ('Karachi', ['Pakistan'])
-    >>> dateline("Headline\\n\\nBAGHDAD, Jan. 13 (Xinhua) -- The bill passed.")
-    ('Baghdad', ['Jan. 13'])
-    >>> dateline("KIEV: Talks began."), dateline("GAZA CITY, Gaza Strip, (AP) - Tanks")
-    (('Kiev', []), ('Gaza City', ['Gaza Strip']))
-    >>> dateline("AT least 10 people were killed - police said.") is None
-    True
-    """
-    match = DATELINE.search(text[:within])
-    if match is None or len(match.group("city")) < 3:
-        return None
-    rest = [part.strip() for part in match.group("rest").split(",") if part.strip()]
-    return match.group("city").title(), rest
 
 
 def evidence_for(token: Token) -> Evidence:

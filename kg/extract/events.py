@@ -44,12 +44,10 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
-from kg import lexicon, mint
+from kg import lexicon
 from kg.extract.common import (
-    DATELINE,
     Timeline,
     clause_verb,
-    dateline,
     evidence_for,
     modality_of,
     objects_of,
@@ -57,8 +55,8 @@ from kg.extract.common import (
     timeline,
 )
 from kg.lexicon import Trigger
-from kg.model import Actor, Ballot, Event
-from kg.resolve import Resolution
+from kg.model import Ballot, Event
+from kg.resolve import DATELINE, Resolution
 
 #: Verbs whose event noun object carries the act (``lexicons/light_verbs.txt``).
 LIGHT_VERBS = lexicon.light_verbs()
@@ -525,37 +523,12 @@ def _attacked_place(token: Token, ctx: _Context) -> str | None:
     return next((k for k in map(ctx.place_key, objects_of(token)) if k), None)
 
 
-def _dateline_place(ctx: _Context) -> str | None:
-    """The place the article's dateline names: a place of the article, else minted.
-
-    A country the dateline adds ("KARACHI, Pakistan (AFP) -") stands in when the
-    place itself is not known as one.
-    """
-    found = dateline(ctx.res.doc.text)
-    if found is None:
-        return None
-    city, parts = found
-    names = lexicon.country_names()
-    for key, actor in ctx.res.actors.items():
-        if actor.kind in ("Place", "Country"):
-            if city.casefold() in {n.casefold() for n in (actor.label, *actor.aliases)}:
-                return key
-    if city in names:
-        return ctx.res.country(names[city])
-    later = ctx.res.doc.text.casefold().count(city.casefold()) > 1
-    if later or city in lexicon.seats() or any(part in names for part in parts):
-        key = mint.place_key(city)
-        ctx.res.actors.setdefault(key, Actor(key, "Place", city))
-        return key
-    return None
-
-
 def _dateline_default(events: list[tuple[int, Event]], ctx: _Context) -> None:
     """Place the events of the dateline's paragraph that name no place at the dateline's.
 
     Later paragraphs often tell of events elsewhere, so the dateline is not their place.
     """
-    place = _dateline_place(ctx)
+    place = ctx.res.dateline_place
     if place is None:
         return
     doc = ctx.res.doc
