@@ -232,14 +232,11 @@ def builtin() -> dict[str, Entry]:
     """The built-in dictionary of well-known leaders (``lexicons/leaders.txt``).
 
     It ties a person the article names without a title ("Putin said") to the country
-    they led or served on the article's date; a role the article states wins.
+    they led or served on the article's date (``pek:affiliation``, no role); a role
+    the article states wins.
     """
     path = Path(__file__).resolve().parent / "lexicons" / "leaders.txt"
     return load(path) if path.is_file() else {}
-
-
-#: Confidence of a role read from the built-in leaders dictionary, not the article.
-BUILTIN_CONFIDENCE = 0.7
 
 
 def apply(
@@ -283,7 +280,8 @@ def apply(
             extraction.actors[country] = Actor(
                 country, "Country", lexicon.country_label(iso3), iso3=iso3
             )
-        if actor.kind == "Organization":
+        if actor.kind == "Organization" or fallback:
+            # The built-in list only ties a person to a country; their title is the article's.
             actor.affiliation = country
             continue
         title = sector_name(code)
@@ -294,5 +292,4 @@ def apply(
         evidence = evidence_of(actor.key)
         if evidence is None:
             continue
-        confidence = BUILTIN_CONFIDENCE if fallback else 0.8
-        extraction.roles.append(Role(actor.key, title, country, evidence, confidence))
+        extraction.roles.append(Role(actor.key, title, country, evidence, 0.8))

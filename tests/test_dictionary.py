@@ -159,3 +159,41 @@ def test_cli_bad_dictionary_is_one_line_and_builds_nothing(tmp_path: Path) -> No
     assert result.returncode == 1
     assert result.stderr.strip().splitlines() == [f"kg: {bad}: line 1: a synonym before any actor"]
     assert not (out / "graph.ttl").exists()
+
+
+# ------------------------------------------------ the built-in leaders dictionary
+
+PUTIN = PEKR["person/putin"]
+RUS = PEKR["country/RUS"]
+
+
+def _graph(text: str, date: dt.date) -> Graph:
+    return build_articles([Article(id="a", text=text, date=date)]).graph
+
+
+def test_a_leader_named_without_a_country_is_tied_to_the_one_they_served() -> None:
+    g = _graph("Putin accused Turkey of lying.", dt.date(2016, 1, 5))
+    assert (PUTIN, PEK.affiliation, RUS) in g
+    assert not list(g.objects(PUTIN, PEK.holdsRole))  # the list gives no title
+
+
+def test_a_leader_out_of_office_is_still_tied_to_the_country() -> None:
+    g = _graph("Putin accused Turkey of lying.", dt.date(1995, 1, 5))
+    assert (PUTIN, PEK.affiliation, RUS) in g
+
+
+def test_a_country_the_article_states_wins_over_the_built_in_one() -> None:
+    text = "Ukrainian Foreign Minister Vladimir Putin accused Turkey of lying."
+    g = _graph(text, dt.date(2016, 1, 5))
+    person = PEKR["person/vladimir-putin"]
+    assert (person, PEK.affiliation, PEKR["country/UKR"]) in g
+    assert (person, PEK.affiliation, RUS) not in g
+
+
+def test_an_unlisted_person_is_tied_to_no_country() -> None:
+    g = _graph("Maria Lopez accused Turkey of lying.", dt.date(2016, 1, 5))
+    assert not list(g.triples((None, PEK.affiliation, None)))
+
+
+def test_the_built_in_dictionary_parses_with_thousands_of_phrases() -> None:
+    assert len(dictionary.builtin()) > 1000
