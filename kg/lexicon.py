@@ -619,6 +619,16 @@ def classes_with(behaviour: str) -> frozenset[str]:
 
 
 @functools.cache
+def pair_nouns() -> dict[str, frozenset[str]]:
+    """Nouns that, as "the two ..." or "both ...", refer back to two actors of these kinds.
+
+    >>> sorted(pair_nouns()["leader"]), "Country" in pair_nouns()["side"]
+    (['Person'], True)
+    """
+    return {row[0]: frozenset(row[1].split("|")) for row in _rows("pair_nouns.tsv")}
+
+
+@functools.cache
 def light_verbs() -> frozenset[str]:
     """Verbs whose event noun object carries the act (``light_verbs.txt``): "imposed sanctions"."""
     return _words("light_verbs.txt")

@@ -1147,6 +1147,8 @@ def _coreference(res: Resolution) -> None:
         elif token.pos_ == "PRON" and lower in GROUP_PRONOUNS and lower == "its":
             if last_group:
                 resolved = [last_group]
+        elif _pair(token):
+            resolved = _last_two(res, token)
         elif token.pos_ == "NOUN" and lower in COUNTRY_NOUNS and _definite(token):
             if last_country and not any(c.dep_ == "compound" for c in token.children):
                 resolved = [last_country]
@@ -1174,6 +1176,35 @@ def _coreference(res: Resolution) -> None:
                     group.append(ck)
             last_subject = list(dict.fromkeys(group))
             last_subject_sent = here
+
+
+def _pair(token: Token) -> bool:
+    """Whether a noun counts two: "the two leaders", "both sides"."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in lexicon.pair_nouns():
+        return False
+    return any(
+        (c.dep_ == "nummod" and c.lower_ == "two")
+        or (c.dep_ in ("det", "predet") and c.lower_ == "both")
+        for c in token.children
+    )
+
+
+def _last_two(res: Resolution, token: Token) -> list[str]:
+    """The last two actors of the kinds a pair noun names, before it in the article.
+
+    "Putin met Erdogan in Sochi. The two leaders discussed Syria." → Putin, Erdogan.
+    """
+    kinds = lexicon.pair_nouns()[token.lemma_.lower()]
+    found: list[str] = []
+    for mention in reversed(res.mentions):
+        if mention.start >= token.i:
+            continue
+        actor = res.actors[mention.key]
+        if actor.kind in kinds and mention.key not in found:
+            found.append(mention.key)
+        if len(found) == 2:
+            return found[::-1]
+    return []
 
 
 def _reported_pronouns(res: Resolution) -> None:

@@ -887,3 +887,22 @@ def test_extraction_creates_no_actor(nlp, text):
     settled = dict(res.actors)
     extract_events(res, timeline(res, None))
     assert res.actors.keys() == settled.keys()
+
+
+def test_the_two_leaders_are_the_last_two_people_named(nlp):
+    text = (
+        "Russian President Vladimir Putin met Turkish President Recep Tayyip Erdogan."
+        " Later the two leaders signed a trade pact."
+    )
+    agree = [e for e in extract_text(nlp, text).events if e.cls == "Agree"]
+    assert [e.agents for e in agree] == [["person:vladimir-putin", "person:recep-tayyip-erdogan"]]
+
+
+def test_both_countries_are_the_last_two_countries_named(nlp):
+    x = extract_text(nlp, "Iran and Iraq fought a long war. Both countries agreed to a truce.")
+    assert [e.agents for e in x.events if e.cls == "Agree"] == [["country:IRN", "country:IRQ"]]
+
+
+def test_two_leaders_with_one_named_before_refer_to_no_one(nlp):
+    text = "Putin spoke on Monday. The two leaders signed a trade pact."
+    assert [e for e in extract_text(nlp, text).events if e.cls == "Agree"] == []
