@@ -519,6 +519,8 @@ def entity_spans(doc: Doc) -> list[tuple[Span, str]]:
         if ent.start < taken:
             continue
         span, label = _listed_whole(ent), ent.label_
+        if label in ("WORK_OF_ART", "PRODUCT", "EVENT", "LAW") and _speaking_name(span):
+            label = "PERSON"  # '"...," Akhtar Zamin said': only people speak
         if label == "PERSON":
             span = _through_particles(span)
         if _trim(span).text.lower() in lexicon.place_nouns() or span[-1].lower_ == "of":
@@ -553,6 +555,14 @@ def _listed_whole(span: Span) -> Span:
                 if whole is not None:
                     return whole
     return span
+
+
+def _speaking_name(span: Span) -> bool:
+    """Whether a name of two to four capitalised words is the subject of a speech verb."""
+    if not 2 <= len(span) <= 4 or not all(t.pos_ == "PROPN" and t.is_title for t in span):
+        return False
+    root = span.root
+    return root.dep_ == "nsubj" and root.head.lemma_.lower() in lexicon.speech_verbs()
 
 
 def _through_particles(span: Span) -> Span:
@@ -1159,6 +1169,13 @@ def _coreference(res: Resolution) -> None:
                 person = _resolve_description(res, title, qualifier, recent)
                 if person:
                     resolved = [person]
+        if not resolved and token.dep_ in SUBJECT_DEPS and token.pos_ == "NOUN":
+            # "A Shiite lawmaker, Hassan al-Senied, said": the subject is the person named
+            named = [res.token_key.get(c.i) for c in token.children if c.dep_ == "appos"]
+            people = [k for k in named if k and res.actors[k].kind == "Person"]
+            if people:
+                last_subject, last_subject_sent = people[:1], here
+                last_person = people[0]
         if not resolved:
             continue
         if token.i not in res.token_key:
@@ -1419,7 +1436,14 @@ def _untagged_surnames(
         if token.pos_ != "PROPN" and not token.is_sent_start:
             continue
         neighbours = [doc[j] for j in (token.i - 1, token.i + 1) if 0 <= j < len(doc)]
-        if any(n.pos_ == "PROPN" and n.i not in taken and n.text[:1].isupper() for n in neighbours):
+        honorifics = lexicon.honorifics()
+        if any(
+            n.pos_ == "PROPN"
+            and n.i not in taken
+            and n.text[:1].isupper()
+            and n.text.rstrip(".") not in honorifics  # "Mr Fukuda" is Fukuda
+            for n in neighbours
+        ):
             continue
         out.append(doc[token.i : token.i + 1])
     return out

@@ -906,3 +906,51 @@ def test_both_countries_are_the_last_two_countries_named(nlp):
 def test_two_leaders_with_one_named_before_refer_to_no_one(nlp):
     text = "Putin spoke on Monday. The two leaders signed a trade pact."
     assert [e for e in extract_text(nlp, text).events if e.cls == "Agree"] == []
+
+
+# ------------------------------------------------ speakers the recogniser mistook
+
+
+def test_a_surname_after_an_honorific_is_the_person(nlp):
+    text = (
+        "Japanese Prime Minister Yasuo Fukuda met Wen.\n\n"
+        '"I have asked him to play catch with me," officials quoted Mr Fukuda as saying.'
+    )
+    assert [q.speaker for q in extract_text(nlp, text).quotes] == ["person:yasuo-fukuda"]
+
+
+def test_a_surname_after_an_honorific_is_taken_but_not_inside_another_name():
+    import spacy
+    from spacy.tokens import Doc
+
+    from kg.resolve import _untagged_surnames
+
+    words = ["Mr", "Fukuda", "met", "Fukuda", "Motors", "."]
+    pos = ["PROPN", "PROPN", "VERB", "PROPN", "PROPN", "PUNCT"]
+    doc = Doc(spacy.blank("en").vocab, words=words, pos=pos)
+    found = _untagged_surnames(doc, [], {"Fukuda"})
+    assert [(span.start, span.text) for span in found] == [(1, "Fukuda")]
+
+
+def test_a_name_that_speaks_is_a_person(nlp):
+    text = (
+        '"The death toll has risen to 10," Akhtar Zamin, the home minister for Sindh'
+        " province, said."
+    )
+    x = extract_text(nlp, text)
+    assert [q.speaker for q in x.quotes] == ["person:akhtar-zamin"]
+
+
+def test_a_title_of_a_work_that_is_quoted_stays_no_person(nlp):
+    x = extract_text(nlp, 'The Guardian reviewed "War and Peace" on Monday.')
+    assert persons(x) == set()
+
+
+def test_a_subject_named_in_apposition_is_the_next_he(nlp):
+    text = (
+        '"It is a right step," Mahmoud Othman said.\n\n'
+        "A Shiite lawmaker, Hassan al-Senied, said the law would help.\n\n"
+        '"This law will have a dramatic impact," he said.'
+    )
+    speakers = [q.speaker for q in extract_text(nlp, text).quotes]
+    assert speakers == ["person:mahmoud-othman", "person:hassan-al-senied"]
