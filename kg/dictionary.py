@@ -239,6 +239,25 @@ def builtin() -> dict[str, Entry]:
     return load(path) if path.is_file() else {}
 
 
+def listed_country(names: list[str], day: dt.date | None) -> str | None:
+    """ISO3 of the country the built-in list ties any of ``names`` to on ``day``.
+
+    >>> listed_country(["Nicolas Sarkozy"], dt.date(2007, 12, 30))
+    'FRA'
+    >>> listed_country(["Fuad Siniora"], dt.date(2007, 12, 30))
+    'LBN'
+    >>> listed_country(["Maria Lopez"], dt.date(2007, 12, 30)) is None
+    True
+    """
+    table = builtin()
+    # A surname alone too ("Fuad Siniora" as the list's "+SINIORA"): the list holds a
+    # bare surname only where it is distinctive.
+    tried = [*names, *(n.split()[-1] for n in names if " " in n)]
+    entry = next((table[k] for k in map(_phrase, tried) if k in table), None)
+    code = entry.code_on(day) if entry else None
+    return _country_of(code) if code else None
+
+
 def apply(
     extraction: Extraction,
     evidence_of: Callable[[str], Evidence | None],

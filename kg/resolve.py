@@ -9,13 +9,14 @@ foreign minister") to the actors they refer to.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from kg import lexicon, mint
+from kg import dictionary, lexicon, mint
 from kg.model import Actor, Article, Evidence, Role
 from kg.nlp import TITLES_KEY
 
@@ -150,6 +151,8 @@ class Resolution:
     token_key: dict[int, str] = field(default_factory=dict)
     #: ISO3 of the country the article is about (dateline, else the most named).
     local: str | None = None
+    #: The article's date, for what holds on it (the built-in leaders list).
+    date: dt.date | None = None
     #: The place the article's dateline names, if any (:func:`dateline_place`).
     dateline_place: str | None = None
 
@@ -858,10 +861,14 @@ def _extract_roles(res: Resolution) -> None:
         entry = lexicon.titles().get(title.text.lower())
         if entry is None or entry.written[:1].islower():
             continue  # descriptors such as "leader" need a named country
-        # The country a title implies ("Secretary of State"), else the dateline's, the
-        # outlet's home or the article's main country: an actor of the article like any
-        # other, so the role points at a described node.
-        iso3 = entry.default_iso3 or local
+        # The country a title implies ("Secretary of State"), else the one the built-in
+        # leaders list ties the person to on the article's date (a visiting president is
+        # not the dateline's), else the dateline's, the outlet's home or the article's
+        # main country: an actor of the article like any other, so the role points at a
+        # described node.
+        actor = res.actors[mention.key]
+        listed = dictionary.listed_country([actor.label, *sorted(actor.aliases)], res.date)
+        iso3 = entry.default_iso3 or listed or local
         of = res.country(iso3) if iso3 else None
         role = Role(mention.key, canonical, of, _evidence(doc, title.start, mention.end), 0.6)
         found.setdefault((role.person, canonical, of), role)
@@ -1275,7 +1282,9 @@ def _description_qualifier(res: Resolution, token: Token) -> str | None:
 
 def resolve(doc: Doc, article: Article) -> Resolution:
     """Find the actors of an article and everything that refers to them."""
-    res = Resolution(doc=doc, quotes=quote_spans(doc.text), home=_home_country(article))
+    res = Resolution(
+        doc=doc, quotes=quote_spans(doc.text), home=_home_country(article), date=article.date
+    )
     raw = _raw_mentions(doc, article)
 
     person_names = [person_name(span.text) for span, kind, _ in raw if kind == "Person"]
