@@ -1254,3 +1254,13 @@ def test_vocabulary_noun_needs_two_sides(nlp):
     x = extract_text(nlp, "A drone strike killed three people on Monday.")
     # The killing is an attack with its toll and no named side; the noun makes none.
     assert [(e.trigger, e.actors()) for e in events(x, "Attack")] == [("killed", [])]
+
+
+def test_an_organisations_official_speaks_for_it(nlp):
+    x = extract_text(nlp, '"We will respond," a Hamas official said.')
+    assert [(q.text, q.speaker) for q in x.quotes] == [("We will respond", "org:hamas")]
+
+
+def test_a_source_close_to_the_talks_speaks_for_no_one(nlp):
+    x = extract_text(nlp, '"We will respond," a source close to the talks said.')
+    assert x.quotes == []

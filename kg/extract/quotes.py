@@ -82,11 +82,19 @@ def _speaker_in(res: Resolution, phrases: list[Token]) -> str | None:
                 return key
         # A group noun stands for its side ("Iranian officials"); a title alone does
         # not ("the French president" may be anybody).
-        for key in res.actors_of(phrase, weak=True):
-            actor = res.actors[key]
-            if actor.kind == "Group" and actor.affiliation:
-                return actor.affiliation
+        if _sector_noun(phrase):
+            for key in res.actors_of(phrase, weak=True):
+                actor = res.actors[key]
+                if actor.kind == "Group" and actor.affiliation:
+                    return actor.affiliation
+                if actor.kind in ("Organization", "Country"):
+                    return key  # "a Hamas official said": Hamas speaks through its official
     return None
+
+
+def _sector_noun(token: Token) -> bool:
+    """Whether a noun names people acting for a side ("officials", "a spokesman")."""
+    return token.lemma_.lower() in lexicon.group_nouns() or token.lower_ in lexicon.group_nouns()
 
 
 def _speech_verbs(res: Resolution, start: int, end: int) -> list[Token]:
