@@ -528,3 +528,15 @@ def test_the_nested_finder_leaves_a_light_verbs_event_noun_alone(nlp: Language) 
 def test_trying_a_word_that_triggers_nothing_is_an_error(nlp: Language) -> None:
     with pytest.raises(ValueError, match="triggers no event"):
         try_finder("direct object", "Ethiopia praised the weather.", "weather")
+
+
+def test_no_before_an_event_noun_negates_it(nlp: Language) -> None:
+    x = extract_text(nlp, "Russia launched no attack on Georgia.")
+    assert [(e.cls, e.modality) for e in x.events] == [("Attack", "negated")]
+    x = extract_text(nlp, "France will have no more contact with Syria until Damascus acts.")
+    assert ("Agree", None) not in [(e.cls, e.modality) for e in x.events]
+
+
+def test_an_event_noun_without_no_stays_realised(nlp: Language) -> None:
+    x = extract_text(nlp, "Russia launched an attack on Georgia.")
+    assert [(e.cls, e.modality) for e in x.events] == [("Attack", None)]

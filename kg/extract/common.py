@@ -79,9 +79,12 @@ def clause_verb(token: Token) -> Token:
 
 
 def is_negated(token: Token) -> bool:
-    """Whether the word or its clause is negated ("did not meet", "has yet to meet")."""
+    """Whether the word or its clause is negated ("did not meet", "has yet to meet",
+    "will have no more contact with")."""
     verb = clause_verb(token)
     if any(c.dep_ == "neg" for c in (*token.children, *verb.children)):
+        return True
+    if token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
         return True
     return _yet_to(verb)
 
