@@ -540,3 +540,16 @@ def test_no_before_an_event_noun_negates_it(nlp: Language) -> None:
 def test_an_event_noun_without_no_stays_realised(nlp: Language) -> None:
     x = extract_text(nlp, "Russia launched an attack on Georgia.")
     assert [(e.cls, e.modality) for e in x.events] == [("Attack", None)]
+
+
+def test_an_attack_clause_under_a_toll_keeps_its_attackers(nlp: Language) -> None:
+    text = "Ten Syrian soldiers were killed on Monday when rebels attacked a village in Syria."
+    attacks = [e for e in extract_text(nlp, text).events if e.cls == "Attack"]
+    assert [(e.agents, e.deaths) for e in attacks] == [(["group:syr-rebels"], 10)]
+
+
+def test_the_harm_clause_of_an_attack_makes_no_event_of_its_own(nlp: Language) -> None:
+    attacks = [e for e in extract_text(nlp, "Ethiopia bombed Eritrea, killing 14 people.").events]
+    assert [(e.agents, e.targets, e.deaths) for e in attacks] == [
+        (["country:ETH"], ["country:ERI"], 14)
+    ]

@@ -461,6 +461,20 @@ def _clause_place(token: Token, ctx: _Context) -> str | None:
     return None
 
 
+def _attack_harm(token: Token) -> bool:
+    """Whether an attack clause under another attack only tells its harm.
+
+    "bombed X, killing 14" does; "ten were killed when rebels attacked the town"
+    does not: there the clause names the attackers, the word it hangs on the toll.
+    """
+    if token.lemma_.lower() not in ("kill", "wound", "injure", "leave"):
+        head = token.head
+        return head.lemma_.lower() not in ("kill", "wound", "injure") or any(
+            c.dep_ in ("nsubj", "agent") for c in head.children
+        )
+    return True
+
+
 def _fold_unnamed_harm(events: list[tuple[int, Event]], ctx: _Context) -> list[tuple[int, Event]]:
     """Harm told with no side right after an attack is that attack's harm.
 
@@ -481,8 +495,17 @@ def _fold_unnamed_harm(events: list[tuple[int, Event]], ctx: _Context) -> list[t
                 and not e.modality
                 and (doc[j].sent == sent or (e.actors() and doc[j].sent.end == sent.start))
             ]
-            if before:
-                _merge_into(before[-1], event)
+            after = [  # "ten were killed when rebels attacked the town"
+                e
+                for j, e in events
+                if j > i
+                and e.cls == "Attack"
+                and e.actors()
+                and not e.modality
+                and doc[j].sent == sent
+            ]
+            if before or after:
+                _merge_into((before or after)[-1 if before else 0], event)
                 continue
         out.append((i, event))
     return out
@@ -1557,7 +1580,8 @@ def extract_events(res: Resolution, line: Timeline) -> list[Event]:
         if head_trig is not None and head_trig.cls == "Vote" and token.dep_ != "advcl":
             continue  # "a vote condemning X" states the motion, not an accusation
         if head_trig is not None and head_trig.cls == trig.cls == "Attack":
-            continue  # "bombed X, killing 14": the harm done by that attack
+            if _attack_harm(token):
+                continue  # "bombed X, killing 14": the harm done by that attack
         found: list[Event] = []
         if trig.frame == "vote":
             event = _vote(token, ctx)
