@@ -258,7 +258,7 @@ class Resolution:
                     return [k for k in dict.fromkeys(keys) if k]
         out: list[str] = []
         owned = any(c.dep_ == "poss" for c in token.children)  # "its ambassador from Turkey"
-        if _sector(token) is not None and not owned:
+        if group_sector(token) is not None and not owned:
             # "forces in Guinea", and "militias loyal to Iran" through the adjective
             phrases = [c for c in token.children if c.dep_ == "prep" and c.lower_ in SIDE_PREPS]
             phrases += [
@@ -322,7 +322,7 @@ class Resolution:
             out.extend(self.coref[token.i])
         elif weak and token.pos_ in ("NOUN", "PROPN"):
             sides = self._side_of(token, depth)
-            sector = _sector(token)
+            sector = group_sector(token)
             local = self.local_side(token) if sector and not sides else None
             if local is not None and sector:
                 out.append(self.group_actor(local, sector, token, inferred=True))
@@ -332,7 +332,7 @@ class Resolution:
                 self._collect(child, out, weak, depth + 1)
 
 
-def _sector(token: Token) -> str | None:
+def group_sector(token: Token) -> str | None:
     """The sector a group noun names ("troops" → "military"), "" for a group of no
     sector ("delegation"), None for any other word. A compound listed whole wins."""
     nouns = lexicon.group_nouns()
@@ -946,7 +946,8 @@ def _counterparts(res: Resolution, found: dict[tuple[str, str, str | None], Role
 #: region and a day, perhaps an agency in brackets, then a dash or a colon.
 DATELINE = re.compile(
     r"^[ \t]*(?P<city>[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+)*)"
-    r"(?P<rest>(?:,[ \t]*[^,()\n:\-—–]+?)*),?[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*(?:--|[-—–:])[ \t]",
+    r"(?P<rest>(?:,[ \t]*[^,()\n:\-—–]+?)*),?[ \t]*(?:\([^)\n]{1,40}\))?"
+    r"[ \t]*(?:--|[-—–:])(?:[ \t]|$)",
     re.MULTILINE,
 )
 
@@ -970,16 +971,6 @@ def dateline(text: str, within: int = 600) -> tuple[str, list[str]] | None:
     return match.group("city").title(), rest
 
 
-_DATELINE = re.compile(
-    r"(?P<city>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})"
-    r"(?:, (?P<region>[A-Z][A-Za-z.'’-]+(?: [A-Z][A-Za-z.'’-]+){0,3}))?"
-    r"(?:,? [A-Z][a-z]{2,8}\.? \d{1,2})?,? ?(?:\([^()\n]{1,40}\))?"
-    r" ?(?:--|[-—–:])(?:\s|$)"
-)
-#: Only the first paragraphs (section line, headline, first body paragraph) hold a dateline.
-_DATELINE_PARAGRAPHS = 4
-
-
 def dateline_country(text: str) -> str | None:
     """ISO3 of the country an article's dateline names ("KARACHI, Pakistan (AFP) -").
 
@@ -997,19 +988,13 @@ def dateline_country(text: str) -> str | None:
     >>> dateline_country("AT least ten people were killed - police said.") is None
     True
     """
+    found = dateline(text)
+    if found is None:
+        return None
+    city, parts = found
     countries = lexicon.country_names()
-    seats = lexicon.seats()
-    paragraphs = [p for p in text.split("\n") if p.strip()][:_DATELINE_PARAGRAPHS]
-    for paragraph in paragraphs:
-        match = _DATELINE.match(paragraph.strip())
-        if match is None:
-            continue
-        region = match.group("region")
-        if region and region in countries:
-            return countries[region]
-        city = match.group("city").title()
-        return seats.get(city) or countries.get(city)
-    return None
+    region = next((countries[p] for p in parts if p in countries), None)
+    return region or lexicon.seats().get(city) or countries.get(city)
 
 
 def _main_country(res: Resolution) -> str | None:

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 from kg import lexicon
 from kg.extract.common import Timeline, subject_of
 from kg.model import Event, Evidence, Quote
-from kg.resolve import Resolution
+from kg.resolve import Resolution, group_sector
 
 _TRIM = " ,;:\n\t"
 
@@ -82,7 +82,7 @@ def _speaker_in(res: Resolution, phrases: list[Token]) -> str | None:
                 return key
         # A group noun stands for its side ("Iranian officials"); a title alone does
         # not ("the French president" may be anybody).
-        if _sector_noun(phrase):
+        if group_sector(phrase) is not None:  # "officials", "a spokesman"
             for key in res.actors_of(phrase, weak=True):
                 actor = res.actors[key]
                 if actor.kind == "Group" and actor.affiliation:
@@ -90,11 +90,6 @@ def _speaker_in(res: Resolution, phrases: list[Token]) -> str | None:
                 if actor.kind in ("Organization", "Country"):
                     return key  # "a Hamas official said": Hamas speaks through its official
     return None
-
-
-def _sector_noun(token: Token) -> bool:
-    """Whether a noun names people acting for a side ("officials", "a spokesman")."""
-    return token.lemma_.lower() in lexicon.group_nouns() or token.lower_ in lexicon.group_nouns()
 
 
 def _speech_verbs(res: Resolution, start: int, end: int) -> list[Token]:
