@@ -72,10 +72,10 @@ class Entry:
         return self.default
 
 
-def _phrase(text: str) -> str:
+def phrase_key(text: str) -> str:
     """A dictionary phrase as a lookup key: "JOHN_SMITH_" → "john smith".
 
-    >>> _phrase("BASHAR_AL-ASSAD_")
+    >>> phrase_key("BASHAR_AL-ASSAD_")
     'bashar al-assad'
     """
     return " ".join(text.replace("_", " ").split()).lower()
@@ -138,7 +138,7 @@ def parse(text: str, name: str = "actors") -> dict[str, Entry]:
             continue
         synonym = stripped.startswith("+")
         phrase_text, _, rest = stripped.lstrip("+").partition("[")
-        phrase = _phrase(phrase_text)
+        phrase = phrase_key(phrase_text)
         if not phrase:
             raise DictionaryError(f"{where}: no phrase in {stripped!r}")
         if synonym:
@@ -239,6 +239,18 @@ def builtin() -> dict[str, Entry]:
     return load(path) if path.is_file() else {}
 
 
+@functools.cache
+def listed_surnames() -> frozenset[str]:
+    """Last words of the built-in list's full names ("trump" from "DONALD_TRUMP").
+
+    >>> "trump" in listed_surnames(), "donald" in listed_surnames()
+    (True, False)
+    """
+    return frozenset(
+        key.split()[-1] for key in builtin() if " " in key and len(key.split()[-1]) > 2
+    )
+
+
 def listed_country(names: list[str], day: dt.date | None) -> str | None:
     """ISO3 of the country the built-in list ties any of ``names`` to on ``day``.
 
@@ -253,7 +265,7 @@ def listed_country(names: list[str], day: dt.date | None) -> str | None:
     # A surname alone too ("Fuad Siniora" as the list's "+SINIORA"): the list holds a
     # bare surname only where it is distinctive.
     tried = [*names, *(n.split()[-1] for n in names if " " in n)]
-    entry = next((table[k] for k in map(_phrase, tried) if k in table), None)
+    entry = next((table[k] for k in map(phrase_key, tried) if k in table), None)
     code = entry.code_on(day) if entry else None
     return _country_of(code) if code else None
 
@@ -287,7 +299,7 @@ def apply(
         if fallback and actor.affiliation is not None:
             continue
         entry = next(
-            (table[k] for k in map(_phrase, (actor.label, *sorted(actor.aliases))) if k in table),
+            (table[k] for k in map(phrase_key, (actor.label, *sorted(actor.aliases))) if k in table),
             None,
         )
         code = entry.code_on(day) if entry else None

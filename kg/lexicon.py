@@ -580,6 +580,32 @@ def quote_verbs() -> frozenset[str]:
 
 
 @functools.cache
+def statement_nouns() -> frozenset[str]:
+    """Occasions of public words: "a statement", "a news conference" (``statement_nouns.txt``).
+
+    >>> "statement" in statement_nouns(), "attack" in statement_nouns()
+    (True, False)
+    """
+    return _words("statement_nouns.txt")
+
+
+@functools.cache
+def statement_verbs() -> frozenset[str]:
+    """Verbs that make words a public statement, or issue one (``statement_verbs.txt``)."""
+    return _words("statement_verbs.txt")
+
+
+@functools.cache
+def people_nouns() -> frozenset[str]:
+    """Nouns for people an act can befall without naming a side (``people_nouns.txt``).
+
+    >>> "suspect" in people_nouns(), "decision" in people_nouns()
+    (True, False)
+    """
+    return _words("people_nouns.txt")
+
+
+@functools.cache
 def local_groups() -> frozenset[str]:
     """Group nouns that, with no side named, act for the article's country (``local_groups.txt``).
 

@@ -307,11 +307,16 @@ def test_accusation_has_its_date(nlp):
     assert (event.date, event.date_text) == (dt.date(2020, 3, 5), "Thursday")
 
 
+def test_accusation_of_unnamed_people_has_no_target(nlp):
+    x = extract_text(nlp, "Kenya accused foreign fighters of violating the ceasefire.")
+    (event,) = events(x, "Accusation")
+    assert (event.agents, event.targets, event.confidence) == (["country:KEN"], [], 0.5)
+
+
 @pytest.mark.parametrize(
     "text",
     [
         "Kenya condemned the violence.",
-        "Kenya accused foreign fighters of violating the ceasefire.",
         "Japan praised the agreement.",
         "Kenya did not blame Ethiopia for the attack.",
         "Brazil may criticize Argentina.",

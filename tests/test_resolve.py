@@ -318,8 +318,10 @@ def test_definite_description_of_another_country_is_not_resolved(nlp):
         "Kenyan President William Ruto arrived in Paris. "
         "“Africa and Europe must trade as equals,” the French president said.",
     )
-    assert x.quotes == []
-    assert events(x, "Statement") == []
+    # Not Ruto: the unnamed French president speaks for France.
+    (quote,) = x.quotes
+    assert quote.speaker == "country:FRA"
+    assert [e.agents for e in events(x, "Statement")] == [["country:FRA"]]
 
 
 # --------------------------------------------------------------- credit line
@@ -333,12 +335,21 @@ def test_credit_line_makes_no_organisation(nlp, credit):
     assert set(x.actors) == {"country:KEN", "country:ETH", "place:nairobi"}
 
 
-def test_agency_named_in_the_news_is_an_organisation(nlp):
+def test_wire_agency_named_in_the_news_is_no_actor(nlp):
     x = extract_text(
         nlp, "Kenya and Ethiopia held talks in Nairobi on Friday, Reuters and AFP reported."
     )
-    assert x.actors["org:reuters"].kind == "Organization"
-    assert x.actors["org:afp"].kind == "Organization"
+    assert "org:reuters" not in x.actors and "org:afp" not in x.actors
+
+
+def test_wire_agency_of_a_dateline_is_no_side(nlp):
+    x = extract_text(nlp, "NAIROBI (Reuters) - Kenya accused Somalia of harbouring militants.")
+    assert sides(x, "Accusation") == [(["country:KEN"], ["country:SOM"])]
+
+
+def test_other_organisation_named_in_the_news_stays_one(nlp):
+    x = extract_text(nlp, "Kenya and Ethiopia held talks in Nairobi, the African Union said.")
+    assert x.actors["org:african-union"].kind == "Organization"
 
 
 # ------------------------------------------------------- sides named indirectly

@@ -10,8 +10,8 @@ from spacy.tokens import Doc
 
 from kg import dictionary, lexicon
 from kg.extract.common import evidence_for, timeline
-from kg.extract.events import extract_events
-from kg.extract.quotes import extract_quotes, statements
+from kg.extract.events import extract_events, trigger_for
+from kg.extract.quotes import extract_quotes, occasion_statements, statements
 from kg.model import Actor, Article, Evidence, Extraction
 from kg.nlp import model_name
 from kg.resolve import resolve
@@ -26,7 +26,9 @@ def extract_doc(nlp: Language, article: Article, doc: Doc) -> Extraction:
     res = resolve(doc, article)
     line = timeline(res, article.date)
     quoted = extract_quotes(res)
-    events = extract_events(res, line) + statements(res, quoted, line)
+    said = statements(res, quoted, line)
+    said += occasion_statements(res, line, said, lambda t: trigger_for(t) is not None)
+    events = extract_events(res, line) + said
     extraction = Extraction(
         article=article,
         actors={},

@@ -38,7 +38,7 @@ an event's place from "in / at / near X" on its clause, or from the dateline.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -170,9 +170,45 @@ def _has_goods(verb: Token) -> bool:
         return t.lemma_.lower() in goods or t.lower_ in goods
 
     for obj in (c for c in verb.children if c.dep_ == "dobj"):
-        measured = [p for prep in obj.children if prep.lower_ == "of" for p in prep.children]
-        if is_goods(obj) or any(is_goods(p) for p in measured if p.dep_ == "pobj"):
+        if is_goods(obj) or obj.ent_type_ == "MONEY" or _carried_goods(obj, is_goods):
             return True
+    return False
+
+
+def _carried_goods(obj: Token, is_goods: Callable[[Token], bool]) -> bool:
+    """Whether an object measures, holds or carries goods.
+
+    "50 tonnes of ammunition", "50 million euros in assistance", "a convoy of trucks
+    carrying aid", "aircraft loaded with food".
+
+    >>> from kg import nlp as _nlp
+    >>> doc = _nlp.load()("Russia sent a convoy of trucks carrying aid to Ukraine.")
+    >>> _carried_goods(doc[3], lambda t: t.lower_ == "aid")
+    True
+    >>> _carried_goods(doc[3], lambda t: t.lower_ == "food")
+    False
+    """
+    frontier, seen = [obj], 0
+    while frontier and seen < 12:
+        word = frontier.pop()
+        seen += 1
+        for child in word.children:
+            if child.dep_ == "prep" and child.lower_ in ("of", "in", "with"):
+                inner = [p for p in child.children if p.dep_ == "pobj"]
+                if any(is_goods(p) for p in inner):
+                    return True
+                frontier += inner
+            elif child.dep_ == "acl" and child.pos_ == "VERB":  # "carrying aid"
+                held = [c for c in child.children if c.dep_ == "dobj"]
+                held += [
+                    p
+                    for c in child.children
+                    if c.dep_ == "prep"
+                    for p in c.children
+                    if p.dep_ == "pobj"
+                ]
+                if any(is_goods(p) for p in held):
+                    return True
     return False
 
 
@@ -666,7 +702,13 @@ def _unnamed_partner(token: Token, trig: Trigger) -> bool:
 
     "met with rebel commanders", "held talks with his counterpart", "visited the
     troops": someone was met. "met on Tuesday" and "discussed the crisis" name no one.
+    A party joined to the subject counts too: "Iran and world powers resumed talks".
     """
+    subject = subject_of(token) if token.pos_ == "VERB" else _governing_subject(_phrase_head(token))
+    active = subject is not None and subject.dep_ == "nsubj"
+    joined = [c for c in subject.conjuncts if c.i > subject.i] if active else []
+    if any(_names_people(c) or (c.pos_ == "NOUN" and c.tag_ == "NNS") for c in joined):
+        return True
     if token.pos_ == "VERB" and token.lemma_.lower() in lexicon.topic_verbs():
         candidates = objects_of(token, trig.preps)
         candidates = [c for c in candidates if c.dep_ == "pobj"]
@@ -821,11 +863,36 @@ def _nested_in_objects(token: Token, trig: Trigger, ctx: _Context, agents: list[
     return [k for obj in nested for k in _nested_actors(obj, ctx, agents)]
 
 
+def _carried_to(token: Token, trig: Trigger, ctx: _Context, agents: list[str]) -> list[str]:
+    """Where goods are carried, when the destination hangs on the carrier's participle.
+
+    >>> try_finder("carried to", "Russia sent trucks carrying aid to Ukraine.", "sent")
+    ['country:UKR']
+    """
+    if trig.frame != "goods":
+        return []
+    carriers = [o for o in objects_of(token)]
+    carriers += [
+        p for o in carriers for prep in o.children if prep.lower_ == "of" for p in prep.children
+    ]
+    return [
+        k
+        for carrier in carriers
+        for verb in carrier.children
+        if verb.dep_ == "acl"
+        for obj in objects_of(verb, trig.preps)
+        if obj.dep_ == "pobj"
+        for k in ctx.actors(obj)
+        if k not in agents
+    ]
+
+
 #: The target finders of an active verb, in the order they are tried.
 TARGET_FINDERS: tuple[tuple[str, TargetFinder], ...] = (
     ("direct object", _direct_object),
     ("governed clause", _governed_clause),
     ("partner of object", _partner_of_object),
+    ("carried to", _carried_to),
     ("nested in objects", _nested_in_objects),
 )
 
@@ -896,8 +963,9 @@ def _svo(token: Token, trig: Trigger, ctx: _Context) -> Event | None:
                 agents += found
             else:
                 targets += found
-        governor = phrase.head.lemma_.lower()
-        light = governor in LIGHT_VERBS or trigger_for(phrase.head) is None
+        verb = phrase.head.head if phrase.dep_ == "pobj" else phrase.head  # "spoke at a rally"
+        governor = verb.lemma_.lower()
+        light = governor in LIGHT_VERBS or trigger_for(verb) is None
         if not agents and light:
             agents = ctx.actors(_governing_subject(phrase))  # "opened an inquiry into"
         elif not agents and phrase.dep_ == "dobj" and governor in lexicon.modalities():
@@ -942,6 +1010,8 @@ def _svo(token: Token, trig: Trigger, ctx: _Context) -> Event | None:
         else:
             event.instrument = _instrument(token)
         event.deaths, event.deaths_qualifier = _deaths(token)
+        if _verbal_clash(trig, event, ctx):
+            return None
         if not (agents or targets):
             # "A bomb exploded in Karachi", "violence killed 612 people": the act is
             # told, its sides are not; it stands on its weapon or its toll.
@@ -949,13 +1019,78 @@ def _svo(token: Token, trig: Trigger, ctx: _Context) -> Event | None:
                 return None
             event.confidence = UNNAMED_SIDES_CONFIDENCE
         event.place = ctx.place(token) or _attacked_place(token, ctx) or _clause_place(token, ctx)
-    elif not agents or (
+    elif not agents:
+        return None
+    elif (
         not targets
         and len(agents) < 2  # "X and Y signed an agreement": a joint act
         and not (trig.frame == "sv" and _has_complement(token, ctx))
     ):
-        return None
+        if not _befalls_people(token, trig.preps):
+            return None
+        event.confidence = min(event.confidence, UNNAMED_TARGET_CONFIDENCE)
     return event
+
+
+#: Confidence of an act whose doer is named and whose object is people no side names.
+UNNAMED_TARGET_CONFIDENCE = 0.5
+#: Nouns of quantity whose "of" phrase says who or what is counted ("dozens of suspects").
+_QUANTITY_NOUNS = frozenset(
+    {
+        "dozen",
+        "dozens",
+        "hundred",
+        "hundreds",
+        "thousand",
+        "thousands",
+        "score",
+        "scores",
+        "number",
+        "group",
+        "handful",
+        "couple",
+    }
+)
+
+
+def _befalls_people(verb: Token, preps: tuple[str, ...] = ()) -> bool:
+    """Whether a verb's object (or passive subject) names people and no side.
+
+    "Police arrested three men", "detained dozens of suspects", "two journalists
+    were jailed": the act is done to people the article does not tie to a side.
+
+    >>> from kg import nlp as _nlp
+    >>> doc = _nlp.load()("Police arrested dozens of suspects.")
+    >>> _befalls_people(doc[1])
+    True
+    >>> _befalls_people(_nlp.load()("Police arrested the plan.")[1])
+    False
+    """
+    if verb.pos_ != "VERB":
+        return False
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    objects += [o for o in objects_of(verb, preps) if o.dep_ == "pobj"]  # "food to refugees"
+    people = lexicon.people_nouns()
+    for obj in objects:
+        if obj.lower_ in _QUANTITY_NOUNS or obj.lemma_.lower() in _QUANTITY_NOUNS:
+            obj = next((o for o in objects_of(obj, ("of",))), obj)
+        lemma = obj.lemma_.lower()
+        if lemma in people or lemma in lexicon.group_nouns() or lemma in lexicon.titles():
+            return True
+    return False
+
+
+def _verbal_clash(trig: Trigger, event: Event, ctx: _Context) -> bool:
+    """Whether a fight is one of words: two sides or more, every one a person, no
+    weapon and no dead ("Sanders and Clinton clashed over trade", "Trump attacked
+    Cruz"); "police clashed with protesters" is a fight."""
+    sides = event.agents + event.targets
+    return (
+        trig.plover == "FIGHT"
+        and not (trig.mode or event.instrument or event.deaths)
+        and len(sides) > 1
+        and all(ctx.res.actors[k].kind == "Person" for k in sides if k in ctx.res.actors)
+    )
 
 
 def _bare_participle(token: Token) -> bool:
@@ -1594,7 +1729,7 @@ def extract_events(res: Resolution, line: Timeline) -> list[Event]:
             attack = _svo(token, trig, ctx)
             found = [attack] if attack else []
         if trig.two_sided:  # a word of the broad vocabulary: only an act between two sides
-            found = [e for e in found if len(e.actors()) > 1]
+            found = [e for e in found if len(e.actors()) > 1 or _befalls_people(token, trig.preps)]
         for event in list(found):
             event.modality = modality
             reading = _derived_reading(token, trig, event)
@@ -1661,7 +1796,7 @@ def extract_events(res: Resolution, line: Timeline) -> list[Event]:
         if any(res.actors[k].inferred for k in event.actors() if k in res.actors):
             # A side only the article's country stands for ("troops"): less certain.
             event.confidence = min(event.confidence, INFERRED_SIDE_CONFIDENCE)
-    return _headlines_into_body(_dedupe(kept), body_start(res.doc.text))
+    return _headlines_into_body(_dedupe(kept, _countries_of(res)), body_start(res.doc.text))
 
 
 def body_start(text: str) -> int:
@@ -1744,13 +1879,26 @@ def _add_group_countries(event: Event, res: Resolution) -> None:
             event.participants.append(country)
 
 
-def _dedupe(events: list[Event]) -> list[Event]:
+def _countries_of(res: Resolution) -> dict[str, str]:
+    """The country each person or group of an article acts for, by its role or affiliation."""
+    out = {r.person: r.of for r in res.roles if r.of is not None and r.of.startswith("country:")}
+    for key, actor in res.actors.items():
+        if actor.affiliation is not None and actor.kind in ("Group", "Organization", "Person"):
+            out.setdefault(key, actor.affiliation)
+    return out
+
+
+def _dedupe(events: list[Event], countries: Mapping[str, str] | None = None) -> list[Event]:
     """Merge events of one class with the same actors on the same day.
 
     Within one sentence, events of one class whose sides overlap are one act
     reported twice ("staged a hunger strike to protest X", "fired rockets at X
     in an attack on Y"); opposite sides ("A attacked B and B attacked A") stay apart.
+    A meeting with a country and one with its leader in the same sentence are one
+    ("travelled to Ankara for talks with Davutoglu"): ``countries`` maps each person
+    or group to the country it acts for.
     """
+    countries = countries or {}
     out: list[Event] = []
     seen: dict[tuple[str, frozenset[str], frozenset[str], object, str | None], Event] = {}
     for event in events:
@@ -1763,7 +1911,7 @@ def _dedupe(events: list[Event]) -> list[Event]:
         if key in seen:
             _merge_into(seen[key], event)
             continue
-        twin = next((e for e in out if _same_act(e, event) or _retold(e, event)), None)
+        twin = next((e for e in out if _same_act(e, event, countries) or _retold(e, event)), None)
         if twin is not None:
             _merge_into(twin, event)
             continue
@@ -1795,8 +1943,17 @@ def _retold(first: Event, second: Event) -> bool:
     return not (first.agents and second.agents) and bool(set(first.actors()) & set(second.actors()))
 
 
-def _same_act(first: Event, second: Event) -> bool:
-    """Whether two events of one sentence report one act: one class, overlapping sides."""
+def _same_act(first: Event, second: Event, countries: Mapping[str, str] | None = None) -> bool:
+    """Whether two events of one sentence report one act: one class, overlapping sides.
+
+    >>> from kg.model import Evidence
+    >>> ev = Evidence("s", 0, 1)
+    >>> visit = Event("Meeting", "visited", ev, participants=["person:m", "country:TUR"])
+    >>> talks = Event("Meeting", "talks", ev, participants=["person:m", "person:d"])
+    >>> _same_act(visit, talks, {"person:d": "country:TUR"}), _same_act(visit, talks, {})
+    (True, False)
+    """
+    countries = countries or {}
     if (first.cls, first.modality, first.evidence.sentence) != (
         second.cls,
         second.modality,
@@ -1814,5 +1971,8 @@ def _same_act(first: Event, second: Event) -> bool:
     if not (first.agents or first.targets or second.agents or second.targets):
         # Meetings: one host meeting two partners ("spoke with X after talks with Y") met twice.
         ones, twos = set(first.participants), set(second.participants)
-        return ones <= twos or twos <= ones
+        if ones <= twos or twos <= ones:
+            return True
+        wider = lambda keys: keys | {countries[k] for k in keys if k in countries}  # noqa: E731
+        return wider(ones) <= wider(twos) or wider(twos) <= wider(ones)
     return bool(set(first.actors()) & set(second.actors()))

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Token
 
 from kg import lexicon
-from kg.extract.common import Timeline, subject_of
+from kg.extract.common import Timeline, evidence_for, subject_of
 from kg.model import Event, Evidence, Quote
 from kg.resolve import Resolution, group_sector
 
@@ -248,3 +249,91 @@ def statements(
                         if about not in event.about:
                             event.about.append(about)
     return list(events.values())
+
+
+#: Confidence of a statement read from the occasion a text names, with nothing quoted.
+OCCASION_CONFIDENCE = 0.7
+#: Verbs that themselves make words public, whatever their object.
+_PUBLISHING = frozenset({"announce", "tweet"})
+
+
+def _occasion_noun(token: Token) -> bool:
+    """Whether a noun names an occasion of public words ("a statement", "news conference")."""
+    return token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in lexicon.statement_nouns()
+
+
+def on_occasion(verb: Token, is_event: Callable[[Token], bool] = lambda t: False) -> bool:
+    """Whether a verb's words are said on a public occasion the sentence names.
+
+    "said in a statement", "told a news conference", "wrote on Twitter" (a speech verb
+    with an occasion noun after a preposition or as its object), "issued a statement",
+    "held a news conference" (an issuing verb with one as its object), "announced that"
+    (a verb that publishes by itself, unless its object is an act of its own:
+    "announced sanctions" is the sanction, ``is_event``).
+
+    >>> from kg import nlp as _nlp
+    >>> doc = _nlp.load()("Kenya said in a statement that it would leave.")
+    >>> on_occasion(doc[1])
+    True
+    >>> on_occasion(_nlp.load()("Kenya said that it would leave.")[1])
+    False
+    """
+    if verb.pos_ != "VERB":
+        return False
+    lemma = verb.lemma_.lower()
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    if lemma in _PUBLISHING:
+        return not any(is_event(o) for o in objects)
+    if lemma in lexicon.statement_verbs():
+        return any(_occasion_noun(o) for o in objects)
+    if lemma not in lexicon.speech_verbs():
+        return False
+    in_phrase = [
+        o
+        for p in verb.children
+        if p.dep_ == "prep" and p.lower_ in ("in", "at", "during", "on", "to", "through")
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
+    return any(_occasion_noun(o) for o in objects + in_phrase)
+
+
+def occasion_statements(
+    res: Resolution, line: Timeline, made: list[Event], is_event: Callable[[Token], bool]
+) -> list[Event]:
+    """Statements told by their occasion, quoted or not: one per speaker and occasion.
+
+    As for quotations (:func:`statements`), the occasion is the time expression of
+    the clause; a speaker who already has a statement keeps it unless the clause
+    names another day.
+    """
+    had = {(e.agents[0], e.date_text) for e in made if e.agents}
+    speakers = {speaker for speaker, _ in had}
+    out: list[Event] = []
+    for token in res.doc:
+        if res.in_quote(token) or not on_occasion(token, is_event):
+            continue
+        speaker = _speaker_of_verb(res, token)
+        if speaker is None:
+            continue
+        date, date_text, explicit = line.for_token(token)
+        occasion = date_text if explicit else None
+        if (speaker, occasion) in had or (occasion is None and speaker in speakers):
+            continue
+        had.add((speaker, occasion))
+        speakers.add(speaker)
+        evidence = evidence_for(token)
+        out.append(
+            Event(
+                cls="Statement",
+                trigger=token.text,
+                evidence=evidence,
+                agents=[speaker],
+                date=date if explicit else line.anchor,
+                date_text=date_text if explicit else None,
+                cameo="010",
+                goldstein=0.0,
+                confidence=OCCASION_CONFIDENCE,
+            )
+        )
+    return out
