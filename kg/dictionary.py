@@ -299,7 +299,11 @@ def apply(
         if fallback and actor.affiliation is not None:
             continue
         entry = next(
-            (table[k] for k in map(phrase_key, (actor.label, *sorted(actor.aliases))) if k in table),
+            (
+                table[k]
+                for k in map(phrase_key, (actor.label, *sorted(actor.aliases)))
+                if k in table
+            ),
             None,
         )
         code = entry.code_on(day) if entry else None

@@ -601,9 +601,7 @@ def _listed_people(doc: Doc) -> list[Span]:
         end = i
         while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
             end += 1
-        start = next(
-            (k for k in range(i, end) if _listed(doc[k:end], table)), end
-        )
+        start = next((k for k in range(i, end) if _listed(doc[k:end], table)), end)
         if start < end:  # the longest listed tail: "Chancellor [Merkel]"
             found.append(doc[start:end])
         i = max(end, i + 1)

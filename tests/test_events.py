@@ -554,3 +554,179 @@ def test_the_harm_clause_of_an_attack_makes_no_event_of_its_own(nlp: Language) -
     assert [(e.agents, e.targets, e.deaths) for e in attacks] == [
         (["country:ETH"], ["country:ERI"], 14)
     ]
+
+
+# ------------------------------------------------- kinds read on unseen news
+
+
+def all_events(nlp: Language, text: str) -> list[tuple[str, list[str], list[str], str | None]]:
+    x = extract_text(nlp, text)
+    return [(e.cls, e.agents, e.targets, e.modality) for e in x.events]
+
+
+def test_an_act_on_unnamed_people_keeps_its_doer(nlp: Language) -> None:
+    found = events_of(nlp, "Police in Kabul arrested two suspects on Monday.")
+    assert ("Coerce", ["group:afg-police"], [], 0.5) in found
+
+
+def test_an_act_on_something_that_is_no_one_is_no_event(nlp: Language) -> None:
+    assert events_of(nlp, "Kenya condemned the decision on Monday.") == []
+
+
+def test_sanctions_on_unnamed_officials_are_a_sanction(nlp: Language) -> None:
+    found = events_of(nlp, "The United States imposed sanctions on seven officials.")
+    assert ("Sanction", ["country:USA"], [], 0.5) in found
+
+
+def test_a_court_in_a_capital_acts_for_its_country(nlp: Language) -> None:
+    found = events_of(nlp, "The court in Cairo sentenced Ahmed Maher to three years in prison.")
+    assert [(c, a) for c, a, _, _ in found] == [("Coerce", ["group:egy-judiciary"])]
+
+
+def test_a_court_in_an_unknown_town_names_no_country(nlp: Language) -> None:
+    found = events_of(nlp, "The court in Springfield sentenced Ahmed Maher to three years.")
+    assert all("group:egy-judiciary" not in a for _, a, _, _ in found)
+
+
+def test_an_investigation_needs_no_side_investigated(nlp: Language) -> None:
+    found = events_of(
+        nlp, "Brazilian police launched an investigation into corruption at Petrobras."
+    )
+    assert [(c, a) for c, a, _, _ in found] == [("Investigate", ["group:bra-police"])]
+
+
+def test_an_investigation_with_no_one_investigating_is_no_event(nlp: Language) -> None:
+    assert events_of(nlp, "The investigation into the crash continues.") == []
+
+
+def test_a_planned_investigation_is_no_threat(nlp: Language) -> None:
+    found = all_events(nlp, "Ban Ki-moon set up a board of inquiry to investigate the attack.")
+    assert "Threaten" not in [c for c, *_ in found]
+
+
+def test_goods_carried_by_what_is_sent_are_aid(nlp: Language) -> None:
+    found = events_of(nlp, "Russia sent a convoy of trucks carrying aid to Ukraine.")
+    assert ("Aid", ["country:RUS"], ["country:UKR"]) in [f[:3] for f in found]
+
+
+def test_money_given_is_aid(nlp: Language) -> None:
+    found = events_of(nlp, "Saudi Arabia gave Egypt $4 billion in loans and grants.")
+    assert ("Aid", ["country:SAU"], ["country:EGY"]) in [f[:3] for f in found]
+
+
+@pytest.mark.parametrize(
+    "text", ["Kenya gave Uganda the documents.", "Russia sent troops to Syria."]
+)
+def test_what_is_given_or_sent_must_be_goods(nlp: Language, text: str) -> None:
+    assert "Aid" not in [c for c, *_ in events_of(nlp, text)]
+
+
+def test_two_who_spoke_by_telephone_met(nlp: Language) -> None:
+    found = all_events(
+        nlp, "Kerry and Lavrov have spoken several times by telephone in recent days."
+    )
+    assert [c for c, *_ in found] == ["Meeting"]
+
+
+def test_speaking_about_something_is_no_meeting(nlp: Language) -> None:
+    assert all_events(nlp, "Putin talked about the economy on Monday.") == []
+
+
+def test_a_visit_and_talks_with_the_hosts_leader_are_one_meeting(nlp: Language) -> None:
+    x = extract_text(
+        nlp,
+        "Merkel travelled to Ankara for talks with Turkish Prime Minister Ahmet Davutoglu.",
+    )
+    (meeting,) = [e for e in x.events if e.cls == "Meeting"]
+    assert {"country:TUR", "person:ahmet-davutoglu"} <= set(meeting.participants)
+
+
+def test_meetings_with_leaders_of_two_countries_stay_two(nlp: Language) -> None:
+    x = extract_text(
+        nlp,
+        "Merkel met French President Francois Hollande and visited Spain on Monday.",
+    )
+    assert len([e for e in x.events if e.cls == "Meeting"]) == 2
+
+
+def test_a_party_joined_to_the_subject_is_an_unnamed_partner(nlp: Language) -> None:
+    x = extract_text(nlp, "Iran and six world powers resumed talks in Vienna on Monday.")
+    (meeting,) = [e for e in x.events if e.cls == "Meeting"]
+    assert (meeting.participants, meeting.confidence) == (["country:IRN"], 0.5)
+
+
+def test_talks_with_no_partner_at_all_are_no_meeting(nlp: Language) -> None:
+    assert all_events(nlp, "Iran resumed talks in Vienna on Monday.") == []
+
+
+def test_a_clash_of_words_between_people_is_no_attack(nlp: Language) -> None:
+    assert all_events(nlp, "Donald Trump attacked Ted Cruz over his record on Monday.") == []
+
+
+def test_an_attack_on_a_person_stays_one(nlp: Language) -> None:
+    found = all_events(nlp, "Gunmen attacked Governor Smith in Lagos.")
+    assert [c for c, *_ in found] == ["Attack"]
+
+
+def test_speaking_at_a_rally_is_no_protest(nlp: Language) -> None:
+    assert "Protest" not in [c for c, *_ in all_events(nlp, "Obama spoke at a rally in Ohio.")]
+
+
+def test_holding_a_rally_is_a_protest(nlp: Language) -> None:
+    found = all_events(nlp, "Ukrainian protesters held a rally in Kiev on Sunday.")
+    assert "Protest" in [c for c, *_ in found]
+
+
+def test_an_act_called_for_is_not_done(nlp: Language) -> None:
+    found = all_events(nlp, "Protesters in Seoul chanted for President Park to step down.")
+    assert all(m is not None for c, _, _, m in found if c == "Retreat")
+
+
+def test_an_act_done_stays_realised(nlp: Language) -> None:
+    found = all_events(nlp, "South Korean President Park stepped down on Friday.")
+    assert ("Retreat", None) in [(c, m) for c, _, _, m in found]
+
+
+def test_calls_to_resign_are_no_resignation(nlp: Language) -> None:
+    x = extract_text(nlp, "President Park Geun-hye has resisted calls to resign.")
+    assert all(e.modality for e in x.events if e.cls == "Retreat")
+
+
+def test_the_motive_of_an_act_is_no_act_of_its_own(nlp: Language) -> None:
+    found = all_events(nlp, "Russia expelled Turkish envoys in retaliation for the raid.")
+    assert "Attack" not in [c for c, *_ in found]
+
+
+def test_retaliation_carried_out_is_an_act(nlp: Language) -> None:
+    found = all_events(nlp, "Israel retaliated against Hamas on Monday.")
+    assert "Attack" in [c for c, *_ in found]
+
+
+def test_the_one_shot_in_a_passive_clause_is_the_target(nlp: Language) -> None:
+    x = extract_text(nlp, "Jo Cox died on Thursday after being shot and stabbed in the street.")
+    (attack,) = [e for e in x.events if e.cls == "Attack"]
+    assert (attack.agents, attack.targets) == ([], ["person:jo-cox"])
+
+
+def test_the_one_who_shoots_is_the_agent(nlp: Language) -> None:
+    found = events_of(nlp, "Jo Cox shot the intruder on Thursday.")
+    assert [(c, a) for c, a, _, _ in found] == [("Attack", ["person:jo-cox"])]
+
+
+def test_who_names_a_killing_did_not_kill(nlp: Language) -> None:
+    x = extract_text(nlp, "Justin Trudeau called the killing an act of cold-blooded murder.")
+    assert all("person:justin-trudeau" not in e.agents for e in x.events)
+
+
+def test_a_gerund_object_shares_its_verbs_subject(nlp: Language) -> None:
+    found = events_of(nlp, "Syria began shelling the town of Deraa.")
+    assert [(c, a) for c, a, _, _ in found] == [("Attack", ["country:SYR"])]
+
+
+def test_telling_someone_to_act_is_a_demand(nlp: Language) -> None:
+    found = events_of(nlp, "Trump told his supporters to watch the polls closely.")
+    assert [c for c, *_ in found] == ["Demand"]
+
+
+def test_telling_someone_something_is_no_demand(nlp: Language) -> None:
+    assert events_of(nlp, "Trump told reporters that he would win.") == []

@@ -977,3 +977,43 @@ def test_a_subject_named_in_apposition_is_the_next_he(nlp):
     )
     speakers = [q.speaker for q in extract_text(nlp, text).quotes]
     assert speakers == ["person:mahmoud-othman", "person:hassan-al-senied"]
+
+
+# ------------------------------------------------- names and sides on unseen news
+
+
+def test_a_leader_the_recogniser_missed_is_a_person(nlp):
+    x = extract_text(nlp, "Merkel travelled to Ankara on Monday.")
+    assert x.actors["person:merkel"].kind == "Person"
+
+
+def test_a_listed_surname_alone_is_a_person(nlp):
+    x = extract_text(nlp, "Trump talked with Taiwan's president by phone on Friday.")
+    assert x.actors["person:trump"].kind == "Person"
+
+
+def test_a_capitalised_word_not_listed_is_no_person(nlp):
+    x = extract_text(nlp, "Maple travelled to Ankara on Monday.")
+    assert not any(a.kind == "Person" for a in x.actors.values())
+
+
+def test_an_unnamed_title_acts_for_its_countrys_government(nlp):
+    x = extract_text(nlp, "Trump talked with Taiwan's president by phone on Friday.")
+    (meeting,) = [e for e in x.events if e.cls == "Meeting"]
+    assert "group:twn-government" in meeting.participants
+
+
+def test_a_title_in_apposition_is_the_persons_role_not_a_side(nlp):
+    x = extract_text(nlp, "Alain Juppe, the French foreign minister, met Kerry in Paris.")
+    (meeting,) = [e for e in x.events if e.cls == "Meeting"]
+    assert "group:fra-government" not in meeting.participants
+
+
+def test_a_party_named_by_its_members_is_the_party(nlp):
+    x = extract_text(nlp, "Republicans threatened to block the nomination on Monday.")
+    assert x.actors["org:republican-party"].affiliation == "country:USA"
+
+
+def test_the_adjective_republican_is_no_party(nlp):
+    x = extract_text(nlp, "Kenya adopted a republican constitution in 1964.")
+    assert "org:republican-party" not in x.actors

@@ -40,6 +40,12 @@ def subject_of(token: Token) -> Token | None:
             objects = [c for c in governor.children if c.dep_ == "dobj"]
             if objects:
                 return objects[0]
+        if (
+            t.pos_ == "VERB"
+            and t.dep_ in ("dobj", "pobj")
+            and any(c.dep_ in ("det", "poss") for c in t.children)
+        ):
+            break  # a gerund used as a noun: "called the killing murder"
         if t.dep_ in CLIMB_DEPS and t.head is not t:
             t = t.head
             continue
@@ -141,6 +147,13 @@ def modality_of(token: Token, cls: str | None = None) -> str | None:
         for form in (phrasal_lemma(governor), governor.lemma_.lower()):
             if form in words:
                 return of(form)
+    if _infinitive(verb):
+        if verb.dep_ in ("acl", "relcl") and verb.head.pos_ == "NOUN":  # "calls to resign"
+            for form in (verb.head.lower_, verb.head.lemma_.lower()):
+                if form in words:
+                    return of(form)
+        if any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children):
+            return "hypothetical"  # "chanted for Park to step down": an act wished for
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "warned against sending"
         found = of(f"{phrasal_lemma(verb.head.head)} {verb.head.lower_}")
         if found is not None:
@@ -153,6 +166,11 @@ def modality_of(token: Token, cls: str | None = None) -> str | None:
     if token.dep_ == "pobj" and prep.head.i == verb.i:  # "called for talks"
         return of(f"{verb.lemma_.lower()} {prep.lower_}")
     return None
+
+
+def _infinitive(verb: Token) -> bool:
+    """Whether a verb is a to-infinitive."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def phrasal_lemma(verb: Token) -> str:

@@ -117,6 +117,8 @@ def _lookup(token: Token) -> Trigger | None:
             return None
         if trig is not None and trig.frame == "armed" and not _armed_subject(token):
             return None
+        if trig is not None and trig.frame == "bid" and not _bids(token):
+            return None
         if trig is not None and trig.mode == "phone" and _names_something(token):
             return None
         return trig
@@ -253,6 +255,26 @@ def _armed_subject(verb: Token) -> bool:
         if trig is not None and trig.cls == "Attack":
             return True
     return False
+
+
+def _bids(verb: Token) -> bool:
+    """Whether a verb bids someone act: an object and a to-infinitive after it.
+
+    A ``bid`` entry ("tell", "advise") is a demand only then: "told his supporters
+    to watch the polls"; "told reporters that ..." is not.
+
+    >>> from kg import nlp as _nlp
+    >>> _bids(_nlp.load()("Trump told his supporters to watch the polls.")[1])
+    True
+    >>> _bids(_nlp.load()("Trump told reporters that he would win.")[1])
+    False
+    """
+    return any(c.dep_ in ("dobj", "dative") for c in verb.children) and any(
+        c.dep_ in ("xcomp", "ccomp", "advcl")
+        and c.i > verb.i
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in verb.children
+    )
 
 
 def _weapon_before(verb: Token) -> Token | None:
@@ -705,8 +727,9 @@ def _unnamed_partner(token: Token, trig: Trigger) -> bool:
     A party joined to the subject counts too: "Iran and world powers resumed talks".
     """
     subject = subject_of(token) if token.pos_ == "VERB" else _governing_subject(_phrase_head(token))
-    active = subject is not None and subject.dep_ == "nsubj"
-    joined = [c for c in subject.conjuncts if c.i > subject.i] if active else []
+    joined: list[Token] = []
+    if subject is not None and subject.dep_ == "nsubj":
+        joined = [c for c in subject.conjuncts if c.i > subject.i]
     if any(_names_people(c) or (c.pos_ == "NOUN" and c.tag_ == "NNS") for c in joined):
         return True
     if token.pos_ == "VERB" and token.lemma_.lower() in lexicon.topic_verbs():
@@ -934,8 +957,10 @@ def _svo(token: Token, trig: Trigger, ctx: _Context) -> Event | None:
     targets: list[str] = []
     if token.pos_ == "VERB":
         subject = subject_of(token)
-        passive = any(c.dep_ == "nsubjpass" for c in token.children) or (
-            _bare_participle(token) and subject is not None and subject.dep_ == "nsubjpass"
+        passive = (
+            any(c.dep_ == "nsubjpass" for c in token.children)
+            or (_bare_participle(token) and subject is not None and subject.dep_ == "nsubjpass")
+            or _passive_auxiliary(token)
         )  # "were wounded ... and [were] killed": a shared passive subject
         if passive:
             targets = ctx.actors(subject)
@@ -965,7 +990,9 @@ def _svo(token: Token, trig: Trigger, ctx: _Context) -> Event | None:
                 targets += found
         verb = phrase.head.head if phrase.dep_ == "pobj" else phrase.head  # "spoke at a rally"
         governor = verb.lemma_.lower()
-        light = governor in LIGHT_VERBS or trigger_for(verb) is None
+        light = governor in LIGHT_VERBS or (
+            trigger_for(verb) is None and governor not in lexicon.speech_verbs()
+        )  # "called the killing murder": the speaker did not kill
         if not agents and light:
             agents = ctx.actors(_governing_subject(phrase))  # "opened an inquiry into"
         elif not agents and phrase.dep_ == "dobj" and governor in lexicon.modalities():
@@ -1057,7 +1084,8 @@ def _befalls_people(verb: Token, preps: tuple[str, ...] = ()) -> bool:
     """Whether a verb's object (or passive subject) names people and no side.
 
     "Police arrested three men", "detained dozens of suspects", "two journalists
-    were jailed": the act is done to people the article does not tie to a side.
+    were jailed", "sanctions on seven officials": the act is done to people the
+    article does not tie to a side.
 
     >>> from kg import nlp as _nlp
     >>> doc = _nlp.load()("Police arrested dozens of suspects.")
@@ -1066,9 +1094,9 @@ def _befalls_people(verb: Token, preps: tuple[str, ...] = ()) -> bool:
     >>> _befalls_people(_nlp.load()("Police arrested the plan.")[1])
     False
     """
-    if verb.pos_ != "VERB":
+    if verb.pos_ not in ("VERB", "NOUN"):
         return False
-    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and verb.pos_ == "VERB"]
     objects += [o for o in objects_of(verb, preps) if o.dep_ == "pobj"]  # "food to refugees"
     people = lexicon.people_nouns()
     for obj in objects:
@@ -1091,6 +1119,21 @@ def _verbal_clash(trig: Trigger, event: Event, ctx: _Context) -> bool:
         and len(sides) > 1
         and all(ctx.res.actors[k].kind == "Person" for k in sides if k in ctx.res.actors)
     )
+
+
+def _passive_auxiliary(verb: Token) -> bool:
+    """Whether a verb (or the verb it is conjoined to) has a passive auxiliary with no
+    subject of its own: "died after being shot and stabbed" befell the one who died.
+
+    >>> from kg import nlp as _nlp
+    >>> doc = _nlp.load()("Cox died after being shot and stabbed.")
+    >>> _passive_auxiliary(doc[4]), _passive_auxiliary(doc[6]), _passive_auxiliary(doc[1])
+    (True, True, False)
+    """
+    for word in (verb, verb.head if verb.dep_ == "conj" else None):
+        if word is not None and any(c.dep_ == "auxpass" for c in word.children):
+            return not any(c.dep_ in ("nsubj", "nsubjpass") for c in word.children)
+    return False
 
 
 def _bare_participle(token: Token) -> bool:
@@ -1636,6 +1679,23 @@ def _purpose(token: Token, trig: Trigger) -> bool:
     )
 
 
+def _motive(token: Token) -> bool:
+    """Whether an event noun gives the motive of another act: "in retaliation for X",
+    "in response to Y" (the act is what was done in retaliation).
+
+    >>> from kg import nlp as _nlp
+    >>> doc = _nlp.load()("Russia expelled envoys in retaliation for the raid.")
+    >>> _motive(doc[4]), _motive(doc[7])
+    (True, False)
+    """
+    return (
+        token.pos_ == "NOUN"
+        and token.dep_ == "pobj"
+        and token.head.lower_ == "in"
+        and any(c.dep_ == "prep" and c.lower_ in ("for", "to") for c in token.children)
+    )
+
+
 def _generic(token: Token, trig: Trigger) -> bool:
     """Whether a trigger verb describes what its subject habitually does, not an act.
 
@@ -1696,6 +1756,8 @@ def extract_events(res: Resolution, line: Timeline) -> list[Event]:
             continue
         if _time_clause(token) or _generic(token, trig) or _purpose(token, trig):
             continue
+        if _motive(token):
+            continue
         if trig.mode == "promise" and _promises_harm(token):
             continue  # "pledged to fight on": a threat, read from the act promised
         uncertain = (
@@ -1725,7 +1787,7 @@ def extract_events(res: Resolution, line: Timeline) -> list[Event]:
             continue
         if trig.frame == "meet":
             found = _meeting(token, trig, ctx)
-        elif trig.frame in ("svo", "sv", "prep", "weapon", "goods", "armed"):
+        elif trig.frame in ("svo", "sv", "prep", "weapon", "goods", "armed", "bid"):
             attack = _svo(token, trig, ctx)
             found = [attack] if attack else []
         if trig.two_sided:  # a word of the broad vocabulary: only an act between two sides
