@@ -304,13 +304,9 @@ class Resolution:
                 return None
             if child.dep_ == "det" and child.lower_ not in ("the", "a", "an"):
                 return None  # "some troops", "their forces", "no soldiers"
-        if (
-            lemma in listed
-            or token.lower_ in listed
-            or any(
-                child.dep_ == "compound" and f"{child.lower_} {lemma}" in listed
-                for child in token.children
-            )
+        if any(form in listed for form in _noun_forms(token)) or any(
+            child.dep_ == "compound" and f"{child.lower_} {lemma}" in listed
+            for child in token.children
         ):
             return self.country(self.local)
         return None
@@ -343,10 +339,19 @@ def group_sector(token: Token) -> str | None:
     for child in token.lefts:  # "security forces" are police, not the military
         if child.dep_ == "compound" and f"{child.lower_} {token.lemma_.lower()}" in nouns:
             return nouns[f"{child.lower_} {token.lemma_.lower()}"]
-    for form in (token.lemma_.lower(), token.lower_):
+    for form in _noun_forms(token):
         if form in nouns:
             return nouns[form]
     return "government" if _unnamed_title(token) else None
+
+
+def _noun_forms(token: Token) -> tuple[str, ...]:
+    """A noun's lemma and lower-case form; for a capitalised plural the parser took for
+    a name ("Troops shelled ..." opening a sentence), its singular too."""
+    forms = (token.lemma_.lower(), token.lower_)
+    if token.pos_ == "PROPN" and not token.ent_type_ and token.lower_.endswith("s"):
+        forms += (token.lower_[:-1],)
+    return forms
 
 
 def _unnamed_title(token: Token) -> bool:
@@ -1062,6 +1067,21 @@ def dateline_country(text: str) -> str | None:
     return region or lexicon.seats().get(city) or countries.get(city)
 
 
+def _article_country(res: Resolution) -> str | None:
+    """ISO3 of the country an article is about: its dateline's, else the one it names most.
+
+    A bureau's dateline gives way when its country goes unnamed and another is:
+    "BEIRUT (Reuters) - Kurdish fighters drove Islamic State out of the Syrian town
+    of Kobani" is about Syria.
+    """
+    dated = dateline_country(res.doc.text)
+    named = _main_country(res) or _only_country(res)
+    if dated is not None and named is not None and dated != named:
+        if not any(res.actors[m.key].iso3 == dated for m in res.mentions):
+            return named
+    return dated or named
+
+
 def _main_country(res: Resolution) -> str | None:
     """ISO3 of the country the article names most, when it clearly leads (twice at least)."""
     counts: dict[str, int] = {}
@@ -1390,8 +1410,7 @@ def resolve(doc: Doc, article: Article) -> Resolution:
     for key, actor in res.actors.items():
         actor.wikidata = lexicon.wikidata().get(key)
     res.mentions.sort(key=lambda m: m.start)
-    local = dateline_country(doc.text) or _main_country(res) or _only_country(res)
-    res.local = local
+    res.local = _article_country(res)
     _extract_roles(res)
     _titled_aliases(res)
     _coreference(res)
@@ -1411,7 +1430,9 @@ def _settle(res: Resolution) -> None:
             res.actors_of(token)
     for key in [k for k, a in res.actors.items() if a.kind == "Place"]:
         res.seat_country(key)
-    res.dateline_place = dateline_place(res)
+    dated = dateline_country(res.doc.text)
+    # A bureau's dateline ("BEIRUT" on news from Syria) is not where things happened.
+    res.dateline_place = dateline_place(res) if dated is None or dated == res.local else None
 
 
 def dateline_place(res: Resolution) -> str | None:

@@ -730,3 +730,22 @@ def test_telling_someone_to_act_is_a_demand(nlp: Language) -> None:
 
 def test_telling_someone_something_is_no_demand(nlp: Language) -> None:
     assert events_of(nlp, "Trump told reporters that he would win.") == []
+
+
+def test_fighting_since_a_past_year_is_background(nlp: Language) -> None:
+    x = extract_text(nlp, "The PKK has been fighting for Kurdish autonomy since 1984.")
+    assert all(e.confidence <= 0.5 for e in x.events)
+
+
+def test_fighting_since_a_recent_month_is_news(nlp: Language) -> None:
+    x = extract_text(nlp, "The PKK has been fighting Turkish troops since May.")
+    assert [e.confidence > 0.5 for e in x.events if e.cls == "Attack"] == [True]
+
+
+def test_insisting_that_something_is_so_is_no_demand(nlp: Language) -> None:
+    assert events_of(nlp, "Russia insisted the truce agreed in Minsk did not apply.") == []
+
+
+def test_insisting_on_something_is_a_demand(nlp: Language) -> None:
+    found = events_of(nlp, "Russia insisted on talks with Ukraine.")
+    assert [c for c, *_ in found] == ["Demand"]

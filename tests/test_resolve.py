@@ -641,9 +641,11 @@ def test_troops_without_a_country_of_the_article_have_no_side(nlp):
     assert not any(a.kind == "Group" for a in x.actors.values())
 
 
-def test_rebels_never_take_the_datelines_country(nlp):
+def test_rebels_take_the_datelines_country_as_cameo_codes_them(nlp):
+    # Domestic rebels are coded with their country (lexicons/local_groups.txt), even
+    # where the parser reads the capitalised plural opening the sentence as a name.
     text = "COLOMBO, Sri Lanka (AP) -\n\nRebels attacked an army camp on Sunday."
-    assert "group:lka-rebels" not in extract_text(nlp, text).actors
+    assert extract_text(nlp, text).actors["group:lka-rebels"].inferred
 
 
 def test_a_group_named_outright_is_not_inferred(nlp):
@@ -1017,3 +1019,23 @@ def test_a_party_named_by_its_members_is_the_party(nlp):
 def test_the_adjective_republican_is_no_party(nlp):
     x = extract_text(nlp, "Kenya adopted a republican constitution in 1964.")
     assert "org:republican-party" not in x.actors
+
+
+def test_a_bureau_dateline_gives_way_to_the_country_the_news_is_about(nlp):
+    x = extract_text(
+        nlp,
+        "BEIRUT (Reuters) - Troops shelled the Syrian town of Kobani. "
+        "The Syrian army said the town would fall soon.",
+    )
+    (attack,) = [e for e in x.events if e.cls == "Attack"]
+    assert attack.agents == ["group:syr-military"] and attack.place == "place:kobani"
+
+
+def test_a_dateline_whose_country_is_named_stays_the_articles(nlp):
+    x = extract_text(
+        nlp,
+        "BEIRUT (Reuters) - Troops shelled a Lebanese village near the Syrian border. "
+        "Lebanon said Syria had fired first.",
+    )
+    (attack,) = [e for e in x.events if e.cls == "Attack"]
+    assert attack.agents == ["group:lbn-military"]

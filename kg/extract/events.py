@@ -1548,6 +1548,39 @@ def _choice(token: Token, trig: Trigger) -> str | None:
     return None
 
 
+def _last_told(events: list[tuple[int, Event]], token: Token, cls: str) -> Event | None:
+    """The last realised event of a class told in an earlier sentence, if any."""
+    start = token.sent.start
+    for i, event in reversed(events):
+        if i < start and event.cls == cls and not event.modality:
+            return event
+    return None
+
+
+def _refers_back(earlier: Event, later: Event) -> bool:
+    """Whether a definite event noun ("the attack", "the talks") can retell an earlier act.
+
+    Not when the sides swap roles ("A attacked B ... the attack by B on A"), not a
+    meeting with none of the same people, and not an act with another doer
+    (an attack aside: a group that claims "the attack" is its doer).
+
+    >>> from kg.model import Evidence
+    >>> ev = Evidence("s", 0, 1)
+    >>> first = Event("Attack", "killed", ev, agents=["org:taliban"])
+    >>> _refers_back(first, Event("Attack", "attack", ev, targets=["org:tolo"]))
+    True
+    >>> _refers_back(first, Event("Attack", "attack", ev, targets=["org:taliban"]))
+    False
+    """
+    if set(earlier.agents) & set(later.targets) or set(earlier.targets) & set(later.agents):
+        return False
+    if earlier.cls == "Meeting":
+        return not later.participants or bool(set(later.participants) & set(earlier.participants))
+    if earlier.cls == "Attack" or not later.agents or not earlier.agents:
+        return True
+    return bool(set(earlier.agents) & set(later.agents))
+
+
 def _merge_into(target: Event, source: Event) -> None:
     for name in ("place", "date", "date_text", "instrument", "quantity", "deaths"):
         if getattr(target, name) is None and getattr(source, name) is not None:
@@ -1728,9 +1761,12 @@ def _background(token: Token, ctx: _Context) -> bool:
         in_clause = verb.dep_ == "relcl" and verb.head.i == root.i  # "in 1980, when X ..."
         if not (in_clause or clause_verb(root).i == verb.i or root.head.i == token.i):
             continue
-        if not in_clause and root.head.lower_ in ("since", "until"):
-            continue  # a state lasting to now
         years = [int(y) for y in PAST_YEAR.findall(ent.text)]
+        if not in_clause and root.head.lower_ in ("since", "until"):
+            # a state lasting to now: the news unless it began years ago ("since 1984")
+            if years and max(years) < published.year - 1 and token.pos_ == "VERB":
+                return True
+            continue
         if years and max(years) < published.year - 1:  # not last December's news
             return True
         if YEARS_AGO.search(ent.text):
@@ -1808,6 +1844,13 @@ def extract_events(res: Resolution, line: Timeline) -> list[Event]:
                 extra.date = extra.date_text = None
                 _merge_into(previous[-1], extra)
             continue
+        if found and not modality and _is_anaphor(token, trig) and trig.cls not in ("Vote",):
+            earlier = _last_told(events, token, trig.cls)
+            if earlier is not None and all(_refers_back(earlier, e) for e in found):
+                for event in found:  # "... The attack on Tolo TV staff came after ..."
+                    event.date = event.date_text = None
+                    _merge_into(earlier, event)
+                continue
         for event in found if uncertain else ():
             event.confidence = min(event.confidence, UNCERTAIN_CONFIDENCE)
         for event in found:
