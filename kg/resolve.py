@@ -348,7 +348,7 @@ def group_sector(token: Token) -> str | None:
 def _noun_forms(token: Token) -> tuple[str, ...]:
     """A noun's lemma and lower-case form; for a capitalised plural the parser took for
     a name ("Troops shelled ..." opening a sentence), its singular too."""
-    forms = (token.lemma_.lower(), token.lower_)
+    forms: tuple[str, ...] = (token.lemma_.lower(), token.lower_)
     if token.pos_ == "PROPN" and not token.ent_type_ and token.lower_.endswith("s"):
         forms += (token.lower_[:-1],)
     return forms
