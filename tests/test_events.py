@@ -749,3 +749,34 @@ def test_insisting_that_something_is_so_is_no_demand(nlp: Language) -> None:
 def test_insisting_on_something_is_a_demand(nlp: Language) -> None:
     found = events_of(nlp, "Russia insisted on talks with Ukraine.")
     assert [c for c, *_ in found] == ["Demand"]
+
+
+def test_another_incident_is_its_own_attack(nlp: Language) -> None:
+    x = extract_text(
+        nlp,
+        "A bomb exploded in Karachi, killing ten people. "
+        "In another incident, a bomb went off in the city of Peshawar, wounding one person.",
+    )
+    places = sorted(e.place or "" for e in x.events if e.cls == "Attack")
+    assert places == ["place:karachi", "place:peshawar"]
+
+
+def test_the_same_incident_told_again_is_one_attack(nlp: Language) -> None:
+    x = extract_text(
+        nlp, "A bomb exploded in Karachi, killing ten people. Police said the bomb went off."
+    )
+    assert len([e for e in x.events if e.cls == "Attack"]) == 1
+
+
+def test_a_purpose_takes_place_where_its_doer_was(nlp: Language) -> None:
+    x = extract_text(nlp, "Musharraf was in Karachi to meet officials from the government.")
+    assert [e.place for e in x.events if e.cls == "Meeting"] == ["place:karachi"]
+
+
+def test_aimed_fire_is_no_mishap(nlp: Language) -> None:
+    found = events_of(nlp, "Palestinian sniper fire killed a volunteer at a farm in Israel.")
+    assert [(c, a) for c, a, _, _ in found] == [("Attack", ["country:PSE"])]
+
+
+def test_a_fire_is_a_mishap(nlp: Language) -> None:
+    assert events_of(nlp, "Two people were killed in a fire at a market in Lagos.") == []

@@ -311,9 +311,16 @@ class _Context:
         """Where the event a word signals happened: "in / at / near X" on it or its clause.
 
         "in the town of X" gives X; a word that only modifies the trigger ("a Gaza
-        raid") names the place too.
+        raid") names the place too. An act done for a purpose happens where its
+        doer was: "was in Karachi to meet officials".
         """
-        for node in dict.fromkeys((token, clause_verb(token))):
+        verb = clause_verb(token)
+        nodes = [token, verb]
+        if verb.dep_ in ("advcl", "xcomp") and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+        ):
+            nodes.append(verb.head)  # "was in Karachi to meet officials"
+        for node in dict.fromkeys(nodes):
             for prep, obj in prep_chain(node):
                 if prep.lower_ not in PLACE_PREPS:
                     continue
@@ -546,6 +553,9 @@ def _fold_unnamed_harm(events: list[tuple[int, Event]], ctx: _Context) -> list[t
     for i, event in events:
         if event.cls == "Attack" and not event.actors() and not event.modality:
             sent = doc[i].sent
+            if _opens_new_incident(sent):
+                out.append((i, event))
+                continue
             before = [
                 e
                 for j, e in out
@@ -562,11 +572,44 @@ def _fold_unnamed_harm(events: list[tuple[int, Event]], ctx: _Context) -> list[t
                 and not e.modality
                 and doc[j].sent == sent
             ]
+            if not (before or after) and _definite_doer(doc[i]):
+                # "A bomb exploded in Karachi ... the bomb went off outside a factory"
+                before = [e for j, e in out if e.cls == "Attack" and not e.modality]
             if before or after:
                 _merge_into((before or after)[-1 if before else 0], event)
                 continue
         out.append((i, event))
     return out
+
+
+def _definite_doer(verb: Token) -> bool:
+    """Whether a verb's doer is a definite noun that refers back ("the bomb went off")."""
+    doer = subject_of(verb) if verb.pos_ == "VERB" else None
+    return doer is not None and any(
+        c.dep_ == "det" and c.lower_ in ANAPHOR_DETS for c in doer.children
+    )
+
+
+#: Words that open a sentence telling another incident than the one before.
+_ELSEWHERE = frozenset({"separately", "elsewhere", "meanwhile"})
+_ANOTHER = frozenset(
+    {"another", "separate", "unrelated", "second", "different", "earlier", "later"}
+)
+
+
+def _opens_new_incident(sent: Span) -> bool:
+    """Whether a sentence opens on another incident ("In another incident, ...",
+    "In a separate attack", "Elsewhere, ..."): its acts are not the ones before.
+
+    >>> from kg import nlp as _nlp
+    >>> doc = _nlp.load()("In another incident, a bomb went off. In Kabul, a bomb went off.")
+    >>> [_opens_new_incident(s) for s in doc.sents]
+    [True, False]
+    """
+    words = [t.lower_ for t in sent[:4]]
+    if words and words[0] in _ELSEWHERE:
+        return True
+    return len(words) > 2 and words[0] == "in" and bool(_ANOTHER & set(words[1:4]))
 
 
 def _attach_casualties(events: list[tuple[int, Event]], ctx: _Context) -> None:
@@ -1561,21 +1604,26 @@ def _refers_back(earlier: Event, later: Event) -> bool:
     """Whether a definite event noun ("the attack", "the talks") can retell an earlier act.
 
     Not when the sides swap roles ("A attacked B ... the attack by B on A"), not a
-    meeting with none of the same people, and not an act with another doer
-    (an attack aside: a group that claims "the attack" is its doer).
+    meeting with none of the same people, not an act on a side the earlier one
+    does not name, and not an act with another doer (an attack aside: a group that
+    claims "the attack" is its doer).
 
     >>> from kg.model import Evidence
     >>> ev = Evidence("s", 0, 1)
-    >>> first = Event("Attack", "killed", ev, agents=["org:taliban"])
-    >>> _refers_back(first, Event("Attack", "attack", ev, targets=["org:tolo"]))
+    >>> first = Event("Attack", "killed", ev, agents=["org:taliban"], targets=["org:tolo"])
+    >>> _refers_back(first, Event("Attack", "attack", ev, agents=["org:ttp"]))
     True
     >>> _refers_back(first, Event("Attack", "attack", ev, targets=["org:taliban"]))
+    False
+    >>> _refers_back(first, Event("Attack", "assassination", ev, targets=["person:bhutto"]))
     False
     """
     if set(earlier.agents) & set(later.targets) or set(earlier.targets) & set(later.agents):
         return False
     if earlier.cls == "Meeting":
         return not later.participants or bool(set(later.participants) & set(earlier.participants))
+    if not set(later.targets) <= set(earlier.actors()):
+        return False  # "the assassination of Bhutto" is another act than the blast told
     if earlier.cls == "Attack" or not later.agents or not earlier.agents:
         return True
     return bool(set(earlier.agents) & set(later.agents))
@@ -1841,6 +1889,7 @@ def extract_events(res: Resolution, line: Timeline) -> list[Event]:
             if previous and trig.cls == "Attack":
                 extra = _base(token, trig, ctx)
                 extra.deaths, extra.deaths_qualifier = _deaths(token)
+                extra.place = ctx.place(token)  # "in the latest fighting in Mannar"
                 extra.date = extra.date_text = None
                 _merge_into(previous[-1], extra)
             continue
@@ -1957,13 +2006,25 @@ def _by_mishap(token: Token) -> bool:
     >>> _by_mishap(doc[2])
     True
     """
-    mishaps = lexicon.mishaps()
     for prep in token.children:
         if prep.dep_ in ("prep", "agent") and prep.lower_ in ("in", "by", "during", "after"):
-            if any(o.lemma_.lower() in mishaps for o in prep.children if o.dep_ == "pobj"):
+            if any(_mishap(o) for o in prep.children if o.dep_ == "pobj"):
                 return True
     subject = subject_of(token) if token.pos_ == "VERB" else None
-    return subject is not None and subject.lemma_.lower() in mishaps
+    return subject is not None and _mishap(subject)
+
+
+def _mishap(noun: Token) -> bool:
+    """Whether a noun names a mishap: "fire" and "crash", but not fire someone aims
+    ("sniper fire", "Palestinian rocket fire", "Israeli fire")."""
+    if noun.lemma_.lower() not in lexicon.mishaps():
+        return False
+    aimed = lexicon.weapons() | lexicon.people_nouns() | set(lexicon.group_nouns())
+    return not any(
+        c.dep_ in ("compound", "amod", "nmod", "poss")
+        and (c.lemma_.lower() in aimed or c.ent_type_ in ("NORP", "GPE", "ORG"))
+        for c in noun.children
+    )
 
 
 def _told_alone(event: Event) -> bool:
