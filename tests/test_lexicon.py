@@ -46,6 +46,7 @@ def test_every_trigger_names_an_ontology_event_class() -> None:
             "armed",
             "weapon",
             "goods",
+            "bid",
             "vote",
             "ballot",
             "anaphor",
