@@ -176,6 +176,7 @@ class Title:
     written: str
     canonical: str
     default_iso3: str | None
+    body: str | None = None
 
 
 @functools.cache
@@ -184,7 +185,8 @@ def titles() -> dict[str, Title]:
     out = {}
     for row in _rows("titles.tsv"):
         default = row[2] if len(row) > 2 and row[2] else None
-        out[row[0].lower()] = Title(row[0], row[1], default)
+        body = row[3] if len(row) > 3 and row[3] else None
+        out[row[0].lower()] = Title(row[0], row[1], default, body)
     return out
 
 

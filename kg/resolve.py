@@ -212,10 +212,12 @@ class Resolution:
         country = self.actors.get(side)
         if country is None or country.kind != "Country" or not country.iso3:
             return side
-        key = f"group:{country.iso3.lower()}-{sector}"
+        # A legislature is a body of its own (an organisation), not a sector's people.
+        kind = "Organization" if sector in ORGANISED_SECTORS else "Group"
+        key = f"{'org' if kind == 'Organization' else 'group'}:{country.iso3.lower()}-{sector}"
         adjective = lexicon.adjective_of(country.iso3) or country.label
         actor = self.actors.setdefault(
-            key, Actor(key, "Group", f"{adjective} {sector}", affiliation=side, inferred=inferred)
+            key, Actor(key, kind, f"{adjective} {sector}", affiliation=side, inferred=inferred)
         )
         actor.inferred = actor.inferred and inferred
         start = min(
@@ -328,6 +330,11 @@ class Resolution:
         for child in token.children:
             if child.dep_ in ("conj", "appos") and child.pos_ in ("PROPN", "NOUN", "PRON"):
                 self._collect(child, out, weak, depth + 1)
+
+
+#: Sectors of group_nouns.tsv that name one body of a country, an organisation:
+#: "the Iraqi parliament" (its lawmakers act for it).
+ORGANISED_SECTORS = frozenset({"parliament"})
 
 
 def group_sector(token: Token) -> str | None:
@@ -916,8 +923,9 @@ def _extract_roles(res: Resolution) -> None:
             mention.key, canonical, qualifier, _evidence(doc, title.start, mention.end), 0.9
         )
         found.setdefault((role.person, canonical, qualifier), role)
+    dated = dateline_country(doc.text)
     local = (
-        dateline_country(doc.text)
+        (dated if dated == res.local else None)  # not a bureau's dateline
         or (res.home.partition(":")[2] if res.home else None)
         or _main_country(res)
     )
@@ -929,7 +937,7 @@ def _extract_roles(res: Resolution) -> None:
         if any(p == mention.key and t == canonical for p, t, _ in found):
             continue
         entry = lexicon.titles().get(title.text.lower())
-        if entry is None or entry.written[:1].islower():
+        if entry is None or (entry.written[:1].islower() and entry.body is None):
             continue  # descriptors such as "leader" need a named country
         # The country a title implies ("Secretary of State"), else the one the built-in
         # leaders list ties the person to on the article's date (a visiting president is
@@ -940,6 +948,9 @@ def _extract_roles(res: Resolution) -> None:
         listed = dictionary.listed_country([actor.label, *sorted(actor.aliases)], res.date)
         iso3 = entry.default_iso3 or listed or local
         of = res.country(iso3) if iso3 else None
+        if of is not None and entry.body is not None:  # "a lawmaker": of the parliament
+            res.actors[mention.key].affiliation = res.actors[mention.key].affiliation or of
+            of = res.group_actor(of, entry.body, doc[title.end - 1])
         role = Role(mention.key, canonical, of, _evidence(doc, title.start, mention.end), 0.6)
         found.setdefault((role.person, canonical, of), role)
     res.roles = list(found.values())
@@ -1070,16 +1081,16 @@ def dateline_country(text: str) -> str | None:
 def _article_country(res: Resolution) -> str | None:
     """ISO3 of the country an article is about: its dateline's, else the one it names most.
 
-    A bureau's dateline gives way when its country goes unnamed and another is:
-    "BEIRUT (Reuters) - Kurdish fighters drove Islamic State out of the Syrian town
-    of Kobani" is about Syria.
+    A bureau's dateline gives way when its country goes unnamed and another leads
+    (named twice at least): "BEIRUT (Reuters) - Kurdish fighters drove Islamic State
+    out of the Syrian town of Kobani, the Syrian Observatory said" is about Syria.
     """
     dated = dateline_country(res.doc.text)
-    named = _main_country(res) or _only_country(res)
-    if dated is not None and named is not None and dated != named:
+    leading = _main_country(res)
+    if dated is not None and leading is not None and dated != leading:
         if not any(res.actors[m.key].iso3 == dated for m in res.mentions):
-            return named
-    return dated or named
+            return leading
+    return dated or leading or _only_country(res)
 
 
 def _main_country(res: Resolution) -> str | None:
@@ -1194,6 +1205,15 @@ def _resolve_description(
     return max(people, key=lambda k: recent.get(k, -1))
 
 
+def _introduces(token: Token) -> bool:
+    """Whether a description brings in someone new rather than referring back: an
+    indefinite one ("a lawmaker said") or one a name stands beside ("A Shiite
+    lawmaker, Hassan al-Senied, said")."""
+    return any(
+        (c.dep_ == "det" and c.lower_ in ("a", "an")) or c.dep_ == "appos" for c in token.children
+    )
+
+
 def _coreference(res: Resolution) -> None:
     """Resolve pronouns and definite descriptions outside quotations, in reading order."""
     doc = res.doc
@@ -1239,7 +1259,7 @@ def _coreference(res: Resolution) -> None:
         elif token.pos_ == "NOUN" and lower in COUNTRY_NOUNS and _definite(token):
             if last_country and not any(c.dep_ == "compound" for c in token.children):
                 resolved = [last_country]
-        else:
+        elif not _introduces(token):
             title = _description_title(res, token, titles)
             if title is not None:
                 qualifier = _description_qualifier(res, token)

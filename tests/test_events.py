@@ -780,3 +780,31 @@ def test_aimed_fire_is_no_mishap(nlp: Language) -> None:
 
 def test_a_fire_is_a_mishap(nlp: Language) -> None:
     assert events_of(nlp, "Two people were killed in a fire at a market in Lagos.") == []
+
+
+def test_a_body_electing_someone_it_does_not_name_is_a_vote(nlp: Language) -> None:
+    x = extract_text(nlp, "Kenya's parliament elected the opposition's choice as its speaker.")
+    assert [(e.cls, e.body) for e in x.events] == [("Vote", "org:ken-parliament")]
+
+
+def test_electing_with_no_body_and_no_one_named_is_no_vote(nlp: Language) -> None:
+    assert all_events(nlp, "They elected the opposition's choice as speaker.") == []
+
+
+def test_an_election_told_by_its_body_and_its_winner_is_one_vote(nlp: Language) -> None:
+    x = extract_text(
+        nlp,
+        "Kenya's parliament elected the opposition's choice as its speaker. "
+        "Kenneth Marende was elected on the third vote.",
+    )
+    votes = [e for e in x.events if e.cls == "Vote"]
+    assert [(v.body, v.targets) for v in votes] == [
+        ("org:ken-parliament", ["person:kenneth-marende"])
+    ]
+
+
+def test_two_bodies_passing_measures_are_two_votes(nlp: Language) -> None:
+    x = extract_text(
+        nlp, "Kenya's parliament passed the budget. Uganda's parliament passed the bill."
+    )
+    assert len([e for e in x.events if e.cls == "Vote"]) == 2

@@ -576,7 +576,10 @@ def test_a_plain_apposition_gives_no_title(nlp):
 )
 def test_an_unqualified_title_takes_the_datelines_country(nlp, dateline):
     x = extract_text(nlp, dateline + "The speaker, Arseniy Yatsenyuk, said parliament would meet.")
-    assert roles_of(x, "person:arseniy-yatsenyuk") == {("Speaker", "country:UKR")}
+    # The speaker of the dateline country's parliament, and so a person of that country.
+    assert roles_of(x, "person:arseniy-yatsenyuk") == {("Speaker", "org:ukr-parliament")}
+    assert x.actors["org:ukr-parliament"].affiliation == "country:UKR"
+    assert x.actors["person:arseniy-yatsenyuk"].affiliation == "country:UKR"
 
 
 def test_without_dateline_or_main_country_a_title_has_no_country(nlp):
@@ -847,7 +850,7 @@ def test_a_title_after_another_verb_is_no_role(nlp):
 def test_a_seat_of_government_before_a_title_is_its_country(nlp):
     text = '"It was reckless," White House spokeswoman Dana Perino said.'
     assert roles_of(extract_text(nlp, text), "person:dana-perino") == {
-        ("Spokesperson", "country:USA")
+        ("Spokeswoman", "country:USA")
     }
 
 
@@ -1039,3 +1042,37 @@ def test_a_dateline_whose_country_is_named_stays_the_articles(nlp):
     )
     (attack,) = [e for e in x.events if e.cls == "Attack"]
     assert attack.agents == ["group:lbn-military"]
+
+
+def test_a_countrys_parliament_is_an_organisation(nlp):
+    x = extract_text(nlp, "NAIROBI (Reuters) - Kenya's parliament elected Kenneth Marende speaker.")
+    assert x.actors["org:ken-parliament"].kind == "Organization"
+    assert x.actors["org:ken-parliament"].affiliation == "country:KEN"
+
+
+def test_its_troops_stay_a_group(nlp):
+    x = extract_text(nlp, "Kenyan troops shelled the town on Monday.")
+    assert x.actors["group:ken-military"].kind == "Group"
+
+
+def test_an_unqualified_lawmaker_sits_in_the_articles_parliament(nlp):
+    x = extract_text(
+        nlp,
+        "BAGHDAD (Reuters) - Iraq's parliament passed a law on Saturday. "
+        "Mahmoud Othman, a lawmaker from the Kurdish area, said the law was good.",
+    )
+    assert roles_of(x, "person:mahmoud-othman") == {("lawmaker", "org:irq-parliament")}
+
+
+def test_an_unqualified_descriptor_of_no_body_is_no_role(nlp):
+    x = extract_text(
+        nlp,
+        "BAGHDAD (Reuters) - Iraq's parliament passed a law on Saturday. "
+        "Mahmoud Othman, a leader from the Kurdish area, said the law was good.",
+    )
+    assert roles_of(x, "person:mahmoud-othman") == set()
+
+
+def test_a_spokesman_keeps_the_title_as_written(nlp):
+    text = '"It was reckless," Israeli government spokesman Mark Regev said.'
+    assert ("Spokesman", "country:ISR") in roles_of(extract_text(nlp, text), "person:mark-regev")

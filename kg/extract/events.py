@@ -1487,7 +1487,8 @@ def _vote_verb(token: Token, ctx: _Context) -> Event | None:
     event.place = ctx.place(token)
     if elect:
         event.targets = [k for c in chosen for k in ctx.actors(c, ("Person",))]
-        return event if event.targets else None
+        # "Parliament elected the opposition's choice as speaker": the body is named
+        return event if event.targets or body else None
     measures = [c for c in chosen if c.lemma_.lower() in words.get("measure", frozenset())]
     if body is None or not measures:
         return None
@@ -1532,6 +1533,37 @@ def _merge_votes(events: list[tuple[int, Event]]) -> list[tuple[int, Event]]:
         kept.body, kept.motion = kept.body or event.body, kept.motion or event.motion
         voters = {b.voter for b in kept.ballots}
         kept.ballots += [b for b in event.ballots if b.voter not in voters]
+    return out
+
+
+def _join_elections(events: list[tuple[int, Event]]) -> list[tuple[int, Event]]:
+    """An election told by its body in one sentence and by its winner in another is one.
+
+    "Parliament elected the opposition's choice as speaker ... Marende was elected
+    on the third vote": the winner joins the body's vote when neither names a motion
+    and each names what the other lacks.
+    """
+    out: list[tuple[int, Event]] = []
+    for i, event in events:
+        if event.cls == "Vote" and not event.modality and not event.motion:
+            other = next(
+                (
+                    e
+                    for _, e in out
+                    if e.cls == "Vote"
+                    and not e.modality
+                    and not e.motion
+                    and bool(e.body) != bool(event.body)
+                    and bool(e.targets) != bool(event.targets)
+                    and bool(e.body) == bool(event.targets)
+                ),
+                None,
+            )
+            if other is not None:
+                _merge_into(other, event)
+                other.body = other.body or event.body
+                continue
+        out.append((i, event))
     return out
 
 
@@ -1940,7 +1972,7 @@ def extract_events(res: Resolution, line: Timeline) -> list[Event]:
             if choice is not None and all(b.voter != voter for b in vote.ballots):
                 vote.ballots.append(Ballot(voter, choice))
     events += _must_demands(ctx)
-    events = _merge_votes(sorted(events, key=lambda p: p[0]))
+    events = _join_elections(_merge_votes(sorted(events, key=lambda p: p[0])))
     events = _fold_unnamed_harm(events, ctx)
     _attach_casualties(events, ctx)
     _dateline_default(events, ctx)
@@ -2066,11 +2098,19 @@ def _dedupe(events: list[Event], countries: Mapping[str, str] | None = None) -> 
     """
     countries = countries or {}
     out: list[Event] = []
-    seen: dict[tuple[str, frozenset[str], frozenset[str], object, str | None], Event] = {}
+    seen: dict[tuple[object, ...], Event] = {}
     for event in events:
         # Sides by role: "A attacked B" and "B attacked A" are two acts.
         agents = frozenset(event.agents or event.participants)
-        key = (event.cls, agents, frozenset(event.targets), event.date, event.modality)
+        key: tuple[object, ...] = (
+            event.cls,
+            agents,
+            frozenset(event.targets),
+            event.date,
+            event.modality,
+        )
+        if event.cls == "Vote":  # two bodies, or two measures, are two votes
+            key += (event.body, event.motion)
         if not event.actors():  # no side to tell acts apart: each stands alone
             out.append(event)
             continue
