@@ -1324,7 +1324,8 @@ def _last_two(res: Resolution, token: Token) -> list[str]:
 def _reported_pronouns(res: Resolution) -> None:
     """The subject pronoun of a reported clause is its reporter: "Syria said it would ...".
 
-    Only a country or organisation for "it"; for "they" and "we", whoever reported.
+    Only a country, organisation or group ("the army said it would") for "it"; for
+    "they" and "we", whoever reported.
     """
     for token in res.doc:
         lower = token.lower_
@@ -1340,7 +1341,7 @@ def _reported_pronouns(res: Resolution) -> None:
             continue
         keys = res.actors_of(reporter)
         if lower == "it":
-            keys = [k for k in keys if res.actors[k].kind in ("Country", "Organization")]
+            keys = [k for k in keys if res.actors[k].kind in ("Country", "Organization", "Group")]
             keys = keys if len(keys) == 1 else []
         if keys:
             res.coref[token.i] = keys

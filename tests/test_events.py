@@ -808,3 +808,22 @@ def test_two_bodies_passing_measures_are_two_votes(nlp: Language) -> None:
         nlp, "Kenya's parliament passed the budget. Uganda's parliament passed the bill."
     )
     assert len([e for e in x.events if e.cls == "Vote"]) == 2
+
+
+def test_the_one_who_receives_a_visitor_meets_them(nlp: Language) -> None:
+    x = extract_text(nlp, "Iranian President Hassan Rouhani was received by Pope Francis.")
+    (meeting,) = [e for e in x.events if e.cls == "Meeting"]
+    assert set(meeting.participants) >= {"person:hassan-rouhani", "person:pope-francis"}
+
+
+def test_a_thing_received_is_no_meeting(nlp: Language) -> None:
+    assert all_events(nlp, "The letter was received by Pope Francis.") == []
+
+
+def test_reserving_the_right_to_respond_is_a_threat(nlp: Language) -> None:
+    found = events_of(nlp, "India's military said on Monday it reserved the right to respond.")
+    assert [(c, a) for c, a, _, _ in found] == [("Threaten", ["group:ind-military"])]
+
+
+def test_reserving_a_seat_is_no_threat(nlp: Language) -> None:
+    assert events_of(nlp, "India reserved a seat for the envoy.") == []

@@ -817,6 +817,10 @@ def _meeting(token: Token, trig: Trigger, ctx: _Context) -> list[Event]:
     about: list[str] = []
     if token.pos_ == "VERB":
         host = ctx.actors(subject_of(token))
+        # "was received by Pope Francis": the one who receives takes part too
+        host += [
+            k for o in objects_of(token, ("by",)) if o.head.dep_ == "agent" for k in ctx.actors(o)
+        ]
         topical = token.lemma_.lower() in lexicon.topic_verbs()
         direct = objects_of(token)
         for obj in _partner_objects(token, trig.preps):
