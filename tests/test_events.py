@@ -827,3 +827,33 @@ def test_reserving_the_right_to_respond_is_a_threat(nlp: Language) -> None:
 
 def test_reserving_a_seat_is_no_threat(nlp: Language) -> None:
     assert events_of(nlp, "India reserved a seat for the envoy.") == []
+
+
+def test_asking_a_question_is_no_demand(nlp: Language) -> None:
+    assert events_of(nlp, "Kenya asked what Uganda could expect in return.") == []
+
+
+def test_asking_someone_to_act_is_a_demand(nlp: Language) -> None:
+    assert [c for c, *_ in events_of(nlp, "Kenya asked Uganda to withdraw its troops.")] == [
+        "Demand"
+    ]
+
+
+def test_the_one_asked_to_act_is_the_one_who_would(nlp: Language) -> None:
+    found = all_events(nlp, "Kenya asked Uganda to withdraw its troops.")
+    assert ("Retreat", ["country:UGA"]) in [(c, a) for c, a, _, _ in found]
+
+
+def test_a_promise_to_someone_stays_the_promisers_act(nlp: Language) -> None:
+    found = all_events(nlp, "Kenya promised Uganda to withdraw its troops.")
+    assert all(a != ["country:UGA"] for c, a, _, _ in found if c == "Retreat")
+
+
+def test_a_partner_misparsed_as_a_clause_subject_is_found(nlp: Language) -> None:
+    x = extract_text(
+        nlp,
+        "Sarkozy spoke after talks in Cairo with Egyptian President Hosni Mubarak "
+        "covering regional issues.",
+    )
+    (meeting,) = [e for e in x.events if e.cls == "Meeting"]
+    assert "person:hosni-mubarak" in meeting.participants

@@ -1076,3 +1076,8 @@ def test_an_unqualified_descriptor_of_no_body_is_no_role(nlp):
 def test_a_spokesman_keeps_the_title_as_written(nlp):
     text = '"It was reckless," Israeli government spokesman Mark Regev said.'
     assert ("Spokesman", "country:ISR") in roles_of(extract_text(nlp, text), "person:mark-regev")
+
+
+def test_opposition_parties_are_their_countrys_opposition(nlp):
+    x = extract_text(nlp, "French opposition parties accused the government of lying.")
+    assert x.actors["group:fra-opposition"].affiliation == "country:FRA"

@@ -15,6 +15,8 @@ from kg.resolve import Resolution
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 CLIMB_DEPS = ("xcomp", "advcl", "conj", "pcomp", "acl", "relcl", "prep", "dobj", "acomp")
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
+#: Verbs whose object does not do what their infinitive says ("promised Kenya to act").
+OBJECT_NOT_CONTROLLER = frozenset({"promise", "pledge", "vow", "offer", "use", "take"})
 
 
 def subject_of(token: Token) -> Token | None:
@@ -35,6 +37,13 @@ def subject_of(token: Token) -> Token | None:
             if subject.lower_ in RELATIVE_PRONOUNS and t.dep_ == "relcl":
                 return t.head
             return subject
+        if t.dep_ in ("xcomp", "ccomp") and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in t.children
+        ):
+            # "asked Uganda to withdraw": the one asked is the one to withdraw
+            controllers = [c for c in t.head.children if c.dep_ in ("dobj", "dative")]
+            if controllers and t.head.lemma_.lower() not in OBJECT_NOT_CONTROLLER:
+                return controllers[0]
         if t.dep_ == "pcomp" and t.head.dep_ == "prep" and t.head.lower_ in ("for", "of"):
             governor = t.head.head
             objects = [c for c in governor.children if c.dep_ == "dobj"]
@@ -70,7 +79,17 @@ def objects_of(token: Token, preps: tuple[str, ...] = ()) -> list[Token]:
     out += [c for c in token.children if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN")]
     for child in token.children:
         if child.dep_ in ("prep", "agent", "dative") and child.lower_ in preps:
-            out.extend(c for c in child.children if c.dep_ == "pobj")
+            found = [c for c in child.children if c.dep_ == "pobj"]
+            # "talks with Mubarak covering regional issues", misparsed as "with
+            # [Mubarak covering ...]": the clause's subject is the object
+            found = found or [
+                s
+                for c in child.children
+                if c.dep_ == "pcomp" and c.pos_ == "VERB"
+                for s in c.children
+                if s.dep_ == "nsubj" and s.pos_ in ("PROPN", "NOUN")
+            ]
+            out.extend(found)
     return out
 
 

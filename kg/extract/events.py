@@ -119,6 +119,8 @@ def _lookup(token: Token) -> Trigger | None:
             return None
         if trig is not None and trig.frame == "bid" and not _bids(token):
             return None
+        if trig is not None and trig.cls == "Demand" and _asks_question(token):
+            return None
         if trig is not None and trig.mode == "phone" and _names_something(token):
             return None
         return trig
@@ -253,6 +255,29 @@ def _armed_subject(verb: Token) -> bool:
             return True
         trig = _lookup(doer) if doer.pos_ in ("NOUN", "PROPN") else None
         if trig is not None and trig.cls == "Attack":
+            return True
+    return False
+
+
+#: Words that open an indirect question ("asked what X can expect").
+_QUESTION_WORDS = frozenset(
+    {"what", "whether", "why", "how", "who", "whom", "when", "where", "which", "if"}
+)
+
+
+def _asks_question(verb: Token) -> bool:
+    """Whether a verb asks a question rather than for an act: "asked what Bollore can
+    expect" or "asked whether talks would resume" demand nothing.
+
+    >>> from kg import nlp as _nlp
+    >>> _asks_question(_nlp.load()("Kenya asked what Uganda could expect.")[1])
+    True
+    >>> _asks_question(_nlp.load()("Kenya asked Uganda to withdraw.")[1])
+    False
+    """
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        opening = verb.doc[clause.left_edge.i]
+        if opening.lower_ in _QUESTION_WORDS:
             return True
     return False
 
