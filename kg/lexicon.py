@@ -598,6 +598,16 @@ def statement_verbs() -> frozenset[str]:
 
 
 @functools.cache
+def judged_nouns() -> frozenset[str]:
+    """Measures and moves a side is praised or condemned for (``judged_nouns.txt``).
+
+    >>> "bill" in judged_nouns(), "weather" in judged_nouns()
+    (True, False)
+    """
+    return _words("judged_nouns.txt")
+
+
+@functools.cache
 def people_nouns() -> frozenset[str]:
     """Nouns for people an act can befall without naming a side (``people_nouns.txt``).
 

@@ -313,11 +313,17 @@ def test_accusation_of_unnamed_people_has_no_target(nlp):
     assert (event.agents, event.targets, event.confidence) == (["country:KEN"], [], 0.5)
 
 
+def test_praise_of_a_measure_names_its_doer_alone(nlp):
+    x = extract_text(nlp, "Japan praised the agreement.")
+    (event,) = events(x, "Support")
+    assert (event.agents, event.targets, event.confidence) == (["country:JPN"], [], 0.5)
+
+
 @pytest.mark.parametrize(
     "text",
     [
         "Kenya condemned the violence.",
-        "Japan praised the agreement.",
+        "Japan praised the weather.",
         "Kenya did not blame Ethiopia for the attack.",
         "Brazil may criticize Argentina.",
         "Japan refused to praise South Korea.",

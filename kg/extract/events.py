@@ -1125,7 +1125,7 @@ def _svo(token: Token, trig: Trigger, ctx: _Context) -> Event | None:
         and len(agents) < 2  # "X and Y signed an agreement": a joint act
         and not (trig.frame == "sv" and _has_complement(token, ctx))
     ):
-        if not _befalls_people(token, trig.preps):
+        if not (_befalls_people(token, trig.preps) or _judges_an_act(token, trig)):
             return None
         event.confidence = min(event.confidence, UNNAMED_TARGET_CONFIDENCE)
     return event
@@ -1150,6 +1150,29 @@ _QUANTITY_NOUNS = frozenset(
         "couple",
     }
 )
+
+
+#: Classes that judge another's act: praise and condemnation.
+JUDGING_CLASSES = frozenset({"Support", "Accusation"})
+
+
+def _judges_an_act(verb: Token, trig: Trigger) -> bool:
+    """Whether a verb praises or condemns a measure or an act that names no side:
+    "Soomro condemned the blast", "al-Senied praised the bill".
+
+    >>> from kg import nlp as _nlp
+    >>> trig = trigger_for(_nlp.load()("Japan praised the bill.")[1])
+    >>> _judges_an_act(_nlp.load()("Japan praised the bill.")[1], trig)
+    True
+    >>> _judges_an_act(_nlp.load()("Japan praised the weather.")[1], trig)
+    False
+    """
+    if trig.cls not in JUDGING_CLASSES or verb.pos_ != "VERB":
+        return False
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        if obj.lemma_.lower() in lexicon.judged_nouns() or _lookup(obj) is not None:
+            return True
+    return False
 
 
 def _befalls_people(verb: Token, preps: tuple[str, ...] = ()) -> bool:
