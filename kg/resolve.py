@@ -553,7 +553,7 @@ def entity_spans(doc: Doc) -> list[tuple[Span, str]]:
     for ent in doc.ents:
         if ent.start < taken:
             continue
-        span, label = _listed_whole(ent), ent.label_
+        span, label = _listed_whole(_after_dateline(ent)), ent.label_
         if label in ("WORK_OF_ART", "PRODUCT", "EVENT", "LAW") and _speaking_name(span):
             label = "PERSON"  # '"...," Akhtar Zamin said': only people speak
         if label == "PERSON":
@@ -618,6 +618,25 @@ def _listed_people(doc: Doc) -> list[Span]:
             found.append(doc[start:end])
         i = max(end, i + 1)
     return found
+
+
+def _after_dateline(span: Span) -> Span:
+    """A name the recogniser ran on from the dateline before it, cut at the dash:
+    "[BRUSSELS - European Union] foreign ministers" → "European Union".
+
+    >>> from kg import nlp as _nlp
+    >>> doc = _nlp.load()("BRUSSELS - European Union ministers met.")
+    >>> _after_dateline(doc[0:4]).text
+    'European Union'
+    >>> _after_dateline(doc[2:4]).text
+    'European Union'
+    """
+    for i, token in enumerate(span):
+        if token.text in ("-", "--", "—", "–") and 0 < i < len(span) - 1:
+            before = span[:i]
+            if all(t.text.isupper() or t.is_punct for t in before):
+                return span[i + 1 :]
+    return span
 
 
 def _listed_whole(span: Span) -> Span:

@@ -1081,3 +1081,14 @@ def test_a_spokesman_keeps_the_title_as_written(nlp):
 def test_opposition_parties_are_their_countrys_opposition(nlp):
     x = extract_text(nlp, "French opposition parties accused the government of lying.")
     assert x.actors["group:fra-opposition"].affiliation == "country:FRA"
+
+
+def test_a_dateline_run_into_a_name_is_cut_off(nlp):
+    x = extract_text(nlp, "BRUSSELS - European Union foreign ministers urged Turkey to act.")
+    assert "org:european-union" in x.actors
+    assert not any("BRUSSELS" in a.label for a in x.actors.values())
+
+
+def test_a_name_with_a_dash_of_its_own_is_kept_whole(nlp):
+    x = extract_text(nlp, "Guinea-Bissau and Kenya met in Nairobi on Monday.")
+    assert "country:GNB" in x.actors

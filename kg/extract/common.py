@@ -37,6 +37,14 @@ def subject_of(token: Token) -> Token | None:
             if subject.lower_ in RELATIVE_PRONOUNS and t.dep_ == "relcl":
                 return t.head
             return subject
+        if (
+            t.dep_ == "acl"
+            and t.head.pos_ in ("NOUN", "PROPN")
+            and (t.tag_ == "VBD" or (t.tag_ == "VBG" and _names_doers(t.head)))
+        ):
+            # "men carrying arms"; and "Clinton's campaign called on Trump", misparsed
+            # with "called" hung on the noun: the noun acts
+            return t.head
         if t.dep_ in ("xcomp", "ccomp") and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in t.children
         ):
@@ -60,6 +68,13 @@ def subject_of(token: Token) -> Token | None:
             continue
         break
     return None
+
+
+def _names_doers(noun: Token) -> bool:
+    """Whether a noun names people or a side, who can do what a participle says
+    ("militants carrying arms"), not a thing ("a declaration demanding ...")."""
+    lemma = noun.lemma_.lower()
+    return noun.pos_ == "PROPN" or lemma in lexicon.people_nouns() or lemma in lexicon.group_nouns()
 
 
 def _dash_between(first: Token, last: Token) -> bool:

@@ -104,7 +104,8 @@ def _lookup(token: Token) -> Trigger | None:
             if (
                 child.dep_ == "prt"
                 or (child.dep_ == "prep" and _bound_preposition(token, child))
-                or (child.dep_ == "advmod" and child.i == token.i + 1)  # "work together"
+                or (child.dep_ == "advmod" and token.i < child.i <= token.i + 3)
+                # "work together", "worked closely together"
             ):
                 phrasal = table.get((f"{lemma} {child.lower_}", "VERB"))
                 if phrasal is not None:
@@ -377,9 +378,21 @@ def _phrase_head(token: Token) -> Token:
     return token
 
 
+#: Nouns that count acts of one kind ("a series of meetings", "a wave of arrests").
+_SERIES_NOUNS = frozenset({"series", "round", "wave", "spate", "string", "flurry", "number"})
+
+
 def _governing_subject(token: Token) -> Token | None:
-    """For a noun trigger: the subject of the verb it is the object or setting of."""
+    """For a noun trigger: the subject of the verb it is the object or setting of.
+
+    Through a noun that counts or measures it: "began eight days of joint exercises",
+    "held a series of meetings".
+    """
     head = token.head
+    if token.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
+        counting = head.head
+        if counting.tag_ == "NNS" or counting.lemma_.lower() in _SERIES_NOUNS:
+            return _governing_subject(counting)
     if token.dep_ == "dobj" and head.pos_ == "VERB":
         return subject_of(head)
     if token.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB":
