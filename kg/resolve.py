@@ -1224,6 +1224,23 @@ def _resolve_description(
     return max(people, key=lambda k: recent.get(k, -1))
 
 
+#: Dependencies of a pronoun that is an object, not a subject.
+OBJECT_DEPS = frozenset({"dobj", "pobj", "dative"})
+
+
+def _clause_subject_keys(res: Resolution, pronoun: Token) -> list[str]:
+    """The actors the subject of an object pronoun's own clause names (through "and")."""
+    verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
+    for _ in range(4):
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            return res.actors_of(subjects[0], weak=False)
+        if verb.dep_ != "conj" or verb.head is verb:
+            break
+        verb = verb.head
+    return []
+
+
 def _introduces(token: Token) -> bool:
     """Whether a description brings in someone new rather than referring back: an
     indefinite one ("a lawmaker said") or one a name stands beside ("A Shiite
@@ -1262,6 +1279,14 @@ def _coreference(res: Resolution) -> None:
             elif kind == "Organization":
                 last_group = key
             resolved = [key]
+        elif token.pos_ == "PRON" and lower in ("him", "her") and token.dep_ in OBJECT_DEPS:
+            # "X accused Y and called on him to ...": never the clause's own subject
+            own = set(_clause_subject_keys(res, token))
+            others = sorted(
+                (k for k in recent if k not in own and res.actors[k].kind == "Person"),
+                key=lambda k: -recent[k],
+            )
+            resolved = others[:1]
         elif token.pos_ == "PRON" and lower in PERSON_PRONOUNS:
             if last_subject and here - last_subject_sent <= 3 and len(last_subject) == 1:
                 resolved = list(last_subject)

@@ -1092,3 +1092,21 @@ def test_a_dateline_run_into_a_name_is_cut_off(nlp):
 def test_a_name_with_a_dash_of_its_own_is_kept_whole(nlp):
     x = extract_text(nlp, "Guinea-Bissau and Kenya met in Nairobi on Monday.")
     assert "country:GNB" in x.actors
+
+
+def test_an_object_pronoun_is_never_its_clauses_subject(nlp):
+    x = extract_text(
+        nlp,
+        "Benjamin Netanyahu accused Mahmoud Abbas of incitement and called on him "
+        "to condemn the attacks.",
+    )
+    demands = [e for e in x.events if e.cls == "Demand"]
+    assert [(e.agents, e.targets) for e in demands] == [
+        (["person:benjamin-netanyahu"], ["person:mahmoud-abbas"])
+    ]
+
+
+def test_a_subject_pronoun_still_takes_the_last_subject(nlp):
+    x = extract_text(nlp, "Benjamin Netanyahu met Mahmoud Abbas. He accused Iran of lying.")
+    accusations = [e for e in x.events if e.cls == "Accusation"]
+    assert [e.agents for e in accusations] == [["person:benjamin-netanyahu"]]
