@@ -598,6 +598,22 @@ def statement_verbs() -> frozenset[str]:
 
 
 @functools.cache
+def judgements() -> dict[str, str]:
+    """Words judging an act → the class of the judgement (``judgements.tsv``).
+
+    >>> judgements()["provocative"], judgements()["historic"]
+    ('Accusation', 'Support')
+    """
+    return {row[0].lower(): row[1] for row in _rows("judgements.tsv")}
+
+
+@functools.cache
+def label_verbs() -> frozenset[str]:
+    """Verbs by which a speaker labels something ("described X as", ``label_verbs.txt``)."""
+    return _words("label_verbs.txt")
+
+
+@functools.cache
 def judged_nouns() -> frozenset[str]:
     """Measures and moves a side is praised or condemned for (``judged_nouns.txt``).
 

@@ -877,3 +877,23 @@ def test_a_noun_counting_an_act_passes_on_its_doer(nlp: Language) -> None:
 def test_a_noun_counting_something_else_passes_on_nothing(nlp: Language) -> None:
     x = extract_text(nlp, "Chinese warships watched the end of joint exercises by Japan.")
     assert all("group:chn-military" not in e.actors() for e in x.events if e.cls == "Cooperate")
+
+
+def test_branding_an_act_is_an_accusation_of_its_doer(nlp: Language) -> None:
+    found = events_of(nlp, "Nicolas Maduro branded the US sanctions an act of aggression.")
+    assert ("Accusation", ["person:nicolas-maduro"], ["country:USA"]) in [f[:3] for f in found]
+
+
+def test_labelling_with_praise_is_support(nlp: Language) -> None:
+    found = events_of(nlp, "Mahmoud Abbas called Israel's decision a historic step.")
+    assert [(c, a, t) for c, a, t, _ in found] == [
+        ("Support", ["person:mahmoud-abbas"], ["country:ISR"])
+    ]
+
+
+def test_a_label_that_names_no_side_judges_no_one(nlp: Language) -> None:
+    assert events_of(nlp, "He described that as a dangerous state of affairs.") == []
+
+
+def test_describing_without_judging_is_no_event(nlp: Language) -> None:
+    assert events_of(nlp, "Condoleezza Rice described the weather as cold.") == []

@@ -1492,6 +1492,42 @@ def _derive(token: Token, event: Event, reading: str, ctx: _Context) -> Event | 
     return derived if derived.agents else None
 
 
+def _labelled_acts(ctx: _Context, taken: set[int]) -> list[tuple[int, Event]]:
+    """Criticism or praise told by a label: "Rice described the incident as provocative",
+    "Maduro branded the sanctions an act of aggression", "called the deal historic".
+
+    A verb of ``lexicons/label_verbs.txt`` whose words after it hold a judgement of
+    ``lexicons/judgements.tsv`` is an Accusation or a Support by its subject, aimed
+    at the side the labelled thing names ("Iran's moves"); a label naming no side
+    ("described that as a dangerous state of affairs") judges no one.
+    """
+    out: list[tuple[int, Event]] = []
+    judgements = lexicon.judgements()
+    verbs = lexicon.label_verbs()
+    for token in ctx.res.doc:
+        if token.i in taken or token.pos_ != "VERB" or token.lemma_.lower() not in verbs:
+            continue
+        if ctx.res.in_quote(token):
+            continue
+        after = [t for t in token.subtree if t.i > token.i and t.sent == token.sent]
+        cls = next(
+            (judgements[t.lemma_.lower()] for t in after if t.lemma_.lower() in judgements), None
+        )
+        agents = ctx.actors(subject_of(token))
+        if cls is None or not agents:
+            continue
+        labelled = [c for c in token.children if c.dep_ == "dobj"][:1]
+        targets = [k for obj in labelled for k in ctx.actors(obj) if k not in agents]
+        if not targets:
+            continue  # "described that as a dangerous state of affairs": no side judged
+        trig = lexicon.triggers()[("criticize" if cls == "Accusation" else "praise", "VERB")]
+        event = _base(token, trig, ctx)
+        event.agents, event.targets = agents, targets
+        event.modality = modality_of(token, cls)
+        out.append((token.i, event))
+    return out
+
+
 def _must_demands(ctx: _Context) -> list[tuple[int, Event]]:
     """ "X said Y must (or should) act": a demand by X on Y."""
     out: list[tuple[int, Event]] = []
@@ -2037,6 +2073,7 @@ def extract_events(res: Resolution, line: Timeline) -> list[Event]:
             if choice is not None and all(b.voter != voter for b in vote.ballots):
                 vote.ballots.append(Ballot(voter, choice))
     events += _must_demands(ctx)
+    events += _labelled_acts(ctx, {i for i, _ in events})
     events = _join_elections(_merge_votes(sorted(events, key=lambda p: p[0])))
     events = _fold_unnamed_harm(events, ctx)
     _attach_casualties(events, ctx)
