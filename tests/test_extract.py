@@ -1275,3 +1275,14 @@ def test_an_organisations_official_speaks_for_it(nlp):
 def test_a_source_close_to_the_talks_speaks_for_no_one(nlp):
     x = extract_text(nlp, '"We will respond," a source close to the talks said.')
     assert x.quotes == []
+
+
+def test_a_statement_takes_the_place_it_was_said_in(nlp):
+    x = extract_text(nlp, '"Iraq must do more," George W. Bush said in Kuwait on Saturday.')
+    (statement,) = events(x, "Statement")
+    assert statement.place == "country:KWT"
+
+
+def test_a_statement_said_in_a_statement_has_no_place(nlp):
+    x = extract_text(nlp, "George W. Bush said in a statement that Iraq must do more.")
+    assert [e.place for e in events(x, "Statement")] == [None]

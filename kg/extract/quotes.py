@@ -205,6 +205,29 @@ def _continued(text: str, found: list[_Found]) -> None:
             here.speaker, here.confidence = nxt.speaker, 0.7
 
 
+def spoken_where(res: Resolution, verb: Token | None) -> str | None:
+    """Where words were said: "said in Kuwait", "told reporters at the Kremlin".
+
+    >>> import datetime as dt
+    >>> from kg import nlp as _nlp
+    >>> from kg.model import Article
+    >>> from kg.resolve import resolve
+    >>> text = "Bush said in Kuwait that Iraq must act."
+    >>> res = resolve(_nlp.load()(text), Article(id="a", text=text, date=dt.date(2008, 1, 12)))
+    >>> spoken_where(res, res.doc[1]), spoken_where(res, None)
+    ('country:KWT', None)
+    """
+    if verb is None:
+        return None
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
+            for obj in prep.children:
+                key = res.token_key.get(obj.i)
+                if obj.dep_ == "pobj" and key and res.actors[key].kind in ("Place", "Country"):
+                    return key
+    return None
+
+
 def statements(
     res: Resolution, quotes: list[tuple[Quote, Token | None]], line: Timeline
 ) -> list[Event]:
@@ -237,6 +260,7 @@ def statements(
                 cameo="010",
                 goldstein=0.0,
                 confidence=quote.confidence,
+                place=spoken_where(res, verb),
             )
             first.setdefault(quote.speaker, key)
         event = events[key]
@@ -334,6 +358,7 @@ def occasion_statements(
                 cameo="010",
                 goldstein=0.0,
                 confidence=OCCASION_CONFIDENCE,
+                place=spoken_where(res, token),
             )
         )
     return out
