@@ -598,6 +598,16 @@ def statement_verbs() -> frozenset[str]:
 
 
 @functools.cache
+def entourage_nouns() -> frozenset[str]:
+    """Bodies that speak for a person: "his office", "Clinton's campaign" (``entourage_nouns.txt``).
+
+    >>> "office" in entourage_nouns(), "house" in entourage_nouns()
+    (True, False)
+    """
+    return _words("entourage_nouns.txt")
+
+
+@functools.cache
 def judgements() -> dict[str, str]:
     """Words judging an act → the class of the judgement (``judgements.tsv``).
 

@@ -313,6 +313,44 @@ class Resolution:
             return self.country(self.local)
         return None
 
+    def entourage(self, token: Token) -> str | None:
+        """The body a person's office or campaign is: "his office in Geneva said" →
+        "Kofi Annan's office", an organisation of the person's country.
+
+        A noun of ``lexicons/entourage_nouns.txt`` with a person's possessive (a name,
+        or a pronoun that refers to one) that acts or speaks: a subject, or the
+        object of "by" or "from" ("a statement from his office"). As an object
+        ("compromising his office") it is the person's position, no body.
+        """
+        if token.lemma_.lower() not in lexicon.entourage_nouns():
+            return None
+        acting = token.dep_ in ("nsubj", "nsubjpass") or (
+            token.dep_ == "pobj" and token.head.lower_ in ("by", "from")
+        )
+        if not acting:
+            return None  # "compromising his office": the position, not the body
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        if owner is None:
+            return None
+        keys = (
+            [self.token_key[owner.i]] if owner.i in self.token_key else self.coref.get(owner.i, [])
+        )
+        person = self.actors.get(keys[0]) if len(keys) == 1 else None
+        if person is None or person.kind != "Person":
+            return None
+        noun = token.lemma_.lower()
+        key = f"org:{person.key.partition(':')[2]}-{noun}"
+        country = person.affiliation or next(
+            (r.of for r in self.roles if r.person == person.key and r.of), None
+        )
+        body = self.actors.setdefault(
+            key, Actor(key, "Organization", f"{person.label}'s {noun}", affiliation=country)
+        )
+        written = clean_name(self.doc[owner.i : token.i + 1].text)
+        if written != body.label:
+            body.aliases.add(written)
+        return key
+
     def _collect(self, token: Token, out: list[str], weak: bool, depth: int) -> None:
         if depth > 6:
             return
@@ -320,6 +358,8 @@ class Resolution:
             out.append(self.token_key[token.i])
         elif token.i in self.coref:
             out.extend(self.coref[token.i])
+        elif token.pos_ == "NOUN" and (body := self.entourage(token)) is not None:
+            out.append(body)
         elif weak and token.pos_ in ("NOUN", "PROPN"):
             sides = self._side_of(token, depth)
             sector = group_sector(token)

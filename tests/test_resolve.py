@@ -1110,3 +1110,23 @@ def test_a_subject_pronoun_still_takes_the_last_subject(nlp):
     x = extract_text(nlp, "Benjamin Netanyahu met Mahmoud Abbas. He accused Iran of lying.")
     accusations = [e for e in x.events if e.cls == "Accusation"]
     assert [e.agents for e in accusations] == [["person:benjamin-netanyahu"]]
+
+
+def test_a_persons_office_speaks_as_a_body_of_its_own(nlp):
+    x = extract_text(
+        nlp,
+        'Kofi Annan was expected in Nairobi, but he fell ill with "severe flu," '
+        "his office in Geneva said.",
+    )
+    assert [q.speaker for q in x.quotes] == ["org:kofi-annan-office"]
+    assert x.actors["org:kofi-annan-office"].label == "Kofi Annan's office"
+
+
+def test_an_office_of_no_one_named_is_no_body(nlp):
+    x = extract_text(nlp, 'The talks will resume, "soon," the office said.')
+    assert not any(k.endswith("-office") for k in x.actors)
+
+
+def test_an_office_held_is_no_body(nlp):
+    x = extract_text(nlp, "French parties accused Nicolas Sarkozy of compromising his office.")
+    assert not any(k.endswith("-office") for k in x.actors)
