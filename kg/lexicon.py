@@ -598,6 +598,16 @@ def statement_verbs() -> frozenset[str]:
 
 
 @functools.cache
+def audience_nouns() -> frozenset[str]:
+    """Those words are addressed to, not met: "reporters" (``audience_nouns.txt``).
+
+    >>> "reporter" in audience_nouns(), "envoy" in audience_nouns()
+    (True, False)
+    """
+    return _words("audience_nouns.txt")
+
+
+@functools.cache
 def entourage_nouns() -> frozenset[str]:
     """Bodies that speak for a person: "his office", "Clinton's campaign" (``entourage_nouns.txt``).
 

@@ -897,3 +897,39 @@ def test_a_label_that_names_no_side_judges_no_one(nlp: Language) -> None:
 
 def test_describing_without_judging_is_no_event(nlp: Language) -> None:
     assert events_of(nlp, "Condoleezza Rice described the weather as cold.") == []
+
+
+def test_being_in_contact_with_someone_is_a_meeting(nlp: Language) -> None:
+    x = extract_text(nlp, "Kerry has been in close contact with Lavrov over the past week.")
+    assert [e.cls for e in x.events] == ["Meeting"]
+
+
+def test_a_letter_sent_to_someone_is_a_meeting(nlp: Language) -> None:
+    x = extract_text(nlp, "Mahmoud Abbas sent a letter to Benjamin Netanyahu.")
+    assert [e.cls for e in x.events] == ["Meeting"]
+
+
+def test_troops_sent_are_no_letter(nlp: Language) -> None:
+    x = extract_text(nlp, "Kenya sent troops to Somalia.")
+    assert "Meeting" not in [e.cls for e in x.events]
+
+
+def test_talks_between_a_side_and_unnamed_powers_are_a_meeting(nlp: Language) -> None:
+    x = extract_text(nlp, "The negotiations between Iran and the six powers resumed.")
+    assert [(e.cls, e.participants, e.confidence) for e in x.events] == [
+        ("Meeting", ["country:IRN"], 0.5)
+    ]
+
+
+def test_speaking_to_the_press_is_no_meeting(nlp: Language) -> None:
+    assert all_events(nlp, "John Kerry spoke to reporters in Geneva.") == []
+
+
+def test_a_purpose_of_a_planned_trip_is_planned(nlp: Language) -> None:
+    x = extract_text(nlp, "Netanyahu will travel to Washington next month to meet with Trump.")
+    assert all(e.modality for e in x.events if e.cls == "Meeting")
+
+
+def test_receiving_votes_meets_no_one(nlp: Language) -> None:
+    x = extract_text(nlp, "Kenneth Marende received 105 votes on Tuesday.")
+    assert "Meeting" not in [e.cls for e in x.events]

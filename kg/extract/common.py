@@ -181,6 +181,10 @@ def modality_of(token: Token, cls: str | None = None) -> str | None:
         for form in (phrasal_lemma(governor), governor.lemma_.lower()):
             if form in words:
                 return of(form)
+    if verb.dep_ == "advcl" and _infinitive(verb):  # "will travel to X to meet Y"
+        for child in verb.head.children:
+            if child.dep_ == "aux" and child.lower_ in words and child.lower_ != "would":
+                return of(child.lower_)
     if _infinitive(verb):
         if verb.dep_ in ("acl", "relcl") and verb.head.pos_ == "NOUN":  # "calls to resign"
             for form in (verb.head.lower_, verb.head.lemma_.lower()):

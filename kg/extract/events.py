@@ -395,8 +395,8 @@ def _governing_subject(token: Token) -> Token | None:
             return _governing_subject(counting)
     if token.dep_ == "dobj" and head.pos_ == "VERB":
         return subject_of(head)
-    if token.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB":
-        return subject_of(head.head)
+    if token.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+        return subject_of(head.head)  # "has been in close contact with X"
     return None
 
 
@@ -800,7 +800,7 @@ def _event_noun_between(verb: Token, prep: Token) -> bool:
 UNNAMED_PARTNER_CONFIDENCE = 0.5
 
 
-def _unnamed_partner(token: Token, trig: Trigger) -> bool:
+def _unnamed_partner(token: Token, trig: Trigger, named: Mapping[int, str] | None = None) -> bool:
     """Whether a meeting word has a partner phrase naming people, not an actor.
 
     "met with rebel commanders", "held talks with his counterpart", "visited the
@@ -811,8 +811,6 @@ def _unnamed_partner(token: Token, trig: Trigger) -> bool:
     joined: list[Token] = []
     if subject is not None and subject.dep_ == "nsubj":
         joined = [c for c in subject.conjuncts if c.i > subject.i]
-    if any(_names_people(c) or (c.pos_ == "NOUN" and c.tag_ == "NNS") for c in joined):
-        return True
     if token.pos_ == "VERB" and token.lemma_.lower() in lexicon.topic_verbs():
         candidates = objects_of(token, trig.preps)
         candidates = [c for c in candidates if c.dep_ == "pobj"]
@@ -821,7 +819,16 @@ def _unnamed_partner(token: Token, trig: Trigger) -> bool:
         candidates = _partner_objects(head, trig.preps)
         if token.pos_ == "VERB":
             candidates += objects_of(token)
-    return any(_names_people(c) for c in candidates)
+    joined += [c for cand in candidates for c in cand.conjuncts]  # "between Iran and ..."
+
+    def unnamed(c: Token) -> bool:  # a named side is no unnamed one; nor "reporters"
+        return c.i not in (named or {}) and c.lemma_.lower() not in lexicon.audience_nouns()
+
+    # A party joined to a named one may be any plural ("Iran and the six powers");
+    # alone, a partner must name people ("received 105 votes" met no one).
+    return any(unnamed(c) and _names_people(c) for c in candidates) or any(
+        unnamed(c) and (_names_people(c) or (c.pos_ == "NOUN" and c.tag_ == "NNS")) for c in joined
+    )
 
 
 def _names_people(token: Token) -> bool:
@@ -881,7 +888,7 @@ def _meeting(token: Token, trig: Trigger, ctx: _Context) -> list[Event]:
             partners = _addressed_in(phrase, ctx)
     host = list(dict.fromkeys(host))
     partners = [p for p in dict.fromkeys(partners) if p not in host]
-    unnamed = not partners and _unnamed_partner(token, trig)
+    unnamed = _unnamed_partner(token, trig, ctx.res.token_key)
     plural = token.pos_ == "NOUN" and token.tag_ == "NNS" and token.lower_ != trig.word
     groups = [[p] for p in partners] if plural and host and len(partners) > 1 else [partners]
     events = []
