@@ -598,6 +598,16 @@ def statement_verbs() -> frozenset[str]:
 
 
 @functools.cache
+def count_nouns() -> frozenset[str]:
+    """Nouns that count what their "of" phrase names ("dozens of", ``count_nouns.txt``).
+
+    >>> "dozen" in count_nouns(), "series" in count_nouns(), "bill" in count_nouns()
+    (True, True, False)
+    """
+    return _words("count_nouns.txt")
+
+
+@functools.cache
 def audience_nouns() -> frozenset[str]:
     """Those words are addressed to, not met: "reporters" (``audience_nouns.txt``).
 

@@ -378,10 +378,6 @@ def _phrase_head(token: Token) -> Token:
     return token
 
 
-#: Nouns that count acts of one kind ("a series of meetings", "a wave of arrests").
-_SERIES_NOUNS = frozenset({"series", "round", "wave", "spate", "string", "flurry", "number"})
-
-
 def _governing_subject(token: Token) -> Token | None:
     """For a noun trigger: the subject of the verb it is the object or setting of.
 
@@ -391,7 +387,7 @@ def _governing_subject(token: Token) -> Token | None:
     head = token.head
     if token.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
         counting = head.head
-        if counting.tag_ == "NNS" or counting.lemma_.lower() in _SERIES_NOUNS:
+        if counting.tag_ == "NNS" or counting.lemma_.lower() in lexicon.count_nouns():
             return _governing_subject(counting)
     if token.dep_ == "dobj" and head.pos_ == "VERB":
         return subject_of(head)
@@ -1153,25 +1149,6 @@ def _svo(token: Token, trig: Trigger, ctx: _Context) -> Event | None:
 
 #: Confidence of an act whose doer is named and whose object is people no side names.
 UNNAMED_TARGET_CONFIDENCE = 0.5
-#: Nouns of quantity whose "of" phrase says who or what is counted ("dozens of suspects").
-_QUANTITY_NOUNS = frozenset(
-    {
-        "dozen",
-        "dozens",
-        "hundred",
-        "hundreds",
-        "thousand",
-        "thousands",
-        "score",
-        "scores",
-        "number",
-        "group",
-        "handful",
-        "couple",
-    }
-)
-
-
 #: Classes that judge another's act: praise and condemnation.
 JUDGING_CLASSES = frozenset({"Support", "Accusation"})
 
@@ -1215,7 +1192,7 @@ def _befalls_people(verb: Token, preps: tuple[str, ...] = ()) -> bool:
     objects += [o for o in objects_of(verb, preps) if o.dep_ == "pobj"]  # "food to refugees"
     people = lexicon.people_nouns()
     for obj in objects:
-        if obj.lower_ in _QUANTITY_NOUNS or obj.lemma_.lower() in _QUANTITY_NOUNS:
+        if obj.lemma_.lower() in lexicon.count_nouns():  # "dozens of suspects"
             obj = next((o for o in objects_of(obj, ("of",))), obj)
         lemma = obj.lemma_.lower()
         if lemma in people or lemma in lexicon.group_nouns() or lemma in lexicon.titles():

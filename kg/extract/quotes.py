@@ -81,8 +81,8 @@ def _speaker_in(res: Resolution, phrases: list[Token]) -> str | None:
         for key in [k for obj in owners for k in res.actors_of(obj, weak=False)]:
             if res.actors[key].kind in ("Organization", "Country"):
                 return key
-        # A group noun stands for its side ("Iranian officials"); a title alone does
-        # not ("the French president" may be anybody).
+        # A group noun stands for its side ("Iranian officials"), and so does a title
+        # naming no one ("the French president said": France speaks).
         if group_sector(phrase) is not None:  # "officials", "a spokesman"
             for key in res.actors_of(phrase, weak=True):
                 actor = res.actors[key]
@@ -240,27 +240,14 @@ def statements(
     first: dict[str, tuple[str, str | None]] = {}
     for quote, verb in quotes:
         assert quote.speaker is not None
-        date, date_text, explicit = (None, None, False)
-        if verb is not None:
-            date, date_text, explicit = line.for_token(verb)
+        _, date_text, explicit = line.for_token(verb) if verb is not None else (None, None, False)
         occasion = date_text if explicit else None
         key = (quote.speaker, occasion)
         if occasion is None and quote.speaker in first:
             key = first[quote.speaker]
         if key not in events:
-            if not explicit:
-                date = line.anchor
-            events[key] = Event(
-                cls="Statement",
-                trigger=verb.text if verb is not None else "",
-                evidence=quote.evidence,
-                agents=[quote.speaker],
-                date=date,
-                date_text=date_text if explicit else None,
-                cameo="010",
-                goldstein=0.0,
-                confidence=quote.confidence,
-                place=spoken_where(res, verb),
+            events[key] = _statement(
+                res, line, verb, quote.evidence, quote.speaker, quote.confidence
             )
             first.setdefault(quote.speaker, key)
         event = events[key]
@@ -346,19 +333,30 @@ def occasion_statements(
             continue
         had.add((speaker, occasion))
         speakers.add(speaker)
-        evidence = evidence_for(token)
-        out.append(
-            Event(
-                cls="Statement",
-                trigger=token.text,
-                evidence=evidence,
-                agents=[speaker],
-                date=date if explicit else line.anchor,
-                date_text=date_text if explicit else None,
-                cameo="010",
-                goldstein=0.0,
-                confidence=OCCASION_CONFIDENCE,
-                place=spoken_where(res, token),
-            )
-        )
+        out.append(_statement(res, line, token, evidence_for(token), speaker, OCCASION_CONFIDENCE))
     return out
+
+
+def _statement(
+    res: Resolution,
+    line: Timeline,
+    verb: Token | None,
+    evidence: Evidence,
+    speaker: str,
+    confidence: float,
+) -> Event:
+    """A Statement by ``speaker``, dated and placed by the clause of ``verb`` (the
+    article's day when the clause names none)."""
+    date, date_text, explicit = line.for_token(verb) if verb is not None else (None, None, False)
+    return Event(
+        cls="Statement",
+        trigger=verb.text if verb is not None else "",
+        evidence=evidence,
+        agents=[speaker],
+        date=date if explicit else line.anchor,
+        date_text=date_text if explicit else None,
+        cameo="010",
+        goldstein=0.0,
+        confidence=confidence,
+        place=spoken_where(res, verb),
+    )
