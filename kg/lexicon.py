@@ -203,6 +203,12 @@ def speech_verbs() -> frozenset[str]:
 
 
 @functools.cache
+def withheld_acts() -> frozenset[str]:
+    """Acts of telling whose refusal withholds information ("declined to comment")."""
+    return _words("withheld_acts.txt")
+
+
+@functools.cache
 def weapons() -> frozenset[str]:
     """Head words (lemmas) naming weapons."""
     return _words("weapons.txt")

@@ -596,6 +596,8 @@ def entity_spans(doc: Doc) -> list[tuple[Span, str]]:
         span, label = _listed_whole(_after_dateline(ent)), ent.label_
         if label in ("WORK_OF_ART", "PRODUCT", "EVENT", "LAW") and _speaking_name(span):
             label = "PERSON"  # '"...," Akhtar Zamin said': only people speak
+        if label == "PERSON" and _common_noun_opening(span):
+            continue
         if label == "PERSON":
             span = _through_particles(span)
         if _trim(span).text.lower() in lexicon.place_nouns() or span[-1].lower_ == "of":
@@ -619,6 +621,29 @@ def entity_spans(doc: Doc) -> list[tuple[Span, str]]:
         if not named & set(range(span.start, span.end))
     ]
     return sorted(out, key=lambda pair: pair[0].start)
+
+
+def _common_noun_opening(span: Span) -> bool:
+    """Whether a one-word "name" is a common noun capitalised to open its sentence.
+
+    "Riot police were stationed", "Gunfire was heard": an event word, a weapon or a
+    word for a group of people is no person's name.
+
+    >>> import spacy
+    >>> nlp = spacy.blank("en")
+    >>> _ = nlp.add_pipe("sentencizer")
+    >>> doc = nlp("Riot police came. Smith came.")
+    >>> _common_noun_opening(doc[0:1]), _common_noun_opening(doc[4:5])
+    (True, False)
+    """
+    if len(span) != 1 or span.start != span.sent.start:
+        return False
+    word = span[0].lower_
+    return (
+        (word, "NOUN") in lexicon.triggers()
+        or word in lexicon.weapons()
+        or word in lexicon.group_nouns()
+    )
 
 
 def _listed(span: Span, table: Mapping[str, object]) -> bool:

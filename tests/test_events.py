@@ -499,7 +499,7 @@ def test_two_subjects_without_a_dash_keep_the_first(nlp: Language) -> None:
 
 def test_target_finders_have_unique_names() -> None:
     names = [name for name, _ in TARGET_FINDERS]
-    assert len(names) == len(set(names)) == 5
+    assert len(names) == len(set(names)) == 6
 
 
 def test_the_direct_object_finder_needs_an_actor_object(nlp: Language) -> None:
@@ -933,3 +933,58 @@ def test_a_purpose_of_a_planned_trip_is_planned(nlp: Language) -> None:
 def test_receiving_votes_meets_no_one(nlp: Language) -> None:
     x = extract_text(nlp, "Kenneth Marende received 105 votes on Tuesday.")
     assert "Meeting" not in [e.cls for e in x.events]
+
+
+def test_a_trip_made_for_talks_is_one_meeting_with_the_partner(nlp: Language) -> None:
+    x = extract_text(nlp, "Petro Poroshenko flew to Brussels for talks with NATO leaders.")
+    meetings = [e for e in x.events if e.cls == "Meeting"]
+    assert len(meetings) == 1 and "org:nato" in meetings[0].participants
+
+
+def test_a_trip_for_talks_with_no_one_named_is_still_a_visit(nlp: Language) -> None:
+    x = extract_text(nlp, "Petro Poroshenko flew to Brussels for talks.")
+    assert [e.cls for e in x.events] == ["Meeting"]
+
+
+def test_the_purpose_of_a_trip_not_made_is_not_met(nlp: Language) -> None:
+    x = extract_text(nlp, "John Kerry did not travel to Moscow to meet Putin.")
+    assert [e.modality for e in x.events if e.cls == "Meeting"] == ["negated"]
+
+
+def test_refusing_to_comment_or_answer_is_no_rejection(nlp: Language) -> None:
+    for text in (
+        "Angela Merkel refused to answer questions about the deal.",
+        "The Kremlin declined to say whether Putin would attend.",
+        "Barack Obama refused to take questions from reporters.",
+    ):
+        assert all_events(nlp, text) == [], text
+
+
+def test_refusing_talks_with_a_named_side_is_a_rejection(nlp: Language) -> None:
+    found = events_of(nlp, "Iran refused to talk to the United States.")
+    assert ("Reject", ["country:IRN"], ["country:USA"]) in [f[:3] for f in found]
+
+
+def test_a_threat_on_a_condition_is_aimed_at_who_must_meet_it(nlp: Language) -> None:
+    assert try_finder("condition side", "Shas threatened to leave if Israel agrees.", "threatened")
+    found = events_of(nlp, "The Shas Party has threatened to leave if Israel agrees to a deal.")
+    assert ("Threaten", ["org:shas-party"], ["country:ISR"]) in [f[:3] for f in found]
+
+
+def test_a_question_is_no_condition(nlp: Language) -> None:
+    found = events_of(nlp, "The Shas Party asked if Israel agrees to the deal.")
+    assert all(t != ["country:ISR"] for c, _, t, _ in found if c == "Threaten")
+    x = extract_text(nlp, "Iran asked if the United States would lift sanctions.")
+    assert [e for e in x.events if not e.modality] == []  # asked about, neither done nor promised
+
+
+def test_attacks_conjoined_to_a_habitual_clause_are_habitual(nlp: Language) -> None:
+    x = extract_text(
+        nlp, "Militants who shell towns in the south and attack convoys fled to Syria."
+    )
+    assert [e for e in x.events if e.cls == "Attack"] == []
+
+
+def test_attacks_conjoined_to_a_reported_clause_are_reported(nlp: Language) -> None:
+    x = extract_text(nlp, "Militants who shelled Israel and attacked convoys fled to Syria.")
+    assert [e.cls for e in x.events].count("Attack") >= 1

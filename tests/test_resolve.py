@@ -1130,3 +1130,13 @@ def test_an_office_of_no_one_named_is_no_body(nlp):
 def test_an_office_held_is_no_body(nlp):
     x = extract_text(nlp, "French parties accused Nicolas Sarkozy of compromising his office.")
     assert not any(k.endswith("-office") for k in x.actors)
+
+
+def test_a_common_noun_opening_a_sentence_is_no_person(nlp):
+    x = extract_text(nlp, "Riot police were stationed along nearby roads. Gunfire was heard.")
+    assert [a.label for a in x.actors.values() if a.kind == "Person"] == []
+
+
+def test_a_surname_opening_a_sentence_is_still_a_person(nlp):
+    x = extract_text(nlp, "Merkel arrived in Paris. Putin left Moscow.")
+    assert {"Merkel", "Putin"} <= {a.label for a in x.actors.values() if a.kind == "Person"}

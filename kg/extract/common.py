@@ -172,6 +172,8 @@ def modality_of(token: Token, cls: str | None = None) -> str | None:
         return words.get(word)
 
     verb = clause_verb(token)
+    if _asked(verb):
+        return "hypothetical"
     for child in verb.children:
         if child.dep_ == "aux" and child.lower_ in words:
             if child.lower_ == "would" and _reported(verb):
@@ -181,10 +183,10 @@ def modality_of(token: Token, cls: str | None = None) -> str | None:
         for form in (phrasal_lemma(governor), governor.lemma_.lower()):
             if form in words:
                 return of(form)
-    if verb.dep_ == "advcl" and _infinitive(verb):  # "will travel to X to meet Y"
-        for child in verb.head.children:
-            if child.dep_ == "aux" and child.lower_ in words and child.lower_ != "would":
-                return of(child.lower_)
+    if verb.dep_ == "advcl" and _infinitive(verb) and verb.head.i != verb.i:
+        found = modality_of(verb.head, cls)  # "will travel to X to meet Y": the trip's
+        if found is not None:
+            return found
     if _infinitive(verb):
         if verb.dep_ in ("acl", "relcl") and verb.head.pos_ == "NOUN":  # "calls to resign"
             for form in (verb.head.lower_, verb.head.lemma_.lower()):
@@ -204,6 +206,20 @@ def modality_of(token: Token, cls: str | None = None) -> str | None:
     if token.dep_ == "pobj" and prep.head.i == verb.i:  # "called for talks"
         return of(f"{verb.lemma_.lower()} {prep.lower_}")
     return None
+
+
+#: Verbs whose "if" clause is a question, not a condition ("asked if X would come").
+QUESTION_VERBS = frozenset(
+    {"ask", "wonder", "know", "see", "decide", "check", "determine", "doubt"}
+)
+
+
+def _asked(verb: Token) -> bool:
+    """Whether a clause is only asked about: "asked if X would lift", "whether X attacked"."""
+    marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
+    if verb.dep_ not in ("ccomp", "advcl") or not marks & {"if", "whether"}:
+        return False
+    return "whether" in marks or verb.head.lemma_.lower() in QUESTION_VERBS
 
 
 def _infinitive(verb: Token) -> bool:

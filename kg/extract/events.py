@@ -46,6 +46,7 @@ from spacy.tokens import Span, Token
 
 from kg import lexicon
 from kg.extract.common import (
+    QUESTION_VERBS,
     Timeline,
     clause_verb,
     evidence_for,
@@ -71,6 +72,7 @@ ACTOR_KINDS = ("Person", "Country", "Organization", "Group")
 PLACE_PREPS = ("in", "at", "inside", "near", "outside")
 #: Per-class behaviour, from ``lexicons/classes.tsv`` (see there what each means).
 LOCATED_CLASSES = lexicon.classes_with("located")
+CONDITIONAL_CLASSES = lexicon.classes_with("conditional")
 
 
 def trigger_for(token: Token) -> Trigger | None:
@@ -852,7 +854,55 @@ def _addressed_in(phrase: Token, ctx: _Context) -> list[str]:
     return [k for obj in objects_of(verb, ("to",)) for k in ctx.actors(obj)]
 
 
+def _trip_purpose(token: Token) -> Token | None:
+    """The meeting a trip or visit is made for, if its purpose is one.
+
+    "flew to Brussels for talks with NATO leaders", "will travel to Moscow to meet
+    Putin": the trip and its purpose are one meeting.
+    """
+    if token.pos_ != "VERB":
+        return None
+    for child in token.children:
+        purposes: list[Token] = []
+        if child.dep_ in ("advcl", "xcomp") and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in child.children
+        ):
+            purposes = [child]
+        elif child.dep_ == "prep" and child.lower_ == "for":
+            purposes = [c for c in child.children if c.dep_ == "pobj"]
+        for purpose in purposes:
+            found = trigger_for(purpose)
+            if found is not None and found.cls == "Meeting":
+                return purpose
+    return None
+
+
+def _trip_of(token: Token) -> Token | None:
+    """The trip whose purpose a meeting word states ("travelled to X *to meet* Y")."""
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ == "for":
+        head = head.head
+    elif token.dep_ not in ("advcl", "xcomp"):
+        return None
+    trip = trigger_for(head) if head.i != token.i else None
+    if trip is not None and trip.cls == "Meeting" and _trip_purpose(head) is token:
+        return head
+    return None
+
+
 def _meeting(token: Token, trig: Trigger, ctx: _Context) -> list[Event]:
+    """Meetings a meeting word reports: everyone named takes part.
+
+    A trip made for a meeting is one meeting with it: the trip's event takes in the
+    partners its purpose names, and the purpose makes none of its own.
+    """
+    if _trip_of(token) is not None:
+        return []
+    return _meeting_of(token, trig, ctx)
+
+
+def _meeting_of(token: Token, trig: Trigger, ctx: _Context) -> list[Event]:
+    """The meetings one meeting word reports (see :func:`_meeting`)."""
     host: list[str] = []
     partners: list[str] = []
     about: list[str] = []
@@ -882,9 +932,14 @@ def _meeting(token: Token, trig: Trigger, ctx: _Context) -> list[Event]:
             partners += ctx.actors(obj)
         if not partners:
             partners = _addressed_in(phrase, ctx)
+    unnamed = _unnamed_partner(token, trig, ctx.res.token_key)
+    purpose = _trip_purpose(token)
+    purpose_trig = trigger_for(purpose) if purpose is not None else None
+    if purpose is not None and purpose_trig is not None:
+        partners += [k for e in _meeting_of(purpose, purpose_trig, ctx) for k in e.participants]
+        unnamed = unnamed or _unnamed_partner(purpose, purpose_trig, ctx.res.token_key)
     host = list(dict.fromkeys(host))
     partners = [p for p in dict.fromkeys(partners) if p not in host]
-    unnamed = _unnamed_partner(token, trig, ctx.res.token_key)
     plural = token.pos_ == "NOUN" and token.tag_ == "NNS" and token.lower_ != trig.word
     groups = [[p] for p in partners] if plural and host and len(partners) > 1 else [partners]
     events = []
@@ -998,6 +1053,19 @@ def _carried_to(token: Token, trig: Trigger, ctx: _Context, agents: list[str]) -
     ]
 
 
+def _condition_side(token: Token, trig: Trigger, ctx: _Context, agents: list[str]) -> list[str]:
+    """Who a threat or a demand is aimed at when it names only its condition.
+
+    >>> try_finder("condition side", "Shas threatened to leave if Israel agrees.", "threatened")
+    ['country:ISR']
+    >>> try_finder("condition side", "Shas threatened to leave the coalition.", "threatened")
+    []
+    """
+    if trig.cls not in CONDITIONAL_CLASSES:
+        return []
+    return [k for s in _condition_subjects(token) for k in ctx.actors(s) if k not in agents]
+
+
 #: The target finders of an active verb, in the order they are tried.
 TARGET_FINDERS: tuple[tuple[str, TargetFinder], ...] = (
     ("direct object", _direct_object),
@@ -1005,6 +1073,7 @@ TARGET_FINDERS: tuple[tuple[str, TargetFinder], ...] = (
     ("partner of object", _partner_of_object),
     ("carried to", _carried_to),
     ("nested in objects", _nested_in_objects),
+    ("condition side", _condition_side),
 )
 
 
@@ -1419,8 +1488,12 @@ def _condition(token: Token) -> Token | None:
     nodes += [c for c in verb.children if c.dep_ == "xcomp"]  # "threatened to stop ... if"
     for node in nodes:
         for child in node.children:
-            if child.dep_ == "advcl" and any(
-                m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in child.children
+            # "to leave if Israel agrees" is often parsed as the object clause of "leave"
+            questioned = child.dep_ == "ccomp" and node.lemma_.lower() in QUESTION_VERBS
+            if (
+                child.dep_ in ("advcl", "ccomp")
+                and not questioned
+                and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in child.children)
             ):
                 return child
     return None
@@ -1894,6 +1967,28 @@ def _motive(token: Token) -> bool:
     )
 
 
+def _withholds(token: Token, trig: Trigger, named: Mapping[int, str]) -> bool:
+    """Whether a refusal only withholds information: "declined to comment", "refused
+    to say whether ...", "refused to take questions" (``lexicons/withheld_acts.txt``).
+
+    Talks refused with a side named are a refusal still: "refused to talk to the US".
+    """
+    if trig.cls != "Reject":
+        return False
+    acts = lexicon.withheld_acts()
+    for child in token.children:
+        if child.dep_ != "xcomp":
+            continue
+        lemma = child.lemma_.lower()
+        objects = [o.lemma_.lower() for o in child.children if o.dep_ == "dobj"]
+        if not (lemma in acts or any(f"{lemma} {o}" in acts for o in objects)):
+            continue
+        act = trigger_for(child)
+        partners = objects_of(child, act.preps) if act is not None else []
+        return not any(t.i in named for p in partners for t in p.subtree)
+    return False
+
+
 def _generic(token: Token, trig: Trigger) -> bool:
     """Whether a trigger verb describes what its subject habitually does, not an act.
 
@@ -1901,11 +1996,14 @@ def _generic(token: Token, trig: Trigger) -> bool:
     "a group that attacks convoys") characterises a noun; "who bombarded" reports.
     A demand stays one: "a resolution that demands a withdrawal" is what it says.
     """
+    first = token
+    while first.dep_ == "conj" and first.head.pos_ == "VERB" and first.tag_ == first.head.tag_:
+        first = first.head  # "militants who bombard X and attack Y": both habitual
     return (
         trig.cls not in WRITTEN_CLASSES
         and token.tag_ in ("VBZ", "VBP")
-        and token.dep_ == "relcl"
-        and not any(c.dep_ in ("aux", "auxpass") for c in token.children)
+        and first.dep_ == "relcl"
+        and not any(c.dep_ in ("aux", "auxpass") for c in (token, first) for c in c.children)
     )
 
 
@@ -1956,6 +2054,8 @@ def extract_events(res: Resolution, line: Timeline) -> list[Event]:
         if trig is None or res.in_quote(token):
             continue
         if _time_clause(token) or _generic(token, trig) or _purpose(token, trig):
+            continue
+        if _withholds(token, trig, res.token_key):
             continue
         if _motive(token):
             continue
