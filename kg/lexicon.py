@@ -203,6 +203,15 @@ def speech_verbs() -> frozenset[str]:
 
 
 @functools.cache
+def medium_nouns() -> frozenset[str]:
+    """Nouns naming public words only after their medium ("a Facebook post").
+
+    From ``medium_nouns.txt``.
+    """
+    return _words("medium_nouns.txt")
+
+
+@functools.cache
 def withheld_acts() -> frozenset[str]:
     """Acts of telling whose refusal withholds information ("declined to comment")."""
     return _words("withheld_acts.txt")

@@ -1286,3 +1286,13 @@ def test_a_statement_takes_the_place_it_was_said_in(nlp):
 def test_a_statement_said_in_a_statement_has_no_place(nlp):
     x = extract_text(nlp, "George W. Bush said in a statement that Iraq must do more.")
     assert [e.place for e in events(x, "Statement")] == [None]
+
+
+def test_words_posted_on_a_medium_are_a_statement(nlp):
+    x = extract_text(nlp, "Donald Trump said in a Facebook post that Mexico would pay.")
+    assert [e.agents for e in events(x, "Statement")] == [["person:donald-trump"]]
+
+
+def test_holding_a_post_is_no_statement(nlp):
+    x = extract_text(nlp, "Francis ole Kaparo, who had held the post until last year, lost.")
+    assert events(x, "Statement") == []

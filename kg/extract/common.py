@@ -92,7 +92,14 @@ def objects_of(token: Token, preps: tuple[str, ...] = ()) -> list[Token]:
     if not out and not any(c.dep_ == "nsubjpass" for c in token.children):
         out = [c for c in token.children if c.dep_ == "oprd" and c.pos_ == "PROPN"]
     out += [c for c in token.children if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN")]
-    for child in token.children:
+    compound_preps = [  # "out of X", "away from X": the second preposition governs
+        grand
+        for child in token.children
+        if child.dep_ in ("prep", "prt") and child.lower_ in ("out", "away")
+        for grand in child.children
+        if grand.dep_ == "prep"
+    ]
+    for child in [*token.children, *compound_preps]:
         if child.dep_ in ("prep", "agent", "dative") and child.lower_ in preps:
             found = [c for c in child.children if c.dep_ == "pobj"]
             # "talks with Mubarak covering regional issues", misparsed as "with
@@ -257,9 +264,21 @@ def _governors(verb: Token) -> list[Token]:
         )
         if t.dep_ not in ("xcomp", "ccomp", "acomp") and not infinitive or t.head is t:
             break
+        if _opens_relative(t):
+            break  # "..., whose eastern sector Israel captured": a relative clause
         out.append(t.head)
         t = t.head
     return out
+
+
+def _opens_relative(verb: Token) -> bool:
+    """Whether a clause opens with a possessive relative ("whose sector X captured"),
+    which describes a noun before it however the parser hung the clause.
+
+    Only "whose" is taken: "which" and "who" also open questions ("asked which ...").
+    """
+    first = verb.doc[verb.left_edge.i]
+    return first.tag_ == "WP$" and first.i < verb.i
 
 
 def _reported(verb: Token) -> bool:

@@ -72,7 +72,7 @@ ACTOR_KINDS = ("Person", "Country", "Organization", "Group")
 PLACE_PREPS = ("in", "at", "inside", "near", "outside")
 #: Per-class behaviour, from ``lexicons/classes.tsv`` (see there what each means).
 LOCATED_CLASSES = lexicon.classes_with("located")
-CONDITIONAL_CLASSES = lexicon.classes_with("conditional")
+OWN_OBJECT_CLASSES = lexicon.classes_with("own-object")
 
 
 def trigger_for(token: Token) -> Trigger | None:
@@ -978,7 +978,8 @@ def _direct_object(token: Token, trig: Trigger, ctx: _Context, agents: list[str]
     ['country:UGA']
     """
     objects = objects_of(token, trig.preps)
-    if trig.frame == "prep":  # only through a preposition: "called on X"
+    if trig.frame == "prep" or trig.cls in OWN_OBJECT_CLASSES:
+        # only through a preposition: "called on X"; "pulled its forces out of X"
         objects = [o for o in objects if o.dep_ == "pobj"]
     return [k for obj in objects for k in ctx.actors(obj)]
 
@@ -1023,7 +1024,9 @@ def _nested_in_objects(token: Token, trig: Trigger, ctx: _Context, agents: list[
     nested = [
         o
         for o in objects_of(token, NESTED_PREPS)
-        if o.pos_ != "VERB" and not (light and trigger_for(o) is not None)
+        if o.pos_ != "VERB"
+        and not (light and trigger_for(o) is not None)
+        and not (trig.cls in OWN_OBJECT_CLASSES and o.dep_ != "pobj")
     ]
     nested += _clauses(token, ctx) if trig.frame == "sv" else []
     return [k for obj in nested for k in _nested_actors(obj, ctx, agents)]
@@ -1053,19 +1056,6 @@ def _carried_to(token: Token, trig: Trigger, ctx: _Context, agents: list[str]) -
     ]
 
 
-def _condition_side(token: Token, trig: Trigger, ctx: _Context, agents: list[str]) -> list[str]:
-    """Who a threat or a demand is aimed at when it names only its condition.
-
-    >>> try_finder("condition side", "Shas threatened to leave if Israel agrees.", "threatened")
-    ['country:ISR']
-    >>> try_finder("condition side", "Shas threatened to leave the coalition.", "threatened")
-    []
-    """
-    if trig.cls not in CONDITIONAL_CLASSES:
-        return []
-    return [k for s in _condition_subjects(token) for k in ctx.actors(s) if k not in agents]
-
-
 #: The target finders of an active verb, in the order they are tried.
 TARGET_FINDERS: tuple[tuple[str, TargetFinder], ...] = (
     ("direct object", _direct_object),
@@ -1073,7 +1063,6 @@ TARGET_FINDERS: tuple[tuple[str, TargetFinder], ...] = (
     ("partner of object", _partner_of_object),
     ("carried to", _carried_to),
     ("nested in objects", _nested_in_objects),
-    ("condition side", _condition_side),
 )
 
 
@@ -1396,7 +1385,11 @@ def _governed_objects(token: Token, ctx: _Context) -> list[Token]:
     out: list[Token] = []
     for child in token.children:
         if child.dep_ == "xcomp" and child.pos_ == "VERB":
-            out += objects_of(child, ("with", "against", "on", "from", "to"))
+            act = trigger_for(child)
+            if act is not None and act.cls in OWN_OBJECT_CLASSES:  # "to pull its men out of X"
+                out += [o for o in objects_of(child, ("from", "of")) if o.dep_ == "pobj"]
+            else:
+                out += objects_of(child, ("with", "against", "on", "from", "to"))
         elif (
             child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX") and not ctx.res.in_quote(child)
         ):
@@ -2007,6 +2000,17 @@ def _generic(token: Token, trig: Trigger) -> bool:
     )
 
 
+LAST_YEAR = re.compile(r"\b(last|previous) year\b|\ba year (ago|earlier|before)\b", re.I)
+
+
+def _dates_phrase_of(root: Token, verb: Token) -> bool:
+    """Whether a date dates a phrase on a verb: "captured X in the [1967] war"."""
+    node = root
+    while node.dep_ in ("compound", "nmod", "amod", "nummod", "poss") and node.head.i != node.i:
+        node = node.head
+    return node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.head.i == verb.i
+
+
 def _background(token: Token, ctx: _Context) -> bool:
     """Whether an event is dated to a past year: background, not the news reported.
 
@@ -2018,12 +2022,19 @@ def _background(token: Token, ctx: _Context) -> bool:
         return False
     verb = clause_verb(token)
     for ent in token.sent.ents:
-        if ent.label_ != "DATE":
+        if ent.label_ not in ("DATE", "EVENT"):  # "in 2005", "in the 1967 war"
             continue
         root = ent.root
         in_clause = verb.dep_ == "relcl" and verb.head.i == root.i  # "in 1980, when X ..."
-        if not (in_clause or clause_verb(root).i == verb.i or root.head.i == token.i):
+        if not (
+            in_clause
+            or clause_verb(root).i == verb.i
+            or root.head.i == token.i
+            or _dates_phrase_of(root, verb)
+        ):
             continue
+        if LAST_YEAR.search(ent.text):  # "in March last year"
+            return True
         years = [int(y) for y in PAST_YEAR.findall(ent.text)]
         if not in_clause and root.head.lower_ in ("since", "until"):
             # a state lasting to now: the news unless it began years ago ("since 1984")

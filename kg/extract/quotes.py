@@ -269,8 +269,20 @@ _PUBLISHING = frozenset({"announce", "tweet"})
 
 
 def _occasion_noun(token: Token) -> bool:
-    """Whether a noun names an occasion of public words ("a statement", "news conference")."""
-    return token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in lexicon.statement_nouns()
+    """Whether a noun names an occasion of public words ("a statement", "news conference").
+
+    A word that names an occasion only with its medium ("post", "video") does so when
+    an occasion word modifies it: "a Facebook post", but not "held the post".
+    """
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    lemma = token.lemma_.lower()
+    if lemma in lexicon.statement_nouns():
+        return True
+    return lemma in lexicon.medium_nouns() and any(
+        c.dep_ in ("compound", "nmod", "amod") and c.lemma_.lower() in lexicon.statement_nouns()
+        for c in token.children
+    )
 
 
 def on_occasion(verb: Token, is_event: Callable[[Token], bool] = lambda t: False) -> bool:
