@@ -203,6 +203,12 @@ def speech_verbs() -> frozenset[str]:
 
 
 @functools.cache
+def claim_verbs() -> frozenset[str]:
+    """Verbs that own an act with "responsibility" as object (``claim_verbs.txt``)."""
+    return _words("claim_verbs.txt")
+
+
+@functools.cache
 def medium_nouns() -> frozenset[str]:
     """Nouns naming public words only after their medium ("a Facebook post").
 

@@ -158,6 +158,7 @@ class Resolution:
 
     def __post_init__(self) -> None:
         self._quoted = merge_spans(self.quotes)
+        self._named_groups: list[tuple[int, str, str]] | None = None
 
     def in_quote(self, token: Token) -> bool:
         """Whether a token lies inside a quotation."""
@@ -272,6 +273,9 @@ class Resolution:
                 for p in c.children
                 if p.dep_ == "prep" and p.lower_ in ("to", "with")
             ]
+            after = self.doc[token.i + 1] if token.i + 1 < len(self.doc) else None
+            if after is not None and after.lower_ == "from" and after.head.i == token.head.i:
+                phrases.append(after)  # "killed [a volunteer] from Ecuador", hung on the verb
             for child in phrases:
                 for obj in child.children:
                     if obj.dep_ == "pobj":
@@ -310,8 +314,30 @@ class Resolution:
             child.dep_ == "compound" and f"{child.lower_} {lemma}" in listed
             for child in token.children
         ):
-            return self.country(self.local)
+            return self.earlier_side(token) or self.country(self.local)
         return None
+
+    def earlier_side(self, token: Token) -> str | None:
+        """The country the last group of the same kind named before a bare group noun is of.
+
+        "Israeli tanks raided Gaza ... troops fired at militants": the troops are
+        Israel's, whatever country the article is about. Only a group whose country
+        was named ("Israeli tanks", "forces of Syria") is followed.
+        """
+        sector = group_sector(token)
+        if sector not in FOLLOWED_SECTORS:
+            return None  # "two civilians" are not the Ecuadorian volunteer's people
+        if self._named_groups is None:
+            self._named_groups = []
+            for word in self.doc:
+                kind = group_sector(word) if word.pos_ in ("NOUN", "PROPN") else None
+                if kind is None or word.dep_ in ("compound", "amod", "nmod", "poss"):
+                    continue
+                countries = [k for k in self._side_of(word, 0) if self.actors[k].kind == "Country"]
+                if len(countries) == 1:
+                    self._named_groups.append((word.i, kind, countries[0]))
+        earlier = [c for i, kind, c in self._named_groups if i < token.i and kind == sector]
+        return earlier[-1] if earlier else None
 
     def entourage(self, token: Token) -> str | None:
         """The body a person's office or campaign is: "his office in Geneva said" →
@@ -372,6 +398,11 @@ class Resolution:
                 self._collect(child, out, weak, depth + 1)
 
 
+#: Sectors of group_nouns.tsv whose bare noun refers back to the last group of its kind
+#: whose country was named ("Israeli tanks ... troops"): the organised, armed or ruling
+#: ones, not people at large.
+FOLLOWED_SECTORS = frozenset({"military", "police", "rebels", "government", "judiciary"})
+
 #: Sectors of group_nouns.tsv that name one body of a country, an organisation:
 #: "the Iraqi parliament" (its lawmakers act for it).
 ORGANISED_SECTORS = frozenset({"parliament"})
@@ -396,7 +427,8 @@ def _noun_forms(token: Token) -> tuple[str, ...]:
     """A noun's lemma and lower-case form; for a capitalised plural the parser took for
     a name ("Troops shelled ..." opening a sentence), its singular too."""
     forms: tuple[str, ...] = (token.lemma_.lower(), token.lower_)
-    if token.pos_ == "PROPN" and not token.ent_type_ and token.lower_.endswith("s"):
+    opening = token.i == token.sent.start or token.doc[token.i - 1].is_punct  # "KABUL - Troops"
+    if token.pos_ == "PROPN" and (opening or not token.ent_type_) and token.lower_.endswith("s"):
         forms += (token.lower_[:-1],)
     return forms
 
@@ -596,7 +628,7 @@ def entity_spans(doc: Doc) -> list[tuple[Span, str]]:
         span, label = _listed_whole(_after_dateline(ent)), ent.label_
         if label in ("WORK_OF_ART", "PRODUCT", "EVENT", "LAW") and _speaking_name(span):
             label = "PERSON"  # '"...," Akhtar Zamin said': only people speak
-        if label == "PERSON" and _common_noun_opening(span):
+        if label in ("PERSON", "ORG") and _common_noun_opening(span):
             continue
         if label == "PERSON":
             span = _through_particles(span)
@@ -626,8 +658,8 @@ def entity_spans(doc: Doc) -> list[tuple[Span, str]]:
 def _common_noun_opening(span: Span) -> bool:
     """Whether a one-word "name" is a common noun capitalised to open its sentence.
 
-    "Riot police were stationed", "Gunfire was heard": an event word, a weapon or a
-    word for a group of people is no person's name.
+    "Riot police were stationed", "Gunfire was heard", "KABUL - Troops killed": an
+    event word, a weapon or a word for a group of people is no one's name.
 
     >>> import spacy
     >>> nlp = spacy.blank("en")
@@ -636,13 +668,16 @@ def _common_noun_opening(span: Span) -> bool:
     >>> _common_noun_opening(doc[0:1]), _common_noun_opening(doc[4:5])
     (True, False)
     """
-    if len(span) != 1 or span.start != span.sent.start:
+    opening = span.start == span.sent.start or span.doc[span.start - 1].is_punct
+    if len(span) != 1 or not opening:  # the sentence's first word, or the dateline's next
         return False
     word = span[0].lower_
-    return (
-        (word, "NOUN") in lexicon.triggers()
-        or word in lexicon.weapons()
-        or word in lexicon.group_nouns()
+    forms = {word, span[0].lemma_.lower(), word[:-1] if word.endswith("s") else word}
+    return any(
+        (form, "NOUN") in lexicon.triggers()
+        or form in lexicon.weapons()
+        or form in lexicon.group_nouns()
+        for form in forms
     )
 
 
@@ -1150,6 +1185,8 @@ def dateline_country(text: str) -> str | None:
     'IRQ'
     >>> dateline_country("COLOMBO, Sri Lanka (AP) -\\n\\nTroops ...")
     'LKA'
+    >>> dateline_country("GAZA CITY, Gaza Strip (AP) - Israeli tanks ...")
+    'PSE'
     >>> dateline_country("AT least ten people were killed - police said.") is None
     True
     """
@@ -1158,7 +1195,11 @@ def dateline_country(text: str) -> str | None:
         return None
     city, parts = found
     countries = lexicon.country_names()
-    region = next((countries[p] for p in parts if p in countries), None)
+    # "Gaza Strip", "Punjab province": a region named by a country's name and a place noun
+    bare = [
+        p.rsplit(" ", 1)[0] for p in parts if p.rsplit(" ", 1)[-1].lower() in lexicon.place_nouns()
+    ]
+    region = next((countries[p] for p in [*parts, *bare] if p in countries), None)
     return region or lexicon.seats().get(city) or countries.get(city)
 
 

@@ -1032,3 +1032,89 @@ def test_a_threat_to_withdraw_is_aimed_at_what_is_left(nlp: Language) -> None:
         nlp, "Avigdor Lieberman threatened to pull his faction out of Olmert's government."
     )
     assert ("Threaten", ["person:avigdor-lieberman"], ["person:olmert"]) in [f[:3] for f in found]
+
+
+def test_the_city_is_the_last_city_named(nlp: Language) -> None:
+    x = extract_text(
+        nlp,
+        "A bomb exploded in Karachi on Monday. Pervez Musharraf, who rarely leaves the "
+        "capital Islamabad, was in the city to meet Asif Ali Zardari.",
+    )
+    assert [e.place for e in x.events if e.cls == "Meeting"] == ["place:karachi"]
+
+
+def test_a_city_with_no_city_named_before_is_no_place(nlp: Language) -> None:
+    x = extract_text(nlp, "Pervez Musharraf was in the city to meet Asif Ali Zardari.")
+    assert [e.place for e in x.events if e.cls == "Meeting"] == [None]
+
+
+def test_violence_no_one_is_named_for_happens_in_the_articles_country(nlp: Language) -> None:
+    x = extract_text(
+        nlp,
+        "Kenya's parliament met on Tuesday. A week of violence after the vote killed at "
+        "least 612 people, a government commission said.",
+    )
+    assert [e.place for e in x.events if e.cls == "Attack"] == ["country:KEN"]
+
+
+def test_an_attack_with_a_side_named_takes_no_country_for_place(nlp: Language) -> None:
+    x = extract_text(nlp, "Kenya's parliament met on Tuesday. Somali gunmen killed two people.")
+    assert [e.place for e in x.events if e.cls == "Attack"] == [None]
+
+
+def test_claiming_responsibility_makes_a_side_a_doer(nlp: Language) -> None:
+    x = extract_text(
+        nlp,
+        "Palestinian sniper fire killed a volunteer from Ecuador at an Israeli farm. "
+        "Hamas' military wing claimed responsibility.",
+    )
+    assert [e.agents for e in x.events if e.cls == "Attack"] == [["country:PSE", "org:hamas"]]
+    x = extract_text(nlp, "The Taliban claimed responsibility for the attack, which killed 12.")
+    assert [e.agents for e in x.events if e.cls == "Attack"] == [["org:taliban"]]
+
+
+def test_denying_responsibility_makes_no_doer(nlp: Language) -> None:
+    x = extract_text(nlp, "A bomb killed ten people in Kabul. The Taliban denied responsibility.")
+    assert all("org:taliban" not in e.agents for e in x.events if e.cls == "Attack")
+
+
+def test_a_killing_tells_the_attack_when_the_firing_names_no_weapon(nlp: Language) -> None:
+    found = events_of(
+        nlp, "A Palestinian sniper fired into Israel, killing a volunteer from Ecuador."
+    )
+    assert [(c, a) for c, a, *_ in found] == [("Attack", ["country:PSE"])]
+
+
+def test_a_killing_after_a_told_attack_is_its_harm(nlp: Language) -> None:
+    x = extract_text(nlp, "Israeli jets bombed Hamas positions, killing two Palestinians.")
+    assert [e.cls for e in x.events] == ["Attack"]
+
+
+def test_a_raid_on_a_place_acts_on_the_victims_it_names(nlp: Language) -> None:
+    found = events_of(nlp, "Israeli tanks raided the Gaza Strip, killing ten Palestinians.")
+    assert [(c, t) for c, _, t, _ in found] == [("Attack", ["country:PSE"])]
+
+
+def test_an_attack_on_a_side_keeps_that_side_only(nlp: Language) -> None:
+    found = events_of(nlp, "Israeli jets bombed Hamas positions, killing two Palestinians.")
+    assert [t for _, _, t, _ in found] == [["org:hamas"]]
+
+
+def test_victims_of_the_attackers_country_do_not_retell_its_attack(nlp: Language) -> None:
+    x = extract_text(
+        nlp,
+        "Palestinian snipers killed an Israeli soldier on Tuesday. "
+        "Later on Tuesday two Palestinian civilians were killed.",
+    )
+    attacks = [e for e in x.events if e.cls == "Attack"]
+    assert len(attacks) == 2
+
+
+def test_one_countrys_troops_and_rebels_fight_each_other(nlp: Language) -> None:
+    x = extract_text(
+        nlp,
+        "Sri Lankan troops killed 33 Tamil Tigers on Sunday. "
+        "On Sunday another 38 Tigers were wounded in the fighting in Mannar.",
+    )
+    attacks = [e for e in x.events if e.cls == "Attack"]
+    assert len(attacks) == 1 and attacks[0].place == "place:mannar"

@@ -161,6 +161,7 @@ def test_every_class_behaviour_names_an_ontology_class_and_a_known_behaviour() -
         "content-taker",
         "content-noun",
         "aimed",
+        "own-object",
         "written",
     }
     table = lexicon.class_behaviours()

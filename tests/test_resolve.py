@@ -1140,3 +1140,33 @@ def test_a_common_noun_opening_a_sentence_is_no_person(nlp):
 def test_a_surname_opening_a_sentence_is_still_a_person(nlp):
     x = extract_text(nlp, "Merkel arrived in Paris. Putin left Moscow.")
     assert {"Merkel", "Putin"} <= {a.label for a in x.actors.values() if a.kind == "Person"}
+
+
+def test_bare_troops_are_of_the_last_country_whose_troops_were_named(nlp):
+    x = extract_text(
+        nlp,
+        "GAZA CITY, Gaza Strip (AP) - Israeli tanks raided Gaza on Tuesday. Palestinians "
+        "protested. The army said troops fired at militants near the fence.",
+    )
+    sides = {k for e in x.events if e.cls == "Attack" for k in e.agents}
+    assert sides == {"group:isr-military"}  # not the Palestinian military
+
+
+def test_bare_civilians_are_not_of_the_last_civilians_named(nlp):
+    x = extract_text(
+        nlp,
+        "GAZA CITY, Gaza Strip (AP) - Snipers killed a volunteer from Ecuador. "
+        "Palestinians protested. Two civilians were killed in Gaza.",
+    )
+    assert "group:ecu-civilians" not in [k for e in x.events[1:] for k in e.actors()]
+
+
+def test_a_group_noun_after_a_dateline_dash_is_no_name(nlp):
+    x = extract_text(nlp, "KABUL - Troops killed ten Taliban fighters on Monday.")
+    assert "org:troops" not in x.actors
+    assert x.events[0].agents == ["group:afg-military"]
+
+
+def test_a_person_from_a_country_is_of_it_when_the_parser_hangs_from_on_the_verb(nlp):
+    x = extract_text(nlp, "Gunmen killed a volunteer from Ecuador.")
+    assert "group:ecu-civilians" in x.events[0].targets

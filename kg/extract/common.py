@@ -179,7 +179,7 @@ def modality_of(token: Token, cls: str | None = None) -> str | None:
         return words.get(word)
 
     verb = clause_verb(token)
-    if _asked(verb):
+    if token.i == verb.i and _asked(verb):  # a noun in it may name a real act
         return "hypothetical"
     for child in verb.children:
         if child.dep_ == "aux" and child.lower_ in words:

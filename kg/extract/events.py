@@ -68,6 +68,8 @@ QUALIFIERS = re.compile(
     re.IGNORECASE,
 )
 ACTOR_KINDS = ("Person", "Country", "Organization", "Group")
+#: Nouns for a town, which alone ("the city") refer back to the last one named.
+SETTLEMENT_NOUNS = frozenset({"city", "town", "village"})
 #: Prepositions whose object is where an event happened.
 PLACE_PREPS = ("in", "at", "inside", "near", "outside")
 #: Per-class behaviour, from ``lexicons/classes.tsv`` (see there what each means).
@@ -362,13 +364,39 @@ class _Context:
         return None
 
     def place_key(self, token: Token) -> str | None:
-        """The place or country a word names, if any ("the town of X" names X)."""
+        """The place or country a word names, if any ("the town of X" names X).
+
+        "the city" or "this town" with no name is the last town or city named before it.
+        """
         named = [o for p in token.children if p.lower_ == "of" for o in p.children]
         for word in (token, *named):
             key = self.res.token_key.get(word.i)
             if key and self.res.actors[key].kind in ("Place", "Country"):
                 return key
+        if (
+            token.lemma_.lower() in SETTLEMENT_NOUNS
+            and not named
+            and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children)
+        ):
+            earlier = [
+                m.key
+                for m in self.res.mentions
+                if m.end <= token.i
+                and self.res.actors[m.key].kind == "Place"
+                and not _aside(self.res.doc[m.start], token)
+            ]
+            return earlier[-1] if earlier else None
         return None
+
+
+def _aside(word: Token, reader: Token) -> bool:
+    """Whether a word stands in a relative clause that ``reader`` is outside of:
+    "Musharraf, who rarely leaves [Islamabad], was in the city" does not set the scene.
+    """
+    for ancestor in word.ancestors:
+        if ancestor.dep_ in ("relcl", "acl") and reader not in ancestor.subtree:
+            return True
+    return False
 
 
 def _phrase_head(token: Token) -> Token:
@@ -576,6 +604,64 @@ def _attack_harm(token: Token) -> bool:
     return True
 
 
+HARM_VERBS = frozenset({"kill", "wound", "injure"})
+
+
+def _claimed(events: list[tuple[int, Event]], ctx: _Context) -> None:
+    """A side claiming responsibility did the attack it claims.
+
+    "Palestinian sniper fire killed a volunteer. Hamas' military wing claimed
+    responsibility": Hamas is a doer of that attack. The claim is for the attack its
+    "for" phrase names, else for the last attack told before it (in this sentence or
+    the one before). A claim denied or only planned owns nothing.
+    """
+    doc = ctx.res.doc
+    for token in doc:
+        if token.pos_ != "VERB" or token.lemma_.lower() not in lexicon.claim_verbs():
+            continue
+        if not any(
+            c.dep_ == "dobj" and c.lemma_.lower() == "responsibility" for c in token.children
+        ):
+            continue
+        if ctx.res.in_quote(token) or modality_of(token):
+            continue
+        claimants = ctx.actors(subject_of(token))
+        if not claimants:
+            continue
+        named = {t.i for o in objects_of(token, ("for",)) for t in o.subtree}
+        earliest = doc[token.sent.start - 1].sent.start if token.sent.start > 0 else 0
+        attacks = [e for i, e in events if e.cls == "Attack" and not e.modality and i in named]
+        attacks = attacks or [
+            e for i, e in events if e.cls == "Attack" and not e.modality and earliest <= i < token.i
+        ]
+        if attacks:
+            attack = attacks[-1]
+            attack.agents += [k for k in claimants if k not in attack.actors()]
+
+
+def _harmed_by_participle(events: list[tuple[int, Event]], ctx: _Context) -> None:
+    """An attack on a place that names its victims in a participle acts on them.
+
+    "raided the Gaza Strip, killing the son of a Hamas leader": Hamas is the side the
+    raid acted on. Only where the attack names no side acted on of its own.
+    """
+    for i, event in events:
+        if event.cls != "Attack" or event.targets or event.modality:
+            continue
+        for child in ctx.res.doc[i].children:
+            if child.dep_ not in ("advcl", "xcomp") or child.tag_ != "VBG":
+                continue
+            if child.lemma_.lower() not in HARM_VERBS:
+                continue
+            victims = [
+                k
+                for obj in objects_of(child)
+                for k in ctx.actors(obj)
+                if k not in event.actors() and ctx.res.actors[k].kind != "Place"
+            ]
+            event.targets += list(dict.fromkeys(victims))
+
+
 def _fold_unnamed_harm(events: list[tuple[int, Event]], ctx: _Context) -> list[tuple[int, Event]]:
     """Harm told with no side right after an attack is that attack's harm.
 
@@ -683,11 +769,28 @@ def _attacked_place(token: Token, ctx: _Context) -> str | None:
     return next((k for k in map(ctx.place_key, objects_of(token)) if k), None)
 
 
+def _country_default(events: list[tuple[int, Event]], ctx: _Context) -> None:
+    """Violence no one is named for happens in the article's country, without a dateline.
+
+    "A week of violence after the vote killed at least 612 people" in an article about
+    Kenya happened in Kenya. An act with a side named may have happened anywhere.
+    """
+    local = ctx.res.local
+    if local is None or ctx.res.dateline_place is not None:
+        return
+    for _, event in events:
+        located = event.cls in LOCATED_CLASSES and not event.modality
+        sideless = not (event.actors() or event.ballots or event.body)
+        if located and event.place is None and sideless:
+            event.place = ctx.res.country(local)
+
+
 def _dateline_default(events: list[tuple[int, Event]], ctx: _Context) -> None:
     """Place the events of the dateline's paragraph that name no place at the dateline's.
 
     Later paragraphs often tell of events elsewhere, so the dateline is not their place.
     """
+    _country_default(events, ctx)
     place = ctx.res.dateline_place
     if place is None:
         return
@@ -2089,8 +2192,12 @@ def extract_events(res: Resolution, line: Timeline) -> list[Event]:
         if head_trig is not None and head_trig.cls == "Vote" and token.dep_ != "advcl":
             continue  # "a vote condemning X" states the motion, not an accusation
         if head_trig is not None and head_trig.cls == trig.cls == "Attack":
-            if _attack_harm(token):
+            told = any(i == token.head.i and e.cls == "Attack" for i, e in events)
+            told = told or token.head.pos_ != "VERB" or token.head.i > token.i
+            if _attack_harm(token) and told:
                 continue  # "bombed X, killing 14": the harm done by that attack
+            # "a sniper fired into Israel, killing a volunteer": the firing made no
+            # event of its own (no weapon named), so the killing tells the attack
         found: list[Event] = []
         if trig.frame == "vote":
             event = _vote(token, ctx)
@@ -2171,6 +2278,8 @@ def extract_events(res: Resolution, line: Timeline) -> list[Event]:
     events += _labelled_acts(ctx, {i for i, _ in events})
     events = _join_elections(_merge_votes(sorted(events, key=lambda p: p[0])))
     events = _fold_unnamed_harm(events, ctx)
+    _harmed_by_participle(events, ctx)
+    _claimed(events, ctx)
     _attach_casualties(events, ctx)
     _dateline_default(events, ctx)
     kept = [e for _, e in sorted(events, key=lambda p: p[0]) if e.actors() or _told_alone(e)]
@@ -2314,7 +2423,10 @@ def _dedupe(events: list[Event], countries: Mapping[str, str] | None = None) -> 
         if key in seen:
             _merge_into(seen[key], event)
             continue
-        twin = next((e for e in out if _same_act(e, event, countries) or _retold(e, event)), None)
+        twin = next(
+            (e for e in out if _same_act(e, event, countries) or _retold(e, event, countries)),
+            None,
+        )
         if twin is not None:
             _merge_into(twin, event)
             continue
@@ -2323,11 +2435,35 @@ def _dedupe(events: list[Event], countries: Mapping[str, str] | None = None) -> 
     return out
 
 
-def _retold(first: Event, second: Event) -> bool:
+def _opposed(doers: list[str], done_to: list[str], countries: Mapping[str, str] | None) -> bool:
+    """Whether one act's doers are another's victims: the same side, or a country named
+    as one side whose people are the other ("Palestine" and "Palestinian civilians").
+
+    Two groups of one country are not thereby one side: "Sri Lankan troops" and the
+    Tamil Tigers fight each other.
+
+    >>> _opposed(["country:PSE"], ["group:pse-civilians"], {"group:pse-civilians": "country:PSE"})
+    True
+    >>> _opposed(["group:lka-military"], ["org:ltte"], {"group:lka-military": "country:LKA",
+    ...     "org:ltte": "country:LKA"})
+    False
+    """
+    countries = countries or {}
+    if set(doers) & set(done_to):
+        return True
+    named = {k for k in (*doers, *done_to) if k.startswith("country:")}
+    wider_doers = {countries.get(k, k) for k in doers}
+    wider_done = {countries.get(k, k) for k in done_to}
+    return bool(wider_doers & wider_done & named)
+
+
+def _retold(first: Event, second: Event, countries: Mapping[str, str] | None = None) -> bool:
     """Whether a later sentence retells an act: one class and day, the same sides.
 
     "Israeli troops raided Gaza on Tuesday ... Eight Hamas fighters were killed":
-    an act whose agent is not named again joins the act whose sides it shares.
+    an act whose agent is not named again joins the act whose sides it shares. Sides
+    are compared by country too (``countries``): Palestinians killed do not retell
+    an attack by Palestinians.
     """
     if first.cls != second.cls or first.cls in ("Vote", "Statement"):
         return False
@@ -2335,7 +2471,9 @@ def _retold(first: Event, second: Event) -> bool:
         return False
     if not (first.agents or first.targets) or not (second.agents or second.targets):
         return False  # sides unknown: "meetings with A and B" are two meetings
-    if set(first.agents) & set(second.targets) or set(first.targets) & set(second.agents):
+    if _opposed(first.agents, second.targets, countries) or _opposed(
+        first.targets, second.agents, countries
+    ):
         return False
     if first.agents and second.agents and not set(first.agents) & set(second.agents):
         return False
