@@ -28,7 +28,8 @@ def extract_doc(nlp: Language, article: Article, doc: Doc) -> Extraction:
     quoted = extract_quotes(res)
     said = statements(res, quoted, line)
     said += occasion_statements(res, line, said, lambda t: trigger_for(t) is not None)
-    events = extract_events(res, line) + said
+    speakers = [(q.char_start, q.char_end, q.speaker) for q, _ in quoted if q.speaker]
+    events = extract_events(res, line, speakers) + said
     extraction = Extraction(
         article=article,
         actors={},

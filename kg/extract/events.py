@@ -38,7 +38,7 @@ an event's place from "in / at / near X" on its clause, or from the dateline.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -1681,6 +1681,61 @@ def _labelled_acts(ctx: _Context, taken: set[int]) -> list[tuple[int, Event]]:
     return out
 
 
+QUOTED_CONFIDENCE = 0.6
+"""Confidence of an act a speaker tells of in the first person inside a quotation."""
+FIRST_PERSON = frozenset({"i", "we"})
+
+
+def _quoted_acts(ctx: _Context, speakers: Sequence[tuple[int, int, str]]) -> list[tuple[int, Event]]:
+    """Acts a speaker tells of in the first person inside a quotation: the speaker's.
+
+    '"We demand the release of our soldiers," Nasrallah said' is a demand by
+    Nasrallah; '"We will respond," Zahar vowed' a threat (by how it is reported). A
+    trigger whose subject is not "I" or "we" tells of someone else's act and stays
+    out, as do negated and asked ones.
+    """
+    out: list[tuple[int, Event]] = []
+    doc = ctx.res.doc
+    for start, end, speaker in speakers:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        for token in span:
+            trig = trigger_for(token)
+            if trig is None or token.pos_ != "VERB":
+                continue
+            if trig.frame not in ("svo", "sv", "prep", "bid", "goods", "meet"):
+                continue
+            own = [c for c in token.children if c.dep_ == "nsubj"]  # not a controller's
+            if not any(c.lower_ in FIRST_PERSON for c in own):
+                continue
+            modality = modality_of(token, trig.cls)
+            if modality in ("negated", "hypothetical"):
+                continue
+            event = _base(token, trig, ctx)
+            event.confidence = min(event.confidence, QUOTED_CONFIDENCE)
+            if trig.frame == "meet":
+                partners = [k for o in _partner_objects(token, trig.preps) for k in ctx.actors(o)]
+                partners += [k for o in objects_of(token) for k in ctx.actors(o)]
+                event.participants = list(dict.fromkeys([speaker, *partners]))
+                if len(event.participants) < 2:
+                    continue
+            else:
+                event.agents = [speaker]
+                targets, _ = find_targets(token, trig, ctx, [speaker])
+                event.targets = [t for t in dict.fromkeys(targets) if t != speaker]
+                if trig.cls in AIMED_CLASSES and not event.targets:
+                    continue  # "we condemn": whom, the quotation does not say
+            event.modality = modality
+            out.append((token.i, event))
+            reading = _derived_reading(token, trig, event)
+            if reading is not None:
+                derived = _derive(token, event, reading, ctx)
+                if derived is not None:
+                    out.append((token.i, derived))
+    return out
+
+
 def _must_demands(ctx: _Context) -> list[tuple[int, Event]]:
     """ "X said Y must (or should) act": a demand by X on Y."""
     out: list[tuple[int, Event]] = []
@@ -2151,8 +2206,14 @@ def _background(token: Token, ctx: _Context) -> bool:
     return False
 
 
-def extract_events(res: Resolution, line: Timeline) -> list[Event]:
-    """Events of an article, in reading order, merged where they repeat."""
+def extract_events(
+    res: Resolution, line: Timeline, speakers: Sequence[tuple[int, int, str]] = ()
+) -> list[Event]:
+    """Events of an article, in reading order, merged where they repeat.
+
+    ``speakers`` are the article's attributed quotations as (first character, end,
+    speaker key): what a speaker says "we" or "I" do in one is the speaker's act.
+    """
     ctx = _Context(res, line)
     events: list[tuple[int, Event]] = []
     by_token: dict[int, Event] = {}
@@ -2275,6 +2336,7 @@ def extract_events(res: Resolution, line: Timeline) -> list[Event]:
             if choice is not None and all(b.voter != voter for b in vote.ballots):
                 vote.ballots.append(Ballot(voter, choice))
     events += _must_demands(ctx)
+    events += _quoted_acts(ctx, speakers)
     events += _labelled_acts(ctx, {i for i, _ in events})
     events = _join_elections(_merge_votes(sorted(events, key=lambda p: p[0])))
     events = _fold_unnamed_harm(events, ctx)
