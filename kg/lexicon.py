@@ -203,6 +203,12 @@ def speech_verbs() -> frozenset[str]:
 
 
 @functools.cache
+def body_nouns() -> frozenset[str]:
+    """Nouns that, definite, refer back to the last organisation named as a doer."""
+    return _words("body_nouns.txt")
+
+
+@functools.cache
 def claim_verbs() -> frozenset[str]:
     """Verbs that own an act with "responsibility" as object (``claim_verbs.txt``)."""
     return _words("claim_verbs.txt")

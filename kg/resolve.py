@@ -1366,6 +1366,10 @@ def _coreference(res: Resolution) -> None:
     last_subject_sent = -10
     last_group: str | None = None
     last_country: str | None = None
+    # The last country, organisation or group named as a doer, and the sentence: "it",
+    # "they" and "the group" as subjects refer back to it.
+    doer: list[str] = []
+    doer_sent = -10
     sent_index = {t.i: n for n, s in enumerate(doc.sents) for t in s}
     for token in doc:
         if res.in_quote(token):
@@ -1374,6 +1378,17 @@ def _coreference(res: Resolution) -> None:
         key = res.token_key.get(token.i)
         resolved: list[str] = []
         lower = token.lower_
+        if key and token.dep_ in SUBJECT_DEPS and res.actors[key].kind != "Place":
+            if res.actors[key].kind in ("Country", "Organization", "Group"):
+                doer = [key] + [
+                    k
+                    for c in token.conjuncts
+                    for k in [res.token_key.get(c.i)]
+                    if k and res.actors[k].kind != "Place"
+                ]
+                doer_sent = here
+            else:
+                doer, doer_sent = [], -10
         if key:
             kind = res.actors[key].kind
             recent[key] = token.i
@@ -1401,6 +1416,17 @@ def _coreference(res: Resolution) -> None:
         elif token.pos_ == "PRON" and lower in PLURAL_PRONOUNS:
             if len(last_subject) > 1 and here - last_subject_sent <= 1:
                 resolved = list(last_subject)
+            elif lower == "they" and token.dep_ in SUBJECT_DEPS and len(doer) > 1:
+                if 0 < here - doer_sent <= 1:  # "Iran and Iraq met. They agreed ..."
+                    resolved = list(doer)
+        elif token.pos_ == "PRON" and lower == "it" and token.dep_ in SUBJECT_DEPS:
+            # "Russia imposed sanctions on Turkey. It also banned ...": the last doer
+            if len(doer) == 1 and 0 < here - doer_sent <= 2:
+                resolved = list(doer)
+        elif token.pos_ == "NOUN" and lower in lexicon.body_nouns() and _definite(token):
+            bodies = [k for k in doer if res.actors[k].kind == "Organization"]
+            if len(bodies) == 1 and 0 < here - doer_sent <= 3:
+                resolved = bodies  # "Islamic State seized Palmyra. The group ..."
         elif token.pos_ == "PRON" and lower in GROUP_PRONOUNS and lower == "its":
             if last_group:
                 resolved = [last_group]

@@ -1493,10 +1493,12 @@ def _governed_objects(token: Token, ctx: _Context) -> list[Token]:
                 out += [o for o in objects_of(child, ("from", "of")) if o.dep_ == "pobj"]
             else:
                 out += objects_of(child, ("with", "against", "on", "from", "to"))
-        elif (
-            child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX") and not ctx.res.in_quote(child)
-        ):
-            out += [c for c in child.children if c.dep_ == "nsubj"]
+        elif child.dep_ == "ccomp" and not ctx.res.in_quote(child):
+            subjects = [c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if not subjects and child.pos_ not in ("VERB", "AUX"):
+                # "demanded that [Turkey apologise]" parsed as a noun with a compound
+                subjects = [c for c in child.lefts if c.dep_ == "compound"]
+            out += subjects
     out += _condition_subjects(token)
     return out
 
