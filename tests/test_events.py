@@ -1118,3 +1118,42 @@ def test_one_countrys_troops_and_rebels_fight_each_other(nlp: Language) -> None:
     )
     attacks = [e for e in x.events if e.cls == "Attack"]
     assert len(attacks) == 1 and attacks[0].place == "place:mannar"
+
+
+def test_an_act_on_a_named_side_with_its_doer_unnamed_is_kept(nlp: Language) -> None:
+    found = events_of(nlp, "Two Russians were arrested in Kiev on Monday.")
+    assert [(c, a, t, conf) for c, a, t, conf in found] == [("Coerce", [], ["country:RUS"], 0.5)]
+    found = events_of(nlp, "Sanctions were imposed on Russia on Monday.")
+    assert [(c, t) for c, _, t, _ in found] == [("Sanction", ["country:RUS"])]
+
+
+def test_a_doer_the_reading_missed_is_no_unnamed_doer(nlp: Language) -> None:
+    # an active verb whose subject names no actor, and a mere mention of trade
+    assert events_of(nlp, "Officials arrested two Russians in Kiev on Monday.") == []
+    assert events_of(nlp, "An investigation of illegal arms sales to Croatia began.") == []
+
+
+def test_a_passive_light_verb_takes_its_by_agent(nlp: Language) -> None:
+    found = events_of(nlp, "New sanctions were imposed on Russia by the European Union.")
+    assert [(c, a, t) for c, a, t, _ in found] == [
+        ("Sanction", ["org:european-union"], ["country:RUS"])
+    ]
+
+
+def test_being_committed_to_an_act_is_the_subjects_promise(nlp: Language) -> None:
+    found = events_of(nlp, "The minister said Vietnam is committed to opening up the economy.")
+    assert [(c, a) for c, a, _, _ in found] == [("Agree", ["country:VNM"])]
+
+
+def test_a_demand_made_in_the_first_person_in_a_quotation_is_the_speakers(nlp: Language) -> None:
+    found = events_of(
+        nlp, '"We demand the release of our soldiers by Israel," Hassan Nasrallah said.'
+    )
+    assert ("Demand", ["person:hassan-nasrallah"], ["country:ISR"]) in [f[:3] for f in found]
+
+
+def test_acts_of_others_told_in_a_quotation_are_not_read(nlp: Language) -> None:
+    found = events_of(nlp, '"Russia attacked our troops," Petro Poroshenko said.')
+    assert [c for c, *_ in found if c != "Statement"] == []
+    found = events_of(nlp, '"We do not demand anything from Israel," Hassan Nasrallah said.')
+    assert [c for c, *_ in found if c == "Demand"] == []

@@ -162,6 +162,8 @@ def test_every_class_behaviour_names_an_ontology_class_and_a_known_behaviour() -
         "content-noun",
         "aimed",
         "own-object",
+        "doer-optional",
+        "spoken",
         "written",
     }
     table = lexicon.class_behaviours()

@@ -75,6 +75,8 @@ PLACE_PREPS = ("in", "at", "inside", "near", "outside")
 #: Per-class behaviour, from ``lexicons/classes.tsv`` (see there what each means).
 LOCATED_CLASSES = lexicon.classes_with("located")
 OWN_OBJECT_CLASSES = lexicon.classes_with("own-object")
+DOER_OPTIONAL = lexicon.classes_with("doer-optional")
+SPOKEN_CLASSES = lexicon.classes_with("spoken")
 
 
 def trigger_for(token: Token) -> Trigger | None:
@@ -1211,7 +1213,10 @@ def _svo(token: Token, trig: Trigger, ctx: _Context) -> Event | None:
             or (_bare_participle(token) and subject is not None and subject.dep_ == "nsubjpass")
             or _passive_auxiliary(token)
         )  # "were wounded ... and [were] killed": a shared passive subject
-        if passive:
+        if passive and trig.mode == "promise" and not objects_of(token, ("by",)):
+            agents = ctx.actors(subject)  # "Vietnam is committed to opening up": a state
+            targets, _ = find_targets(token, trig, ctx, agents)
+        elif passive:
             targets = ctx.actors(subject)
             for obj in objects_of(token, ("by",)):
                 agents += ctx.actors(obj)
@@ -1242,16 +1247,20 @@ def _svo(token: Token, trig: Trigger, ctx: _Context) -> Event | None:
         light = governor in LIGHT_VERBS or (
             trigger_for(verb) is None and governor not in lexicon.speech_verbs()
         )  # "called the killing murder": the speaker did not kill
+        if not agents and light and phrase.dep_ == "nsubjpass":
+            agents = [k for o in objects_of(phrase.head, ("by",)) for k in ctx.actors(o)]
         if not agents and light:
             agents = ctx.actors(_governing_subject(phrase))  # "opened an inquiry into"
         elif not agents and phrase.dep_ == "dobj" and governor in lexicon.modalities():
             agents = ctx.actors(_governing_subject(phrase))  # "threatened sanctions on X"
-        if not targets and phrase.dep_ == "dobj" and light:
-            for obj in objects_of(phrase.head, trig.preps):  # "imposed sanctions on X"
+        if not targets and phrase.dep_ in ("dobj", "nsubjpass") and light:
+            # "imposed sanctions on X", "sanctions were imposed on X"
+            for obj in objects_of(phrase.head, trig.preps):
                 targets += ctx.actors(obj)
         if not targets and trig.frame != "prep":
             targets = _nested_actors(phrase, ctx, agents, frozenset({"prep", "acl"}))
     agents = list(dict.fromkeys(agents))
+    named_target = bool(targets)
     if not targets and trig.cls in LOCATED_TARGET:
         targets = _located_side(token, ctx)
     targets = [t for t in dict.fromkeys(targets) if t not in agents]
@@ -1295,8 +1304,11 @@ def _svo(token: Token, trig: Trigger, ctx: _Context) -> Event | None:
                 return None
             event.confidence = UNNAMED_SIDES_CONFIDENCE
         event.place = ctx.place(token) or _attacked_place(token, ctx) or _clause_place(token, ctx)
-    elif not agents:
+    elif not agents and not (named_target and trig.cls in DOER_OPTIONAL and _doer_unnamed(token)):
         return None
+    elif not agents:
+        # "Sanctions were imposed on Russia": the side acted on is named, the doer not
+        event.confidence = min(event.confidence, UNNAMED_DOER_CONFIDENCE)
     elif (
         not targets
         and len(agents) < 2  # "X and Y signed an agreement": a joint act
@@ -1310,6 +1322,24 @@ def _svo(token: Token, trig: Trigger, ctx: _Context) -> Event | None:
 
 #: Confidence of an act whose doer is named and whose object is people no side names.
 UNNAMED_TARGET_CONFIDENCE = 0.5
+UNNAMED_DOER_CONFIDENCE = 0.5
+"""Confidence of an act on a named side whose doer the sentence does not name."""
+
+
+def _doer_unnamed(token: Token) -> bool:
+    """Whether an act's doer is left unnamed rather than missed: a passive with no "by"
+    ("sanctions were imposed on Russia", "two Russians were arrested"). An active verb
+    whose subject names no actor ("officials demanded ...") has a doer the reading
+    missed, and a noun with no doer ("arms sales to Croatia") is most often a mention.
+    """
+    if token.pos_ == "VERB":
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
+        return passive and not objects_of(token, ("by",))
+    if any(c.dep_ == "poss" for c in token.children) or token.dep_ in ("compound", "amod"):
+        return False  # "relief officials": a noun naming a thing
+    return _governing_subject(_phrase_head(token)) is None
+
+
 #: Classes that judge another's act: praise and condemnation.
 JUDGING_CLASSES = frozenset({"Support", "Accusation"})
 
@@ -1688,13 +1718,15 @@ QUOTED_CONFIDENCE = 0.6
 FIRST_PERSON = frozenset({"i", "we"})
 
 
-def _quoted_acts(ctx: _Context, speakers: Sequence[tuple[int, int, str]]) -> list[tuple[int, Event]]:
-    """Acts a speaker tells of in the first person inside a quotation: the speaker's.
+def _quoted_acts(
+    ctx: _Context, speakers: Sequence[tuple[int, int, str]]
+) -> list[tuple[int, Event]]:
+    """Speech acts a speaker makes in the first person inside a quotation: the speaker's.
 
     '"We demand the release of our soldiers," Nasrallah said' is a demand by
-    Nasrallah; '"We will respond," Zahar vowed' a threat (by how it is reported). A
-    trigger whose subject is not "I" or "we" tells of someone else's act and stays
-    out, as do negated and asked ones.
+    Nasrallah: saying it does it (classes marked ``spoken`` in ``classes.tsv``). Other
+    acts told in a quotation ("we met with India") stay out, as do acts whose subject
+    is not "I" or "we", and negated or asked ones.
     """
     out: list[tuple[int, Event]] = []
     doc = ctx.res.doc
@@ -1706,7 +1738,7 @@ def _quoted_acts(ctx: _Context, speakers: Sequence[tuple[int, int, str]]) -> lis
             trig = trigger_for(token)
             if trig is None or token.pos_ != "VERB":
                 continue
-            if trig.frame not in ("svo", "sv", "prep", "bid", "goods", "meet"):
+            if trig.cls not in SPOKEN_CLASSES or trig.frame not in ("svo", "sv", "prep", "bid"):
                 continue
             own = [c for c in token.children if c.dep_ == "nsubj"]  # not a controller's
             if not any(c.lower_ in FIRST_PERSON for c in own):
@@ -1716,18 +1748,11 @@ def _quoted_acts(ctx: _Context, speakers: Sequence[tuple[int, int, str]]) -> lis
                 continue
             event = _base(token, trig, ctx)
             event.confidence = min(event.confidence, QUOTED_CONFIDENCE)
-            if trig.frame == "meet":
-                partners = [k for o in _partner_objects(token, trig.preps) for k in ctx.actors(o)]
-                partners += [k for o in objects_of(token) for k in ctx.actors(o)]
-                event.participants = list(dict.fromkeys([speaker, *partners]))
-                if len(event.participants) < 2:
-                    continue
-            else:
-                event.agents = [speaker]
-                targets, _ = find_targets(token, trig, ctx, [speaker])
-                event.targets = [t for t in dict.fromkeys(targets) if t != speaker]
-                if trig.cls in AIMED_CLASSES and not event.targets:
-                    continue  # "we condemn": whom, the quotation does not say
+            event.agents = [speaker]
+            targets, _ = find_targets(token, trig, ctx, [speaker])
+            event.targets = [t for t in dict.fromkeys(targets) if t != speaker]
+            if trig.cls in AIMED_CLASSES and not event.targets:
+                continue  # "we condemn": whom, the quotation does not say
             event.modality = modality
             out.append((token.i, event))
             reading = _derived_reading(token, trig, event)
