@@ -251,6 +251,45 @@ def listed_surnames() -> frozenset[str]:
     )
 
 
+def _bare(surname: str) -> str:
+    """A surname without its Arabic article: "al-assad" → "assad"."""
+    for article in ("al-", "el-", "ad-", "as-", "ash-", "an-"):
+        if surname.startswith(article) and len(surname) > len(article) + 2:
+            return surname[len(article) :]
+    return surname
+
+
+def office_holder(surname: str, day: dt.date | None) -> Entry | None:
+    """The one listed person with this surname who held an office on ``day``, if one.
+
+    A bare surname the list does not hold as a name of its own ("Kerry", "Abbas") is
+    that person's on days when no other listed person of that name was in office:
+    "Kerry" in 2015 is John Kerry, the Secretary of State; "Trump" in 2016, no one.
+
+    >>> office_holder("Kerry", dt.date(2015, 6, 1)).default
+    'USAELI'
+    >>> office_holder("Trump", dt.date(2016, 6, 1)) is None
+    True
+    >>> office_holder("Abbas", dt.date(2016, 6, 1)).default
+    'PSEELI'
+    >>> office_holder("Assad", dt.date(2016, 6, 1)) is None  # Bashar, and Maher in command
+    True
+    >>> office_holder("Kerry", None) is None
+    True
+    """
+    key = phrase_key(surname)
+    if day is None or not key or " " in key:
+        return None
+    holders = {
+        id(entry): entry
+        for phrase, entry in builtin().items()
+        if " " in phrase and _bare(phrase.split()[-1]) == _bare(key)
+        for restriction in entry.restrictions
+        if restriction.holds(day)
+    }
+    return next(iter(holders.values())) if len(holders) == 1 else None
+
+
 def listed_country(names: list[str], day: dt.date | None) -> str | None:
     """ISO3 of the country the built-in list ties any of ``names`` to on ``day``.
 
@@ -306,6 +345,8 @@ def apply(
             ),
             None,
         )
+        if entry is None and fallback and actor.kind == "Person":
+            entry = office_holder(actor.label, day)
         code = entry.code_on(day) if entry else None
         iso3 = _country_of(code) if code else None
         if code is None or iso3 is None:

@@ -630,6 +630,8 @@ def entity_spans(doc: Doc) -> list[tuple[Span, str]]:
             label = "PERSON"  # '"...," Akhtar Zamin said': only people speak
         if label in ("PERSON", "ORG") and _common_noun_opening(span):
             continue
+        if label == "ORG" and len(span) == 1 and _listed(span, dictionary.builtin()):
+            label = "PERSON"  # "Tsipras criticised": a leader's listed name, no organisation
         if label == "PERSON":
             span = _through_particles(span)
         if _trim(span).text.lower() in lexicon.place_nouns() or span[-1].lower_ == "of":
