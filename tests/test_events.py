@@ -1157,3 +1157,13 @@ def test_acts_of_others_told_in_a_quotation_are_not_read(nlp: Language) -> None:
     assert [c for c, *_ in found if c != "Statement"] == []
     found = events_of(nlp, '"We do not demand anything from Israel," Hassan Nasrallah said.')
     assert [c for c, *_ in found if c == "Demand"] == []
+
+
+def test_a_quotation_telling_of_an_act_between_named_sides_reports_it(nlp: Language) -> None:
+    found = events_of(nlp, '"Russian jets bombed Turkish positions overnight," a monitor said.')
+    assert [(c, conf) for c, _, t, conf in found if c == "Attack" and t] == [("Attack", 0.6)]
+
+
+def test_a_quotation_naming_one_side_or_none_reports_no_act(nlp: Language) -> None:
+    found = events_of(nlp, '"They used chlorine bombs to maim and kill," Nikki Haley said.')
+    assert [c for c, *_ in found if c == "Attack"] == []

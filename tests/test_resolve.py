@@ -119,12 +119,8 @@ def test_sentence_initial_surname_merges_with_full_name(nlp):
     assert "Modi" in x.actors["person:narendra-modi"].aliases
 
 
-@pytest.mark.xfail(
-    reason="the model tags 'Sisi' ORG; the ORG-to-person fix only checks whole words of "
-    "person names ('al-Sisi'), not their particle parts, so org:sisi is made",
-    strict=True,
-)
 def test_particle_surname_mislabelled_org_is_still_the_person(nlp):
+    # the model tags 'Sisi' ORG; a listed leader's name is a person's
     x = extract_text(
         nlp,
         "Egyptian President Abdel Fattah al-Sisi arrived in Nairobi on Monday. "
