@@ -203,6 +203,24 @@ def speech_verbs() -> frozenset[str]:
 
 
 @functools.cache
+def question_verbs() -> frozenset[str]:
+    """Verbs whose "if" / "whether" clause is a question (``question_verbs.txt``)."""
+    return _words("question_verbs.txt")
+
+
+@functools.cache
+def harm_verbs() -> frozenset[str]:
+    """Verbs of the harm an attack does to people (``harm_verbs.txt``)."""
+    return _words("harm_verbs.txt")
+
+
+@functools.cache
+def settlement_nouns() -> frozenset[str]:
+    """Nouns for a town that, definite, refer back to the last one named."""
+    return _words("settlement_nouns.txt")
+
+
+@functools.cache
 def body_nouns() -> frozenset[str]:
     """Nouns that, definite, refer back to the last organisation named as a doer."""
     return _words("body_nouns.txt")

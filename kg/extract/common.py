@@ -216,9 +216,7 @@ def modality_of(token: Token, cls: str | None = None) -> str | None:
 
 
 #: Verbs whose "if" clause is a question, not a condition ("asked if X would come").
-QUESTION_VERBS = frozenset(
-    {"ask", "wonder", "know", "see", "decide", "check", "determine", "doubt"}
-)
+QUESTION_VERBS = lexicon.question_verbs()
 
 
 def _asked(verb: Token) -> bool:

@@ -71,7 +71,7 @@ QUALIFIERS = re.compile(
 )
 ACTOR_KINDS = ("Person", "Country", "Organization", "Group")
 #: Nouns for a town, which alone ("the city") refer back to the last one named.
-SETTLEMENT_NOUNS = frozenset({"city", "town", "village"})
+SETTLEMENT_NOUNS = lexicon.settlement_nouns()
 #: Prepositions whose object is where an event happened.
 PLACE_PREPS = ("in", "at", "inside", "near", "outside")
 #: Per-class behaviour, from ``lexicons/classes.tsv`` (see there what each means).
@@ -608,7 +608,7 @@ def _attack_harm(token: Token) -> bool:
     return True
 
 
-HARM_VERBS = frozenset({"kill", "wound", "injure"})
+HARM_VERBS = lexicon.harm_verbs()
 
 
 def _claimed(events: list[tuple[int, Event]], ctx: _Context) -> None:
