@@ -811,9 +811,12 @@ def _phrase_head_noun(span: Span) -> Token | None:
 def is_outlet(span: Span) -> bool:
     """Whether a name is a news outlet's: listed in ``outlets.tsv``, or naming the
     outlet noun its phrase ends in ("the Mehr news agency", "the Ynet website"; not
-    "a White House news conference")."""
-    if clean_name(span.text).lower() in lexicon.outlets():
+    "a White House news conference", nor a listed body's "U.N. refugee agency")."""
+    name = clean_name(span.text)
+    if name.lower() in lexicon.outlets():
         return True
+    if _gazetteer_key(name, "ORG"):
+        return False  # "the U.N. refugee agency", "the EU border agency": a body, no outlet
     head = span.root
     while head.dep_ == "compound" and head.head is not head:
         head = head.head  # "Mehr news agency": Mehr → news → agency

@@ -1166,3 +1166,24 @@ def test_a_group_noun_after_a_dateline_dash_is_no_name(nlp):
 def test_a_person_from_a_country_is_of_it_when_the_parser_hangs_from_on_the_verb(nlp):
     x = extract_text(nlp, "Gunmen killed a volunteer from Ecuador.")
     assert "group:ecu-civilians" in x.events[0].targets
+
+
+def test_suicide_bombers_and_attackers_are_the_articles_armed_non_state_side(nlp):
+    x = extract_text(
+        nlp,
+        "SANAA (Reuters) - Suicide bombers blew themselves up in two mosques in Yemen's "
+        "capital, killing at least 137 worshippers.",
+    )
+    assert [e.agents for e in x.events if e.cls == "Attack"] == [["group:yem-rebels"]]
+
+
+def test_bombers_alone_are_aircraft(nlp):
+    x = extract_text(nlp, "Russian bombers struck targets in Syria on Monday.")
+    assert [e.agents for e in x.events if e.cls == "Attack"] == [["group:rus-military"]]
+
+
+def test_a_listed_bodys_agency_is_no_news_outlet(nlp):
+    x = extract_text(nlp, "The U.N. refugee agency condemned the attack on Israel.")
+    assert "org:united-nations" in x.actors
+    x = extract_text(nlp, "The Mehr news agency reported that Iran condemned Israel.")
+    assert not [a for a in x.actors.values() if a.label.startswith("Mehr")]
