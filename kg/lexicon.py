@@ -85,6 +85,16 @@ def seats() -> dict[str, str]:
 
 
 @functools.cache
+def regions() -> dict[str, str]:
+    """Region, province or city (no capital) → ISO3 of the country it lies in.
+
+    >>> regions()["Aleppo"], regions()["Louisiana"]
+    ('SYR', 'USA')
+    """
+    return {row[0]: row[1] for row in _rows("regions.tsv")}
+
+
+@functools.cache
 def group_nouns() -> dict[str, str]:
     """Lemma of a noun for people acting for a side → its sector ("" for none).
 

@@ -19,7 +19,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg import lexicon
+from kg import lexicon, mint
 
 log = logging.getLogger(__name__)
 
@@ -116,6 +116,8 @@ def gazetteer_patterns() -> list[dict[str, Any]]:
     for place in lexicon.places():
         for name in (place.name, *place.aliases):
             patterns.append({"label": "FAC", "pattern": name, "id": f"place:{place.slug}"})
+    for name in sorted(lexicon.regions()):  # "Aleppo", "Louisiana": where, never who
+        patterns.append({"label": "GPE", "pattern": name, "id": mint.place_key(name)})
     return patterns
 
 

@@ -193,6 +193,18 @@ class Resolution:
         iso3 = next((table[n] for n in (actor.label, *sorted(actor.aliases)) if n in table), None)
         return self.country(iso3) if iso3 else None
 
+    def region_country(self, key: str) -> str | None:
+        """The country a region or city lies in ("Aleppo" → Syria; ``regions.tsv``).
+
+        Unlike a capital, a region never acts for its country: it only says where.
+        """
+        actor = self.actors.get(key)
+        if actor is None or actor.kind != "Place":
+            return None
+        table = lexicon.regions()
+        iso3 = next((table[n] for n in (actor.label, *sorted(actor.aliases)) if n in table), None)
+        return self.country(iso3) if iso3 else None
+
     def country(self, iso3: str) -> str:
         """The key of a country, added to the actors when the article does not name it."""
         key = mint.country_key(iso3)
@@ -209,7 +221,8 @@ class Resolution:
         ``inferred`` until some phrase names its country outright. A capital stands
         for its country ("police in Cairo").
         """
-        side = self.seat_country(side) or side  # "the court in Cairo": Egypt's
+        # "the court in Cairo": Egypt's; "police in Aleppo": Syria's
+        side = self.seat_country(side) or self.region_country(side) or side
         country = self.actors.get(side)
         if country is None or country.kind != "Country" or not country.iso3:
             return side
@@ -307,7 +320,9 @@ class Resolution:
                     continue  # "security forces", "government troops"
                 return None
             if child.dep_ == "prep" and child.lower_ in SIDE_PREPS:
-                return None
+                if any(t.i in self.token_key for t in child.subtree):
+                    return None  # "police in Kenya": that side, not the article's
+                continue  # "police in riot gear"
             if child.dep_ == "det" and child.lower_ not in ("the", "a", "an"):
                 return None  # "some troops", "their forces", "no soldiers"
         if any(form in listed for form in _noun_forms(token)) or any(
@@ -630,6 +645,8 @@ def entity_spans(doc: Doc) -> list[tuple[Span, str]]:
             label = "PERSON"  # '"...," Akhtar Zamin said': only people speak
         if label in ("PERSON", "ORG") and _common_noun_opening(span):
             continue
+        if label in ("NORP", "PERSON", "ORG") and span.text in lexicon.regions():
+            label = "GPE"  # "bombed [Aleppo]" tagged a nationality: a place of regions.tsv
         if label == "ORG" and len(span) == 1 and _listed(span, dictionary.builtin()):
             label = "PERSON"  # "Tsipras criticised": a leader's listed name, no organisation
         if label == "PERSON":
@@ -1192,6 +1209,9 @@ def dateline_country(text: str) -> str | None:
     'LKA'
     >>> dateline_country("GAZA CITY, Gaza Strip (AP) - Israeli tanks ...")
     'PSE'
+    >>> dateline_country("BATON ROUGE, Louisiana (Reuters) - Police ..."), dateline_country(
+    ...     "KANDAHAR (Reuters) - ...")
+    ('USA', 'AFG')
     >>> dateline_country("AT least ten people were killed - police said.") is None
     True
     """
@@ -1205,7 +1225,9 @@ def dateline_country(text: str) -> str | None:
         p.rsplit(" ", 1)[0] for p in parts if p.rsplit(" ", 1)[-1].lower() in lexicon.place_nouns()
     ]
     region = next((countries[p] for p in [*parts, *bare] if p in countries), None)
-    return region or lexicon.seats().get(city) or countries.get(city)
+    region = region or next((lexicon.regions()[p] for p in parts if p in lexicon.regions()), None)
+    known = lexicon.seats().get(city) or countries.get(city)
+    return region or known or lexicon.regions().get(city)
 
 
 def _article_country(res: Resolution) -> str | None:
@@ -1227,9 +1249,9 @@ def _main_country(res: Resolution) -> str | None:
     """ISO3 of the country the article names most, when it clearly leads (twice at least)."""
     counts: dict[str, int] = {}
     for mention in res.mentions:
-        actor = res.actors[mention.key]
-        if actor.kind == "Country" and actor.iso3:
-            counts[actor.iso3] = counts.get(actor.iso3, 0) + 1
+        iso3 = _country_named(res.actors[mention.key])
+        if iso3:
+            counts[iso3] = counts.get(iso3, 0) + 1
     ranked = sorted(counts.items(), key=lambda item: -item[1])
     if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None
@@ -1238,8 +1260,17 @@ def _main_country(res: Resolution) -> str | None:
 
 def _only_country(res: Resolution) -> str | None:
     """ISO3 of the one country the article names, if it names exactly one."""
-    named = {res.actors[m.key].iso3 for m in res.mentions if res.actors[m.key].kind == "Country"}
+    named = {_country_named(res.actors[m.key]) for m in res.mentions} - {None}
     return named.pop() if len(named) == 1 else None
+
+
+def _country_named(actor: Actor) -> str | None:
+    """ISO3 of the country a mention names: a country, or a region or city in it."""
+    if actor.kind == "Country":
+        return actor.iso3
+    if actor.kind == "Place":
+        return lexicon.regions().get(actor.label)
+    return None
 
 
 def _appositive_title(res: Resolution, mention: Mention, titles: list[Span]) -> Span | None:
@@ -1632,6 +1663,7 @@ def _settle(res: Resolution) -> None:
             res.actors_of(token)
     for key in [k for k, a in res.actors.items() if a.kind == "Place"]:
         res.seat_country(key)
+        res.region_country(key)
     dated = dateline_country(res.doc.text)
     # A bureau's dateline ("BEIRUT" on news from Syria) is not where things happened.
     res.dateline_place = dateline_place(res) if dated is None or dated == res.local else None

@@ -600,7 +600,7 @@ def test_plover_category(nlp, text, cls, agent, target, plover, mode):
         ("“Poland will respond,” Polish officials warned.", "Threaten"),
         ("Mongolia discussed the sanctions regime.", "Sanction"),
         ("The software was deployed in Cuba.", "Mobilize"),
-        ("Police arrested a thief in Lagos.", "Coerce"),
+        ("Police arrested a thief.", "Coerce"),  # no side named
         ("Scientists investigated the spill.", "Investigate"),
         ("Sudan struck a deal with Chad.", "Attack"),
     ],

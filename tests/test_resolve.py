@@ -1187,3 +1187,31 @@ def test_a_listed_bodys_agency_is_no_news_outlet(nlp):
     assert "org:united-nations" in x.actors
     x = extract_text(nlp, "The Mehr news agency reported that Iran condemned Israel.")
     assert not [a for a in x.actors.values() if a.label.startswith("Mehr")]
+
+
+def test_a_region_in_the_dateline_gives_the_articles_country(nlp):
+    x = extract_text(
+        nlp,
+        "BATON ROUGE, Louisiana (Reuters) - Police arrested more than 100 protesters overnight.",
+    )
+    assert [e.agents for e in x.events if e.cls == "Coerce"] == [["group:usa-police"]]
+
+
+def test_a_city_the_recogniser_took_for_a_nationality_is_a_place_in_its_country(nlp):
+    x = extract_text(nlp, "Police in Aleppo arrested ten men on Monday.")
+    assert [e.agents for e in x.events if e.cls == "Coerce"] == [["group:syr-police"]]
+
+
+def test_a_city_names_no_actor_of_its_own(nlp):
+    x = extract_text(nlp, "Russian jets bombed Aleppo on Monday.")
+    assert all("country:SYR" not in e.agents for e in x.events)
+
+
+def test_police_in_gear_are_the_articles_police(nlp):
+    x = extract_text(nlp, "Police in riot gear arrested 100 protesters in Karachi.")
+    assert [e.agents for e in x.events if e.cls == "Coerce"] == [["group:pak-police"]]
+
+
+def test_police_in_a_named_country_are_that_countrys(nlp):
+    x = extract_text(nlp, "KABUL (Reuters) - Police in Pakistan arrested ten men.")
+    assert [e.agents for e in x.events if e.cls == "Coerce"] == [["group:pak-police"]]

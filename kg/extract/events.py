@@ -1575,9 +1575,9 @@ def _located_side(token: Token, ctx: _Context) -> list[str]:
             key = ctx.res.token_key.get(obj.i)
             if key and ctx.res.actors[key].kind == "Country":
                 return [key]
-            country = ctx.res.seat_country(key) if key else None
+            country = (ctx.res.seat_country(key) or ctx.res.region_country(key)) if key else None
             if country:
-                return [country]
+                return [country]  # "lifted the curfew in Algiers", "... in Aleppo"
     return []
 
 
