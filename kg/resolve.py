@@ -263,6 +263,8 @@ class Resolution:
                 key = self._acting(child)
                 if key is None and child.pos_ == "VERB":  # "Vietnamese-led forces"
                     key = next(filter(None, map(self._acting, child.lefts)), None)
+                if key is None and child.dep_ == "compound" and group_sector(child) is not None:
+                    key = self.local_side(child)  # "a defence ministry spokesman"
                 if key is not None:
                     keys = [key, *(self._acting(c) for c in child.conjuncts)]
                     # A country owning it stays a side: "Iraq's Al-Qaeda frontman".
@@ -306,8 +308,8 @@ class Resolution:
         """
         if self.local is None or token.pos_ not in ("NOUN", "PROPN"):
             return None
-        if token.dep_ in ("compound", "amod", "nmod", "poss"):
-            return None  # "a police station", "army headquarters"
+        if token.dep_ in ("compound", "amod", "nmod", "poss") and group_sector(token.head) is None:
+            return None  # "a police station", "army headquarters"; not "a ministry spokesman"
         listed = lexicon.local_groups()
         lemma = token.lemma_.lower()
         for child in token.children:

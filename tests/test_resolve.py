@@ -1215,3 +1215,25 @@ def test_police_in_gear_are_the_articles_police(nlp):
 def test_police_in_a_named_country_are_that_countrys(nlp):
     x = extract_text(nlp, "KABUL (Reuters) - Police in Pakistan arrested ten men.")
     assert [e.agents for e in x.events if e.cls == "Coerce"] == [["group:pak-police"]]
+
+
+def test_an_unqualified_ministry_is_the_articles_government(nlp):
+    x = extract_text(
+        nlp, "MOSCOW (Reuters) - The foreign ministry condemned the attack on Ukraine."
+    )
+    assert [e.agents for e in x.events if e.cls == "Accusation"] == [["group:rus-government"]]
+
+
+def test_a_ministry_spokesman_speaks_for_the_articles_government(nlp):
+    x = extract_text(nlp, "MOSCOW (Reuters) - A defence ministry spokesman rejected the report.")
+    assert [e.agents for e in x.events if e.cls == "Reject"] == [["group:rus-government"]]
+
+
+def test_a_ministry_of_a_named_country_is_that_countrys(nlp):
+    x = extract_text(nlp, "MOSCOW (Reuters) - The Ukrainian foreign ministry condemned the attack.")
+    assert [e.agents for e in x.events if e.cls == "Accusation"] == [["group:ukr-government"]]
+
+
+def test_a_noun_naming_a_thing_by_a_group_stays_no_side(nlp):
+    x = extract_text(nlp, "MOSCOW (Reuters) - Police stations were attacked.")
+    assert x.events == []
