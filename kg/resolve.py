@@ -1408,6 +1408,7 @@ def _coreference(res: Resolution) -> None:
     # "they" and "the group" as subjects refer back to it.
     doer: list[str] = []
     doer_sent = -10
+    doer_verb = -1  # the verb the doer is the subject of
     sent_index = {t.i: n for n, s in enumerate(doc.sents) for t in s}
     for token in doc:
         if res.in_quote(token):
@@ -1424,7 +1425,7 @@ def _coreference(res: Resolution) -> None:
                     for k in [res.token_key.get(c.i)]
                     if k and res.actors[k].kind != "Place"
                 ]
-                doer_sent = here
+                doer_sent, doer_verb = here, token.head.i
             else:
                 doer, doer_sent = [], -10
         if key:
@@ -1458,8 +1459,10 @@ def _coreference(res: Resolution) -> None:
                 if 0 < here - doer_sent <= 1:  # "Iran and Iraq met. They agreed ..."
                     resolved = list(doer)
         elif token.pos_ == "PRON" and lower == "it" and token.dep_ in SUBJECT_DEPS:
-            # "Russia imposed sanctions on Turkey. It also banned ...": the last doer
-            if len(doer) == 1 and 0 < here - doer_sent <= 2:
+            # "Russia imposed sanctions on Turkey. It also banned ...", "Cuba freed the
+            # prisoners it agreed to free": the last doer, in another clause
+            other_clause = here > doer_sent or token.head.i != doer_verb
+            if len(doer) == 1 and 0 <= here - doer_sent <= 2 and other_clause:
                 resolved = list(doer)
         elif token.pos_ == "NOUN" and lower in lexicon.body_nouns() and _definite(token):
             bodies = [k for k in doer if res.actors[k].kind == "Organization"]

@@ -1167,3 +1167,13 @@ def test_a_quotation_telling_of_an_act_between_named_sides_reports_it(nlp: Langu
 def test_a_quotation_naming_one_side_or_none_reports_no_act(nlp: Language) -> None:
     found = events_of(nlp, '"They used chlorine bombs to maim and kill," Nikki Haley said.')
     assert [c for c, *_ in found if c == "Attack"] == []
+
+
+def test_seeking_peace_with_a_side_is_an_intent_to_settle(nlp: Language) -> None:
+    found = events_of(nlp, "Israel seeks peace with the Palestinian government.")
+    assert [(c, a) for c, a, _, _ in found] == [("Agree", ["country:ISR"])]
+
+
+def test_seeking_something_from_a_side_is_a_demand(nlp: Language) -> None:
+    found = events_of(nlp, "Russia sought compensation from Turkey.")
+    assert [(c, a, t) for c, a, t, _ in found] == [("Demand", ["country:RUS"], ["country:TUR"])]

@@ -1237,3 +1237,15 @@ def test_a_ministry_of_a_named_country_is_that_countrys(nlp):
 def test_a_noun_naming_a_thing_by_a_group_stays_no_side(nlp):
     x = extract_text(nlp, "MOSCOW (Reuters) - Police stations were attacked.")
     assert x.events == []
+
+
+def test_it_in_a_relative_clause_is_the_sentences_doer(nlp):
+    x = extract_text(
+        nlp, "Cuba has freed the 53 prisoners it agreed to release under the deal with Spain."
+    )
+    assert [e.agents for e in x.events if e.cls == "Agree"] == [["country:CUB"]]
+
+
+def test_it_as_the_doers_own_clause_subject_is_not_resolved_again(nlp):
+    x = extract_text(nlp, "It is unclear whether the deal will hold.")
+    assert x.events == []
