@@ -1177,3 +1177,22 @@ def test_seeking_peace_with_a_side_is_an_intent_to_settle(nlp: Language) -> None
 def test_seeking_something_from_a_side_is_a_demand(nlp: Language) -> None:
     found = events_of(nlp, "Russia sought compensation from Turkey.")
     assert [(c, a, t) for c, a, t, _ in found] == [("Demand", ["country:RUS"], ["country:TUR"])]
+
+
+def test_a_visit_by_someone_to_a_country_is_a_meeting(nlp: Language) -> None:
+    x = extract_text(nlp, "It was the first visit by an Indian premier to Pakistan in a decade.")
+    meetings = [e for e in x.events if e.cls == "Meeting"]
+    assert len(meetings) == 1 and "country:PAK" in meetings[0].participants
+    assert "group:ind-government" in meetings[0].participants
+
+
+def test_a_visit_by_no_one_named_to_a_country_is_no_meeting(nlp: Language) -> None:
+    x = extract_text(nlp, "The visit to Pakistan was postponed by a week.")
+    assert [e for e in x.events if e.cls == "Meeting" and not e.modality] == []
+
+
+def test_flying_into_a_capital_is_a_visit(nlp: Language) -> None:
+    x = extract_text(nlp, "Ashton Carter flew into Baghdad on Monday.")
+    assert [(e.cls, sorted(e.participants)) for e in x.events] == [
+        ("Meeting", ["country:IRQ", "person:ashton-carter"])
+    ]

@@ -1033,6 +1033,8 @@ def _meeting_of(token: Token, trig: Trigger, ctx: _Context) -> list[Event]:
                 host += ctx.actors(child)
             elif child.dep_ in ("compound", "amod") and child.i in ctx.res.token_key:
                 host += ctx.actors(child)
+        if not host:  # "the first visit by an Indian premier to Pakistan"
+            host = [k for o in objects_of(phrase, ("by",)) for k in ctx.actors(o)]
         if not host:
             host = ctx.actors(_governing_subject(phrase))
         for obj in _partner_objects(phrase, trig.preps):
