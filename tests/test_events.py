@@ -1196,3 +1196,24 @@ def test_flying_into_a_capital_is_a_visit(nlp: Language) -> None:
     assert [(e.cls, sorted(e.participants)) for e in x.events] == [
         ("Meeting", ["country:IRQ", "person:ashton-carter"])
     ]
+
+
+def test_sealing_or_striking_a_deal_is_an_agreement(nlp: Language) -> None:
+    found = events_of(nlp, "Iran struck a deal with Russia on Monday.")
+    assert [(c, a, t) for c, a, t, _ in found] == [("Agree", ["country:IRN"], ["country:RUS"])]
+
+
+def test_striking_positions_is_still_an_attack(nlp: Language) -> None:
+    found = events_of(nlp, "Russian jets struck rebel positions in Syria.")
+    assert [c for c, *_ in found] == ["Attack"]
+
+
+def test_measures_against_a_side_are_a_sanction(nlp: Language) -> None:
+    found = events_of(nlp, "Russia imposed economic measures against Turkey.")
+    assert [(c, a, t) for c, a, t, _ in found] == [("Sanction", ["country:RUS"], ["country:TUR"])]
+    assert events_of(nlp, "The government announced economic measures to boost growth.") == []
+
+
+def test_ordering_diplomats_out_is_an_expulsion(nlp: Language) -> None:
+    found = events_of(nlp, "The United States ordered 35 Russian diplomats out of the country.")
+    assert [c for c, *_ in found] == ["Sanction"]
