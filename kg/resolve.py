@@ -186,22 +186,20 @@ class Resolution:
 
         Adds the country to the actors when the article does not name it otherwise.
         """
-        actor = self.actors.get(key)
-        if actor is None or actor.kind != "Place":
-            return None
-        table = lexicon.seats()
-        iso3 = next((table[n] for n in (actor.label, *sorted(actor.aliases)) if n in table), None)
-        return self.country(iso3) if iso3 else None
+        return self._listed_country(key, lexicon.seats())
 
     def region_country(self, key: str) -> str | None:
         """The country a region or city lies in ("Aleppo" → Syria; ``regions.tsv``).
 
         Unlike a capital, a region never acts for its country: it only says where.
         """
+        return self._listed_country(key, lexicon.regions())
+
+    def _listed_country(self, key: str, table: Mapping[str, str]) -> str | None:
+        """The country ``table`` gives a place by any of its names, added to the actors."""
         actor = self.actors.get(key)
         if actor is None or actor.kind != "Place":
             return None
-        table = lexicon.regions()
         iso3 = next((table[n] for n in (actor.label, *sorted(actor.aliases)) if n in table), None)
         return self.country(iso3) if iso3 else None
 
