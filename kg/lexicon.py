@@ -213,6 +213,12 @@ def speech_verbs() -> frozenset[str]:
 
 
 @functools.cache
+def unilateral_instruments() -> frozenset[str]:
+    """Instruments one side issues alone: signing one is no agreement."""
+    return _words("unilateral_instruments.txt")
+
+
+@functools.cache
 def question_verbs() -> frozenset[str]:
     """Verbs whose "if" / "whether" clause is a question (``question_verbs.txt``)."""
     return _words("question_verbs.txt")

@@ -1217,3 +1217,16 @@ def test_measures_against_a_side_are_a_sanction(nlp: Language) -> None:
 def test_ordering_diplomats_out_is_an_expulsion(nlp: Language) -> None:
     found = events_of(nlp, "The United States ordered 35 Russian diplomats out of the country.")
     assert [c for c, *_ in found] == ["Sanction"]
+
+
+def test_signing_a_decree_or_a_bill_into_law_is_no_agreement(nlp: Language) -> None:
+    for text in (
+        "Vladimir Putin signed a decree on Saturday.",
+        "Barack Obama signed the bill into law on Friday.",
+    ):
+        assert [c for c, *_ in events_of(nlp, text) if c == "Agree"] == [], text
+
+
+def test_signing_a_deal_with_a_side_is_an_agreement(nlp: Language) -> None:
+    found = events_of(nlp, "Russia signed a deal with China.")
+    assert [(c, a, t) for c, a, t, _ in found] == [("Agree", ["country:RUS"], ["country:CHN"])]

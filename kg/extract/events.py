@@ -2171,6 +2171,18 @@ def _withholds(token: Token, trig: Trigger, named: Mapping[int, str]) -> bool:
     return False
 
 
+def _issues_alone(token: Token, trig: Trigger) -> bool:
+    """Whether an agreement verb's object is an instrument one side issues alone:
+    "Putin signed a decree", "signed the bill into law" (``unilateral_instruments.txt``).
+    """
+    if trig.cls != "Agree" or token.pos_ != "VERB":
+        return False
+    instruments = lexicon.unilateral_instruments()
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in instruments for c in token.children) or any(
+        c.dep_ == "prep" and c.lower_ == "into" for c in token.children
+    )
+
+
 def _generic(token: Token, trig: Trigger) -> bool:
     """Whether a trigger verb describes what its subject habitually does, not an act.
 
@@ -2261,7 +2273,7 @@ def extract_events(
             continue
         if _time_clause(token) or _generic(token, trig) or _purpose(token, trig):
             continue
-        if _withholds(token, trig, res.token_key):
+        if _withholds(token, trig, res.token_key) or _issues_alone(token, trig):
             continue
         if _motive(token):
             continue
