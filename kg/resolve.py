@@ -442,8 +442,11 @@ def _noun_forms(token: Token) -> tuple[str, ...]:
     """A noun's lemma and lower-case form; for a capitalised plural the parser took for
     a name ("Troops shelled ..." opening a sentence), its singular too."""
     forms: tuple[str, ...] = (token.lemma_.lower(), token.lower_)
-    opening = token.i == token.sent.start or token.doc[token.i - 1].is_punct  # "KABUL - Troops"
-    if token.pos_ == "PROPN" and (opening or not token.ent_type_) and token.lower_.endswith("s"):
+    if (
+        token.pos_ == "PROPN"
+        and (_opens(token) or not token.ent_type_)
+        and token.lower_.endswith("s")
+    ):
         forms += (token.lower_[:-1],)
     return forms
 
@@ -674,6 +677,12 @@ def entity_spans(doc: Doc) -> list[tuple[Span, str]]:
     return sorted(out, key=lambda pair: pair[0].start)
 
 
+def _opens(token: Token) -> bool:
+    """Whether a word opens its sentence or follows punctuation ("KABUL - Troops"),
+    where a common noun is capitalised as if it were a name."""
+    return token.i == token.sent.start or token.doc[token.i - 1].is_punct
+
+
 def _common_noun_opening(span: Span) -> bool:
     """Whether a one-word "name" is a common noun capitalised to open its sentence.
 
@@ -687,8 +696,7 @@ def _common_noun_opening(span: Span) -> bool:
     >>> _common_noun_opening(doc[0:1]), _common_noun_opening(doc[4:5])
     (True, False)
     """
-    opening = span.start == span.sent.start or span.doc[span.start - 1].is_punct
-    if len(span) != 1 or not opening:  # the sentence's first word, or the dateline's next
+    if len(span) != 1 or not _opens(span[0]):
         return False
     word = span[0].lower_
     forms = {word, span[0].lemma_.lower(), word[:-1] if word.endswith("s") else word}

@@ -1230,3 +1230,5 @@ def test_signing_a_decree_or_a_bill_into_law_is_no_agreement(nlp: Language) -> N
 def test_signing_a_deal_with_a_side_is_an_agreement(nlp: Language) -> None:
     found = events_of(nlp, "Russia signed a deal with China.")
     assert [(c, a, t) for c, a, t, _ in found] == [("Agree", ["country:RUS"], ["country:CHN"])]
+    found = events_of(nlp, "NATO accepted Montenegro into the alliance.")
+    assert [c for c, *_ in found] == ["Agree"]  # "into" a body, not into law

@@ -1246,6 +1246,10 @@ def test_it_in_a_relative_clause_is_the_sentences_doer(nlp):
     assert [e.agents for e in x.events if e.cls == "Agree"] == [["country:CUB"]]
 
 
-def test_it_as_the_doers_own_clause_subject_is_not_resolved_again(nlp):
-    x = extract_text(nlp, "It is unclear whether the deal will hold.")
-    assert x.events == []
+def test_it_far_from_the_last_doer_is_not_resolved(nlp):
+    x = extract_text(
+        nlp,
+        "Russia met China on Monday. The weather was poor. Markets fell. Prices rose. "
+        "It later banned imports of Turkish fruit.",
+    )
+    assert all("country:RUS" not in e.agents for e in x.events if e.cls != "Meeting")

@@ -1332,9 +1332,10 @@ UNNAMED_DOER_CONFIDENCE = 0.5
 
 def _doer_unnamed(token: Token) -> bool:
     """Whether an act's doer is left unnamed rather than missed: a passive with no "by"
-    ("sanctions were imposed on Russia", "two Russians were arrested"). An active verb
-    whose subject names no actor ("officials demanded ...") has a doer the reading
-    missed, and a noun with no doer ("arms sales to Croatia") is most often a mention.
+    ("sanctions were imposed on Russia", "two Russians were arrested"), or a noun no
+    one's and no subject's ("sanctions on Russia remain"). An active verb whose
+    subject names no actor ("officials demanded ...") has a doer the reading missed,
+    and a noun modifying another ("relief officials") names a thing.
     """
     if token.pos_ == "VERB":
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
@@ -1718,7 +1719,8 @@ def _labelled_acts(ctx: _Context, taken: set[int]) -> list[tuple[int, Event]]:
 
 
 QUOTED_CONFIDENCE = 0.6
-"""Confidence of an act a speaker tells of in the first person inside a quotation."""
+"""Confidence of an act told inside a quotation: between two sides it names, or a
+speech act the speaker makes in the first person."""
 FIRST_PERSON = frozenset({"i", "we"})
 
 
@@ -1729,8 +1731,8 @@ def _quoted_acts(
 
     '"We demand the release of our soldiers," Nasrallah said' is a demand by
     Nasrallah: saying it does it (classes marked ``spoken`` in ``classes.tsv``). Other
-    acts told in a quotation ("we met with India") stay out, as do acts whose subject
-    is not "I" or "we", and negated or asked ones.
+    first-person acts ("we met with India") stay out, and so do negated or asked
+    ones; acts between two sides a quotation names are read with the rest.
     """
     out: list[tuple[int, Event]] = []
     doc = ctx.res.doc
@@ -2178,8 +2180,13 @@ def _issues_alone(token: Token, trig: Trigger) -> bool:
     if trig.cls != "Agree" or token.pos_ != "VERB":
         return False
     instruments = lexicon.unilateral_instruments()
-    return any(c.dep_ == "dobj" and c.lemma_.lower() in instruments for c in token.children) or any(
-        c.dep_ == "prep" and c.lower_ == "into" for c in token.children
+    into_law = any(  # "signed the bill into law"
+        p.dep_ == "prep" and p.lower_ == "into" and o.lemma_.lower() == "law"
+        for p in token.children
+        for o in p.children
+    )
+    return into_law or any(
+        c.dep_ == "dobj" and c.lemma_.lower() in instruments for c in token.children
     )
 
 
