@@ -59,6 +59,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         "dask": args.dask,
         "actors": args.actors,
         "verbs": args.verbs,
+        "detector": args.detector,
         "article_timeout": args.article_timeout or None,
     }
     try:
@@ -112,8 +113,46 @@ def _seconds(value: str) -> float:
     return seconds
 
 
+def _detector_flags(parser: argparse.ArgumentParser) -> None:
+    """``--model-events`` and ``--no-model``: how a build uses the event detector."""
+    use = parser.add_mutually_exclusive_group()
+    use.add_argument(
+        "--model-confidence",
+        dest="detector",
+        action="store_const",
+        const="confidence",
+        help="let the learned event detector raise the confidence of the rules' events it "
+        "agrees with and lower that of events it doubts (better sorted confidence bands)",
+    )
+    use.add_argument(
+        "--model-events",
+        dest="detector",
+        action="store_const",
+        const="events",
+        help="let the learned event detector add events where no rule fired (extractor "
+        '"model", lower confidence), besides moving the confidence of the rules\' events',
+    )
+    use.add_argument(
+        "--model-only",
+        dest="detector",
+        action="store_const",
+        const="only",
+        help="for comparison: the learned event detector's events alone, without the rules'",
+    )
+    use.add_argument(
+        "--no-model",
+        dest="detector",
+        action="store_const",
+        const="off",
+        help="rules alone, without the learned event detector (the default)",
+    )
+
+
 def cmd_eval(args: argparse.Namespace) -> int:
     """kg eval GOLD... --articles DIR, or kg eval --plover FILE"""
+    from kg import detect
+
+    detect.use(args.detector)
     if args.plover:
         from kg.plover import format_report, score_file
 
@@ -368,6 +407,7 @@ def parser() -> argparse.ArgumentParser:
         "patterns trigger the event class their CAMEO code stands for, on top of the built-in "
         "lexicon",
     )
+    _detector_flags(b)
     b.add_argument(
         "--article-timeout",
         type=_seconds,
@@ -396,6 +436,7 @@ def parser() -> argparse.ArgumentParser:
     )
     e.add_argument("--json", action="store_true", help="machine-readable output")
     e.add_argument("--model", metavar="NAME", help="installed spaCy pipeline to use")
+    _detector_flags(e)
     e.set_defaults(func=cmd_eval)
 
     q = sub.add_parser(

@@ -42,7 +42,7 @@ from typing import IO, Any
 
 from rdflib import Graph
 
-from kg import __version__, budget, dictionary, identity, procs
+from kg import __version__, budget, detect, dictionary, identity, procs
 from kg import verbs as verb_dictionary
 from kg.model import Article
 from kg.read import ReadProblem
@@ -385,7 +385,12 @@ class ManifestError(Exception):
 _WORKER_MODEL: str | None = None
 
 
-def _worker_init(model: str | None, actors: str | None = None, verbs: str | None = None) -> None:
+def _worker_init(
+    model: str | None,
+    actors: str | None = None,
+    verbs: str | None = None,
+    detector: str | None = None,
+) -> None:
     global _WORKER_MODEL
     parent = multiprocessing.parent_process()
     procs.die_with_parent(parent.pid if parent is not None else None)  # even on kill -9
@@ -394,6 +399,7 @@ def _worker_init(model: str | None, actors: str | None = None, verbs: str | None
 
     dictionary.use(actors)
     verb_dictionary.use(verbs)
+    detect.use(detector)
     nlp_stage.load(model)
 
 
@@ -447,12 +453,14 @@ def process_batch(
     actors: str | None = None,
     timeout: float | None = budget.DEFAULT_SECONDS,
     verbs: str | None = None,
+    detector: str | None = None,
 ) -> list[ArticleOutput | ArticleSkipped]:
     """Parse and extract a batch of ``(article, digest)`` pairs (in a worker or here).
 
     ``actors`` is an actor dictionary to use (:mod:`kg.dictionary`) and ``verbs``
-    a verb dictionary (:mod:`kg.verbs`), for workers that were not started with
-    them (Dask's). ``timeout`` is each article's budget in
+    a verb dictionary (:mod:`kg.verbs`), and ``detector`` how to use the event
+    detector (:mod:`kg.detect`), for workers that were not started with them
+    (Dask's). ``timeout`` is each article's budget in
     seconds (``None``: no limit); an article over it, or one whose extraction
     fails, comes back as :class:`ArticleSkipped`.
     """
@@ -462,6 +470,8 @@ def process_batch(
         dictionary.use(actors)
     if verbs is not None and verb_dictionary.active_path() != verbs:
         verb_dictionary.use(verbs)
+    if detector is not None and detect.active_mode() != detector:
+        detect.use(detector)
     nlp = nlp_stage.load(model if model is not None else _WORKER_MODEL)
     articles = [article for article, _ in batch]
     docs = parse_together(nlp, articles, timeout)
@@ -488,7 +498,12 @@ def _ordered(
     import multiprocessing
 
     context = multiprocessing.get_context("spawn")
-    initargs = (model, dictionary.active_path(), verb_dictionary.active_path())
+    initargs = (
+        model,
+        dictionary.active_path(),
+        verb_dictionary.active_path(),
+        detect.active_mode(),
+    )
     pool = ProcessPoolExecutor(workers, context, initializer=_worker_init, initargs=initargs)
     pending: deque[Future[Outputs]] = deque()
     try:
@@ -557,7 +572,16 @@ def _ordered_dask(
         for batch in batches:
             actors, verbs = dictionary.active_path(), verb_dictionary.active_path()
             pending.append(
-                client.submit(process_batch, batch, model, actors, timeout, verbs, pure=False)
+                client.submit(
+                    process_batch,
+                    batch,
+                    model,
+                    actors,
+                    timeout,
+                    verbs,
+                    detect.active_mode(),
+                    pure=False,
+                )
             )
             if len(pending) >= window:
                 yield pending.popleft().result()
@@ -846,6 +870,7 @@ def build_corpus(
     actors: str | Path | None = None,
     article_timeout: float | None = budget.DEFAULT_SECONDS,
     verbs: str | Path | None = None,
+    detector: str | None = None,
 ) -> CorpusResult:
     """Build articles into ``OUT/graph.<fmt>`` through the manifest (see the module docstring).
 
@@ -871,6 +896,8 @@ def build_corpus(
             (``None`` or 0: no limit; not enforced on Dask).
         verbs: A verb dictionary in the PETRARCH / CAMEO format (:mod:`kg.verbs`),
             read on top of the built-in triggers; on a cluster, at the same path.
+        detector: How to use the learned event detector (:mod:`kg.detect`): ``off``,
+            ``confidence`` or ``events`` (None: as this process uses it already).
 
     Raises:
         kg.dictionary.DictionaryError: The actor dictionary cannot be read.
@@ -899,6 +926,7 @@ def build_corpus(
                 actors,
                 article_timeout,
                 verbs,
+                detector,
             )
     except (OSError, sqlite3.OperationalError) as err:
         raise output_error(err, out) from None
@@ -917,6 +945,7 @@ def _build_locked(
     actors: str | Path | None,
     timeout: float | None,
     verbs: str | Path | None = None,
+    detector: str | None = None,
 ) -> CorpusResult:
     from kg import nlp as nlp_stage
 
@@ -929,6 +958,9 @@ def _build_locked(
     verb_dictionary.use(verbs)
     if verbs is not None:  # so does a changed verb dictionary
         model_label += f"+verbs-{verb_dictionary.active_digest()}"
+    if detector is not None:
+        detect.use(detector)
+    model_label += f"+{detect.label()}"  # another use of the detector, or another model
     if fresh:
         for suffix in ("", "-wal", "-shm"):
             (out / (MANIFEST + suffix)).unlink(missing_ok=True)

@@ -171,6 +171,7 @@ def event_triples(graph: Graph, article: Article, event: Event, actors: dict[str
         graph.add((node, PEK.ploverMode, _string(event.plover_mode)))
     if event.modality:
         graph.add((node, PEK.modality, _string(event.modality)))
+    graph.add((node, PEK.extractor, _string(event.extractor)))
     _provenance(graph, node, article, event.evidence, event.confidence)
     return node
 

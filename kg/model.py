@@ -163,6 +163,9 @@ class Event:
     plover_mode: str | None = None
     modality: str | None = None
     confidence: float = 0.7
+    #: What found the event: "rules" (the trigger lexicon and its frames) or "model"
+    #: (the learned sentence detector, :mod:`kg.detect`).
+    extractor: str = "rules"
 
     def actors(self) -> list[str]:
         """Every actor key taking part, in slot order, without repeats."""

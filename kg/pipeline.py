@@ -12,7 +12,7 @@ from typing import Any
 
 from rdflib import RDF, Graph
 
-from kg import budget, dictionary, identity
+from kg import budget, detect, dictionary, identity
 from kg import nlp as nlp_stage
 from kg import verbs as verb_dictionary
 from kg.emit import emit
@@ -90,11 +90,14 @@ def build_articles(
     actors: str | Path | None = None,
     article_timeout: float | None = budget.DEFAULT_SECONDS,
     verbs: str | Path | None = None,
+    detector: str | None = None,
 ) -> BuildResult:
     """Extract every article and emit one graph; unreadable inputs are listed, not fatal.
 
     ``actors`` is an actor dictionary in the PETRARCH format (:mod:`kg.dictionary`),
-    ``verbs`` a verb dictionary in the PETRARCH / CAMEO format (:mod:`kg.verbs`).
+    ``verbs`` a verb dictionary in the PETRARCH / CAMEO format (:mod:`kg.verbs`),
+    ``detector`` how to use the learned event detector (:mod:`kg.detect`; None: as this
+    process uses it already).
     An article that fails, or takes longer than ``article_timeout`` seconds, is
     listed among the problems and left out; the others are built.
 
@@ -104,6 +107,8 @@ def build_articles(
     """
     dictionary.use(actors)
     verb_dictionary.use(verbs)
+    if detector is not None:
+        detect.use(detector)
     nlp = nlp_stage.load(model)
     result = BuildResult(bind_prefixes(Graph()), model=nlp_stage.model_name(nlp))
     batch: list[Article] = []

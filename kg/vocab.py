@@ -121,6 +121,7 @@ class PEK(ns.DefinedNamespace):
     ploverType: URIRef  # Event -> xsd:string: PLOVER category ("CONSULT", "ASSAULT").
     ploverMode: URIRef  # Event -> xsd:string: PLOVER mode ("visit", "heavy-weapons").
     modality: URIRef  # Event -> xsd:string: "negated", "planned", ... when not realised.
+    extractor: URIRef  # Event -> xsd:string: "rules" or "model", what found the event.
     confidence: URIRef  # Event/Quote/Role -> xsd:decimal: extractor's confidence, 0 to 1.
     sentence: URIRef  # Evidence -> xsd:string: the sentence text.
     charStart: URIRef  # Evidence -> xsd:integer: start offset into the article text.

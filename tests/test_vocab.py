@@ -96,6 +96,7 @@ EXTRA_DATATYPE_PROPERTIES = {
     "ploverType": "string",
     "ploverMode": "string",
     "modality": "string",
+    "extractor": "string",
     # measures written by kg.analyze
     "degree": "integer",
     "weightedDegree": "integer",

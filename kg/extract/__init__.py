@@ -8,7 +8,8 @@ import logging
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg import dictionary, lexicon
+from kg import detect, dictionary, lexicon
+from kg.extract import learned
 from kg.extract.common import evidence_for, timeline
 from kg.extract.events import extract_events, trigger_for
 from kg.extract.quotes import extract_quotes, occasion_statements, statements
@@ -29,7 +30,17 @@ def extract_doc(nlp: Language, article: Article, doc: Doc) -> Extraction:
     said = statements(res, quoted, line)
     said += occasion_statements(res, line, said, lambda t: trigger_for(t) is not None)
     speakers = [(q.char_start, q.char_end, q.speaker) for q, _ in quoted if q.speaker]
-    events = extract_events(res, line, speakers) + said
+    detector = detect.active()
+    sentences = list(doc.sents)
+    scores = detector.scores([sent.text for sent in sentences]) if detector else []
+    backing = (
+        {sent.start_char: probs for sent, probs in zip(sentences, scores, strict=True)}
+        if detect.active_mode() == "events"
+        else None
+    )
+    events = extract_events(res, line, speakers, backing) + said
+    if detector is not None:
+        events = learned.combine(res, line, events, scores, detect.active_mode())
     extraction = Extraction(
         article=article,
         actors={},

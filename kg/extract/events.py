@@ -41,7 +41,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.tokens import Span, Token
@@ -324,6 +324,18 @@ def _weapon_before(verb: Token) -> Token | None:
 class _Context:
     res: Resolution
     line: Timeline
+    #: The learned detector's category probabilities of each sentence, by the
+    #: sentence's first character (:mod:`kg.detect`); empty when it is not used.
+    scores: Mapping[int, Mapping[str, float]] = field(default_factory=dict)
+
+    def backed(self, token: Token, trig: Trigger) -> bool:
+        """Whether the detector gives the trigger's category to its sentence.
+
+        An act the frame found only one side of is kept when it is: the model read
+        the sentence as reporting that act ("Bombs were dropped on Aleppo").
+        """
+        probs = self.scores.get(token.sent.start_char, {})
+        return bool(trig.plover) and probs.get(trig.plover or "", 0.0) >= BACKING
 
     def actors(self, token: Token | None, kinds: tuple[str, ...] = ACTOR_KINDS) -> list[str]:
         if token is None:
@@ -1309,7 +1321,10 @@ def _svo(token: Token, trig: Trigger, ctx: _Context) -> Event | None:
             event.confidence = UNNAMED_SIDES_CONFIDENCE
         event.place = ctx.place(token) or _attacked_place(token, ctx) or _clause_place(token, ctx)
     elif not agents and not (named_target and trig.cls in DOER_OPTIONAL and _doer_unnamed(token)):
-        return None
+        if not (named_target and ctx.backed(token, trig)):
+            return None
+        event.confidence = min(event.confidence, UNNAMED_DOER_CONFIDENCE)
+        event.extractor = "model"  # the detector, not the frame, vouches for it
     elif not agents:
         # "Sanctions were imposed on Russia": the side acted on is named, the doer not
         event.confidence = min(event.confidence, UNNAMED_DOER_CONFIDENCE)
@@ -1319,13 +1334,18 @@ def _svo(token: Token, trig: Trigger, ctx: _Context) -> Event | None:
         and not (trig.frame == "sv" and _has_complement(token, ctx))
     ):
         if not (_befalls_people(token, trig.preps) or _judges_an_act(token, trig)):
-            return None
+            if not ctx.backed(token, trig):
+                return None
+            event.extractor = "model"  # the detector, not the frame, vouches for it
         event.confidence = min(event.confidence, UNNAMED_TARGET_CONFIDENCE)
     return event
 
 
 #: Confidence of an act whose doer is named and whose object is people no side names.
 UNNAMED_TARGET_CONFIDENCE = 0.5
+
+#: The detector's probability of a trigger's category that keeps an act with one side.
+BACKING = 0.5
 UNNAMED_DOER_CONFIDENCE = 0.5
 """Confidence of an act on a named side whose doer the sentence does not name."""
 
@@ -2257,14 +2277,19 @@ def _background(token: Token, ctx: _Context) -> bool:
 
 
 def extract_events(
-    res: Resolution, line: Timeline, speakers: Sequence[tuple[int, int, str]] = ()
+    res: Resolution,
+    line: Timeline,
+    speakers: Sequence[tuple[int, int, str]] = (),
+    scores: Mapping[int, Mapping[str, float]] | None = None,
 ) -> list[Event]:
     """Events of an article, in reading order, merged where they repeat.
 
     ``speakers`` are the article's attributed quotations as (first character, end,
     speaker key): what a speaker says "we" or "I" do in one is the speaker's act.
+    ``scores`` are the learned detector's category probabilities of each sentence,
+    by its first character, when builds use it to find events (:mod:`kg.detect`).
     """
-    ctx = _Context(res, line)
+    ctx = _Context(res, line, scores or {})
     events: list[tuple[int, Event]] = []
     by_token: dict[int, Event] = {}
     ballots: list[tuple[Token, Trigger]] = []

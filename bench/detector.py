@@ -1,0 +1,80 @@
+"""Benchmark of the learned event detector's cost: builds with and without it.
+
+Run with ``.venv/bin/python bench/detector.py`` (part of ``make bench``); it prints a
+table and writes ``bench/detector.md``. The same corpus as ``bench/build.py`` is built
+three times in one run, one worker each: rules alone (``--no-model``), the default
+(the detector moves the rules' confidence), and ``--model-events``. Figures are ratios
+of the same run, since absolute speeds depend on the machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from build import ROOT, write_corpus  # noqa: E402
+
+MODES = {
+    "rules alone (--no-model)": ["--no-model"],
+    "default (detector sets confidence)": [],
+    "--model-events": ["--model-events"],
+}
+
+
+def build_seconds(corpus: Path, out: Path, flags: list[str]) -> float:
+    """Seconds one ``kg build --workers 1 --fresh`` takes with the given flags."""
+    start = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "kg.cli", "build", str(corpus), "-o", str(out), "--fresh"] + flags,
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    )
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    """Run the benchmark and write ``bench/detector.md``."""
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--words", type=int, default=150_000, help="corpus size in words")
+    p.add_argument("--out", type=Path, default=ROOT / "bench" / "detector.md")
+    args = p.parse_args()
+    rows: list[tuple[str, str]] = []
+    with tempfile.TemporaryDirectory(prefix="pekg-bench-") as tmp:
+        work = Path(tmp)
+        corpus = work / "corpus.jsonl"
+        n_articles, n_words = write_corpus(corpus, words=args.words)
+        rows.append(("corpus", f"{n_articles} articles, {n_words:,} words"))
+        seconds = {}
+        for n, (label, flags) in enumerate(MODES.items()):
+            seconds[label] = build_seconds(corpus, work / f"b{n}", flags)
+            rows.append((label, f"{n_words / seconds[label]:,.0f} words/s"))
+            print(rows[-1], flush=True)
+        base = seconds["rules alone (--no-model)"]
+        for label in list(MODES)[1:]:
+            rows.append((f"{label} / rules alone, throughput", f"{base / seconds[label]:.2f}"))
+    width = max(len(k) for k, _ in rows)
+    print("\n".join(f"{k:<{width}}  {v}" for k, v in rows))
+    md = [
+        "# Event detector benchmark",
+        "",
+        "Measured with `.venv/bin/python bench/detector.py`, one worker; ratios are from one run.",
+        "",
+        "| measure | value |",
+        "|---|---|",
+        *[f"| {k} | {v} |" for k, v in rows],
+        "",
+    ]
+    args.out.write_text("\n".join(md), encoding="utf-8")
+    print(f"wrote {args.out}")
+
+
+if __name__ == "__main__":
+    main()
