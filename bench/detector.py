@@ -2,8 +2,8 @@
 
 Run with ``.venv/bin/python bench/detector.py`` (part of ``make bench``); it prints a
 table and writes ``bench/detector.md``. The same corpus as ``bench/build.py`` is built
-three times in one run, one worker each: rules alone (``--no-model``), the default
-(the detector moves the rules' confidence), and ``--model-events``. Figures are ratios
+three times in one run, one worker each: rules alone (the default), ``--model-confidence``
+(the detector moves the rules' confidence) and ``--model-events``. Figures are ratios
 of the same run, since absolute speeds depend on the machine.
 """
 
@@ -21,8 +21,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from build import ROOT, write_corpus  # noqa: E402
 
 MODES = {
-    "rules alone (--no-model)": ["--no-model"],
-    "default (detector sets confidence)": [],
+    "rules alone (the default)": [],
+    "--model-confidence": ["--model-confidence"],
     "--model-events": ["--model-events"],
 }
 
@@ -57,7 +57,7 @@ def main() -> None:
             seconds[label] = build_seconds(corpus, work / f"b{n}", flags)
             rows.append((label, f"{n_words / seconds[label]:,.0f} words/s"))
             print(rows[-1], flush=True)
-        base = seconds["rules alone (--no-model)"]
+        base = seconds["rules alone (the default)"]
         for label in list(MODES)[1:]:
             rows.append((f"{label} / rules alone, throughput", f"{base / seconds[label]:.2f}"))
     width = max(len(k) for k, _ in rows)

@@ -1232,3 +1232,32 @@ def test_signing_a_deal_with_a_side_is_an_agreement(nlp: Language) -> None:
     assert [(c, a, t) for c, a, t, _ in found] == [("Agree", ["country:RUS"], ["country:CHN"])]
     found = events_of(nlp, "NATO accepted Montenegro into the alliance.")
     assert [c for c, *_ in found] == ["Agree"]  # "into" a body, not into law
+
+
+def test_going_on_strike_is_a_protest(nlp: Language) -> None:
+    found = classes_of(nlp, "Nigerian doctors have been on an indefinite strike since February.")
+    assert [c for c, _ in found] == ["Protest"]
+
+
+def test_an_air_strike_carried_out_stays_an_attack(nlp: Language) -> None:
+    found = classes_of(nlp, "Russian jets carried out a strike on a convoy near Idlib.")
+    assert [c for c, _ in found] == ["Attack"]
+
+
+def test_staging_a_strike_is_a_protest_however_the_verb_is_lemmatised(nlp: Language) -> None:
+    found = classes_of(nlp, "Kenyan teachers staged a strike over pay on Monday.")
+    assert [c for c, _ in found] == ["Protest"]
+
+
+def test_launching_a_strike_on_a_place_stays_an_attack(nlp: Language) -> None:
+    found = classes_of(nlp, "Israeli aircraft launched a strike on Gaza on Monday.")
+    assert [c for c, _ in found] == ["Attack"]
+
+
+def test_teachers_of_a_country_are_its_civilians(nlp: Language) -> None:
+    x = extract_text(nlp, "Teachers in Kenya went on strike on Monday.")
+    assert [(e.cls, e.agents) for e in x.events] == [("Protest", ["group:ken-civilians"])]
+
+
+def test_teachers_of_no_country_are_no_side(nlp: Language) -> None:
+    assert not extract_text(nlp, "Teachers went on strike on Monday.").events

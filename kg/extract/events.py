@@ -86,7 +86,8 @@ def trigger_for(token: Token) -> Trigger | None:
 
     Longer entries win over the word alone: a verb with its particle or preposition
     ("pull out", "call for") or with the head of its object ("lift blockade", "set
-    fire"), and a noun with its modifier ("hunger strike", "ethnic cleansing"). A
+    fire"), a noun with its modifier ("hunger strike", "ethnic cleansing") or with the
+    preposition it is the object of ("on strike": a labour strike, not an air strike). A
     noun that is the object of such a verb phrase triggers nothing of its own. A
     ``goods`` entry ("send", "deliver") triggers only with goods as its object
     (``lexicons/goods.txt``): "sent arms to", not "sent a letter to".
@@ -115,9 +116,10 @@ def _lookup(token: Token) -> Trigger | None:
                 or (child.dep_ == "advmod" and token.i < child.i <= token.i + 3)
                 # "work together", "worked closely together"
             ):
-                phrasal = table.get((f"{lemma} {child.lower_}", "VERB"))
-                if phrasal is not None:
-                    return phrasal
+                for head in dict.fromkeys((lemma, token.lower_)):  # "staged" as "stag"
+                    phrasal = table.get((f"{head} {child.lower_}", "VERB"))
+                    if phrasal is not None:
+                        return phrasal
         collocation = _collocation(token)
         if collocation is not None:
             return collocation
@@ -142,6 +144,11 @@ def _lookup(token: Token) -> Trigger | None:
                     phrase = table.get((f"{child.lower_} {form}", "NOUN"))
                     if phrase is not None:
                         return phrase
+        if token.dep_ == "pobj":  # "went on (an indefinite) strike": a preposition's noun
+            for form in (token.lower_, token.lemma_.lower()):
+                phrase = table.get((f"{token.head.lower_} {form}", "NOUN"))
+                if phrase is not None:
+                    return phrase
         return table.get((token.lower_, "NOUN")) or table.get((token.lemma_.lower(), "NOUN"))
     return None
 
@@ -163,12 +170,14 @@ def _bound_preposition(verb: Token, prep: Token) -> bool:
 def _collocation(verb: Token) -> Trigger | None:
     """The entry for a verb and the head of its object ("break relations"), if any."""
     table = lexicon.triggers()
-    lemma = verb.lemma_.lower()
+    # the lexicon lists inflected forms too: "staged" may be lemmatised "stag"
+    heads = dict.fromkeys((verb.lemma_.lower(), verb.lower_))
     for child in verb.children:
         if child.dep_ == "dobj":
-            found = table.get((f"{lemma} {child.lemma_.lower()}", "VERB"))
-            if found is not None:
-                return found
+            for head in heads:
+                found = table.get((f"{head} {child.lemma_.lower()}", "VERB"))
+                if found is not None:
+                    return found
     return None
 
 
