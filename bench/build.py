@@ -261,21 +261,22 @@ def main() -> None:
             )
         )
 
-    width = max(len(k) for k, _ in rows)
-    table = "\n".join(f"{k:<{width}}  {v}" for k, v in rows)
-    print(table)
-    md = [
-        "# Build benchmark",
-        "",
+    write_table(
+        args.out,
+        "Build benchmark",
         f"Measured with `make bench` on {os.cpu_count()} cores; ratios are from one run.",
-        "",
-        "| measure | value |",
-        "|---|---|",
-        *[f"| {k} | {v} |" for k, v in rows],
-        "",
-    ]
-    args.out.write_text("\n".join(md), encoding="utf-8")
-    print(f"wrote {args.out}")
+        rows,
+    )
+
+
+def write_table(path: Path, title: str, note: str, rows: list[tuple[str, str]]) -> None:
+    """Print the measures as a table and write them to ``path`` as Markdown."""
+    width = max(len(k) for k, _ in rows)
+    print("\n".join(f"{k:<{width}}  {v}" for k, v in rows))
+    md = [f"# {title}", "", note, "", "| measure | value |", "|---|---|"]
+    md += [f"| {k} | {v} |" for k, v in rows]
+    path.write_text("\n".join(md) + "\n", encoding="utf-8")
+    print(f"wrote {path}")
 
 
 if __name__ == "__main__":

@@ -23,31 +23,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from kg import plover
+
 log = logging.getLogger(__name__)
 
-#: The labels the detector gives, in PLOVER's order, then STATEMENT and VOTE.
-CATEGORIES: tuple[str, ...] = (
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "CONCEDE",
-    "COOPERATE",
-    "AID",
-    "RETREAT",
-    "INVESTIGATE",
-    "DEMAND",
-    "DISAPPROVE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "MOBILIZE",
-    "SANCTION",
-    "COERCE",
-    "ASSAULT",
-    "FIGHT",
-    "STATEMENT",
-    "VOTE",
-)
+#: The labels the detector gives: PLOVER's categories in its order, then STATEMENT and VOTE.
+CATEGORIES: tuple[str, ...] = (*plover.CATEGORIES, "STATEMENT", "VOTE")
 
 #: Where the trained pipeline ships.
 MODEL_DIR = Path(__file__).resolve().parent / "models" / "events"

@@ -78,27 +78,33 @@ def test_the_confidence_mode_adds_no_event(nlp: Language, monkeypatch: pytest.Mo
 RULED = "Zimbabwean police arrested 30 opposition activists on Saturday."
 
 
+def rules_confidence(nlp: Language) -> float:
+    """The confidence the rules alone give the arrest of :data:`RULED`."""
+    mode = detect.active_mode()
+    detect.use("off")
+    try:
+        return next(e.confidence for e in extract_text(nlp, RULED).events if e.cls == "Coerce")
+    finally:
+        detect.use(mode)
+
+
 def test_a_rule_event_the_model_agrees_with_gains_confidence(
     nlp: Language, model: pytest.MonkeyPatch
 ) -> None:
-    detect.use("off")
-    before = [e.confidence for e in extract_text(nlp, RULED).events if e.cls == "Coerce"]
-    detect.use("events")
+    before = rules_confidence(nlp)
     scores(model, COERCE=0.9)
     after = [(e.confidence, e.extractor) for e in extract_text(nlp, RULED).events]
-    assert after == [(learned.adjusted(before[0], 0.9), "rules")] and after[0][0] > before[0]
+    assert after == [(learned.adjusted(before, 0.9), "rules")] and after[0][0] > before
 
 
 def test_a_rule_event_the_model_doubts_loses_confidence(
     nlp: Language, model: pytest.MonkeyPatch
 ) -> None:
-    detect.use("off")
-    before = [e.confidence for e in extract_text(nlp, RULED).events if e.cls == "Coerce"]
-    detect.use("events")
+    before = rules_confidence(nlp)
     scores(model, COERCE=0.02, ASSAULT=0.99)
     after = [(e.cls, e.confidence) for e in extract_text(nlp, RULED).events]
     # and no second event: where the rules read an act, the model would only repeat it
-    assert after == [("Coerce", learned.adjusted(before[0], 0.02))] and after[0][1] < before[0]
+    assert after == [("Coerce", learned.adjusted(before, 0.02))] and after[0][1] < before
 
 
 def test_a_reporting_verb_yields_to_the_act_it_reports(nlp: Language) -> None:

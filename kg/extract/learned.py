@@ -22,7 +22,7 @@ from collections.abc import Mapping, Sequence
 
 from spacy.tokens import Span, Token
 
-from kg import lexicon
+from kg import lexicon, plover
 from kg.extract.common import Timeline, modality_of, objects_of, subject_of
 from kg.extract.events import ACTOR_KINDS, _Context, nearest_actors
 from kg.model import Event, Evidence
@@ -43,28 +43,7 @@ PENALTY = 0.1
 
 #: Categories the model may add events of. A statement is found by the quotation and
 #: speech-verb rules, which name the speaker; the model cannot.
-ADDABLE = frozenset(
-    {
-        "AGREE",
-        "CONSULT",
-        "SUPPORT",
-        "CONCEDE",
-        "COOPERATE",
-        "AID",
-        "RETREAT",
-        "INVESTIGATE",
-        "DEMAND",
-        "DISAPPROVE",
-        "REJECT",
-        "THREATEN",
-        "PROTEST",
-        "MOBILIZE",
-        "SANCTION",
-        "COERCE",
-        "ASSAULT",
-        "FIGHT",
-    }
-)
+ADDABLE = frozenset(plover.CATEGORIES)
 
 
 def adjusted(confidence: float, probability: float) -> float:
