@@ -39,7 +39,7 @@ bench: $(STAMP)
 fuzz: $(STAMP)
 	$(BIN)/python tools/fuzz.py
 
-# Retrain the sentence event detector from data/train into kg/models/events (about six
+# Retrain the sentence event detector from data/train into kg/models/events (about seven
 # minutes on 2 cores; the trained model is committed, so `make demo` never trains).
 model: $(STAMP)
 	$(BIN)/python tools/train_model.py

@@ -5,8 +5,8 @@ table and writes ``bench/detector.md``. The same corpus as ``bench/build.py`` is
 in three modes, one worker each, the modes interleaved ``--repeat`` times and the
 fastest run of each kept (the machines are shared and noisy): rules alone (the
 default), ``--model-confidence`` (the detector moves the rules' confidence) and
-``--model-events``. Figures are ratios of the same run, since absolute speeds depend
-on the machine.
+``--model-events``. Figures are ratios of those fastest runs, all from one run of the
+benchmark, since absolute speeds depend on the machine.
 """
 
 from __future__ import annotations
@@ -33,7 +33,8 @@ def build_seconds(corpus: Path, out: Path, flags: list[str]) -> float:
     """Seconds one ``kg build --workers 1 --fresh`` takes with the given flags."""
     start = time.perf_counter()
     subprocess.run(
-        [sys.executable, "-m", "kg.cli", "build", str(corpus), "-o", str(out), "--fresh"] + flags,
+        [sys.executable, "-m", "kg.cli", "build", str(corpus), "-o", str(out), "--fresh"]
+        + ["--workers", "1", *flags],
         capture_output=True,
         text=True,
         check=True,
@@ -70,7 +71,7 @@ def main() -> None:
         args.out,
         "Event detector benchmark",
         "Measured with `.venv/bin/python bench/detector.py`, one worker, fastest of "
-        f"{args.repeat} interleaved runs per mode; ratios are from one run.",
+        f"{args.repeat} interleaved runs per mode; ratios of those fastest runs.",
         rows,
     )
 

@@ -308,6 +308,7 @@ def build(
     sources: str | Path | Iterable[str | Path | Mapping[str, Any]],
     date: dt.date | str | None = None,
     model: str | None = None,
+    detector: str | None = None,
 ) -> KnowledgeGraph:
     """Build a knowledge graph from files, directories, texts or records.
 
@@ -317,6 +318,8 @@ def build(
             ``source``, ``url``; one or a list.
         date: Publication date for articles without one (``date`` or ``"YYYY-MM-DD"``).
         model: An installed spaCy pipeline name (default: the small English model).
+        detector: How to use the learned event detector (:mod:`kg.detect`): ``off``
+            (the default), ``confidence``, ``events`` or ``only``.
 
     Returns:
         The graph; inputs that could not be read are listed in ``problems``.
@@ -326,7 +329,7 @@ def build(
     """
     from kg.pipeline import build_articles
 
-    result = build_articles(_sources(sources, _as_date(date)), model=model)
+    result = build_articles(_sources(sources, _as_date(date)), model=model, detector=detector)
     return KnowledgeGraph(result.graph, result.articles, result.problems)
 
 

@@ -114,7 +114,8 @@ def _seconds(value: str) -> float:
 
 
 def _detector_flags(parser: argparse.ArgumentParser) -> None:
-    """``--model-events`` and ``--no-model``: how a build uses the event detector."""
+    """``--model-confidence``, ``--model-events``, ``--model-only`` and ``--no-model``:
+    how a build uses the learned event detector (:mod:`kg.detect`)."""
     use = parser.add_mutually_exclusive_group()
     use.add_argument(
         "--model-confidence",
@@ -129,8 +130,9 @@ def _detector_flags(parser: argparse.ArgumentParser) -> None:
         dest="detector",
         action="store_const",
         const="events",
-        help="let the learned event detector add events where no rule fired (extractor "
-        '"model", lower confidence), besides moving the confidence of the rules\' events',
+        help="let the learned event detector add an event where no rule found an act, and "
+        'keep an act with one side found when it reports the act (extractor "model", '
+        "lower confidence), besides moving the confidence of the rules' events",
     )
     use.add_argument(
         "--model-only",
@@ -150,16 +152,13 @@ def _detector_flags(parser: argparse.ArgumentParser) -> None:
 
 def cmd_eval(args: argparse.Namespace) -> int:
     """kg eval GOLD... --articles DIR, or kg eval --plover FILE"""
-    from kg import detect
-
-    detect.use(args.detector)
     if args.plover:
         from kg.plover import format_report, score_file
 
         if args.gold:
             raise UsageError("kg eval: give either GOLD... --articles DIR or --plover FILE")
         try:
-            report = score_file(args.plover, model=args.model)
+            report = score_file(args.plover, model=args.model, detector=args.detector)
         except ValueError as err:
             raise UserError(str(err)) from None
         if args.json:
@@ -173,7 +172,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     from kg.pipeline import build_paths
 
     def build(path: Path):  # type: ignore[no-untyped-def]
-        result = build_paths([path], model=args.model)
+        result = build_paths([path], model=args.model, detector=args.detector)
         if not result.articles:
             raise UserError("; ".join(result.problems) or f"{path}: nothing could be built")
         return result.graph

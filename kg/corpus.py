@@ -897,7 +897,7 @@ def build_corpus(
         verbs: A verb dictionary in the PETRARCH / CAMEO format (:mod:`kg.verbs`),
             read on top of the built-in triggers; on a cluster, at the same path.
         detector: How to use the learned event detector (:mod:`kg.detect`): ``off``,
-            ``confidence`` or ``events`` (None: as this process uses it already).
+            ``confidence``, ``events`` or ``only`` (None: the default, off).
 
     Raises:
         kg.dictionary.DictionaryError: The actor dictionary cannot be read.
@@ -958,8 +958,7 @@ def _build_locked(
     verb_dictionary.use(verbs)
     if verbs is not None:  # so does a changed verb dictionary
         model_label += f"+verbs-{verb_dictionary.active_digest()}"
-    if detector is not None:
-        detect.use(detector)
+    detect.use(detector)
     model_label += f"+{detect.label()}"  # another use of the detector, or another model
     if fresh:
         for suffix in ("", "-wal", "-shm"):

@@ -18,7 +18,7 @@ from __future__ import annotations
 import functools
 import json
 import logging
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -196,7 +196,11 @@ class Detector:
 
 @functools.lru_cache(maxsize=2)
 def detector(path: Path = MODEL_DIR) -> Detector | None:
-    """The shipped detector, loaded once per process; None when it is not there."""
+    """The shipped detector, loaded once per process; None when it is not there.
+
+    A model retrained while a process runs (``make model`` beside a notebook) is
+    seen by the next process, not this one.
+    """
     if not available(path):
         log.warning("no trained event detector in %s: rules alone", path)
         return None
@@ -206,9 +210,3 @@ def detector(path: Path = MODEL_DIR) -> Detector | None:
 def active() -> Detector | None:
     """The detector builds in this process use, or None when it is off or missing."""
     return None if _mode == "off" else detector()
-
-
-def iter_jsonl(paths: Iterable[Path]) -> Iterator[LabelledSentence]:
-    """Every labelled sentence of several files, in order."""
-    for path in paths:
-        yield from read_sentences(path)

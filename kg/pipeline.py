@@ -96,8 +96,8 @@ def build_articles(
 
     ``actors`` is an actor dictionary in the PETRARCH format (:mod:`kg.dictionary`),
     ``verbs`` a verb dictionary in the PETRARCH / CAMEO format (:mod:`kg.verbs`),
-    ``detector`` how to use the learned event detector (:mod:`kg.detect`; None: as this
-    process uses it already).
+    ``detector`` how to use the learned event detector (:mod:`kg.detect`; None: the
+    default, off).
     An article that fails, or takes longer than ``article_timeout`` seconds, is
     listed among the problems and left out; the others are built.
 
@@ -107,8 +107,7 @@ def build_articles(
     """
     dictionary.use(actors)
     verb_dictionary.use(verbs)
-    if detector is not None:
-        detect.use(detector)
+    detect.use(detector)
     nlp = nlp_stage.load(model)
     result = BuildResult(bind_prefixes(Graph()), model=nlp_stage.model_name(nlp))
     batch: list[Article] = []
@@ -147,7 +146,10 @@ def build_articles(
 
 
 def build_paths(
-    paths: Iterable[str | Path], date: dt.date | None = None, model: str | None = None
+    paths: Iterable[str | Path],
+    date: dt.date | None = None,
+    model: str | None = None,
+    detector: str | None = None,
 ) -> BuildResult:
-    """Read files or directories and build their graph."""
-    return build_articles(iter_articles(paths, default_date=date), model=model)
+    """Read files or directories and build their graph (``detector``: :mod:`kg.detect`)."""
+    return build_articles(iter_articles(paths, default_date=date), model=model, detector=detector)

@@ -679,11 +679,11 @@ def _articles(records: Sequence[Record]) -> list[Article | ReadProblem]:
     return out
 
 
-def _default_builder(model: str | None) -> Builder:
+def _default_builder(model: str | None, detector: str | None = None) -> Builder:
     def build(articles: list[Article | ReadProblem]) -> Graph:
         from kg.pipeline import build_articles
 
-        return build_articles(articles, model=model).graph
+        return build_articles(articles, model=model, detector=detector).graph
 
     return build
 
@@ -692,6 +692,7 @@ def score(
     records: Sequence[Record],
     graph_or_builder: Graph | Builder | None = None,
     model: str | None = None,
+    detector: str | None = None,
 ) -> PloverReport:
     """Build every record's sentence and score it.
 
@@ -705,6 +706,8 @@ def score(
             a function building one from a list of articles; or None to build with
             the project's pipeline (:func:`kg.pipeline.build_articles`).
         model: The spaCy model for the default build.
+        detector: How the default build uses the learned event detector
+            (:mod:`kg.detect`; None: off).
 
     Returns:
         The report.
@@ -714,7 +717,7 @@ def score(
     if isinstance(graph_or_builder, Graph):
         graph = graph_or_builder
     else:
-        graph = (graph_or_builder or _default_builder(model))(articles)
+        graph = (graph_or_builder or _default_builder(model, detector))(articles)
     by_article = _article_events(graph)
     report = PloverReport(problems=problems, defined=defined_classes())
     for record, article in zip(records, articles, strict=True):
@@ -737,13 +740,15 @@ def score(
     return report
 
 
-def score_file(path: str | Path, model: str | None = None) -> PloverReport:
+def score_file(
+    path: str | Path, model: str | None = None, detector: str | None = None
+) -> PloverReport:
     """Load a records file and score it with the project's pipeline (for ``kg eval --plover``).
 
     Raises:
         ValueError: The file cannot be read as records (one line, naming it).
     """
-    return score(load_records(path), model=model)
+    return score(load_records(path), model=model, detector=detector)
 
 
 # --------------------------------------------------------------------------- table

@@ -1261,3 +1261,24 @@ def test_teachers_of_a_country_are_its_civilians(nlp: Language) -> None:
 
 def test_teachers_of_no_country_are_no_side(nlp: Language) -> None:
     assert not extract_text(nlp, "Teachers went on strike on Monday.").events
+
+
+def test_a_collocation_is_read_from_the_verb_as_written_when_its_lemma_is_wrong(
+    nlp: Language,
+) -> None:
+    from kg.extract.events import trigger_for
+
+    doc = nlp("Kenyan teachers staged a strike over pay on Monday.")
+    doc[2].lemma_ = "stag"  # as the small model lemmatises it
+    trig = trigger_for(doc[2])
+    assert trig is not None and (trig.word, trig.cls) == ("stage strike", "Protest")
+
+
+def test_a_verb_lemmatised_wrongly_with_no_listed_collocation_triggers_nothing(
+    nlp: Language,
+) -> None:
+    from kg.extract.events import trigger_for
+
+    doc = nlp("Kenyan teachers staged a play over the holidays.")
+    doc[2].lemma_ = "stag"
+    assert trigger_for(doc[2]) is None

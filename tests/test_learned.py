@@ -138,3 +138,11 @@ def test_a_sentence_gets_one_model_event_at_most(nlp: Language, model: pytest.Mo
     scores(model, CONSULT=0.95, AGREE=0.9)
     events = [e for e in extract_text(nlp, UNLISTED).events if e.extractor == "model"]
     assert [e.cls for e in events] == ["Meeting"]
+
+
+def test_events_mode_without_a_trained_model_is_the_rules_alone(
+    nlp: Language, model: pytest.MonkeyPatch
+) -> None:
+    model.setattr(detect, "active", lambda: None)
+    events = extract_text(nlp, RULED).events
+    assert [(e.cls, e.extractor) for e in events] == [("Coerce", "rules")]

@@ -196,6 +196,7 @@ BROKEN_MESSAGES = {
         "An event has at most one pek:ploverType, an xsd:string naming a PLOVER category"
         ' (e.g. "CONSULT").'
     ),
+    "bad extractor": 'An event has at most one pek:extractor, "rules" or "model".',
     "bad modality": (
         'An event has at most one pek:modality: "negated", "planned", "threatened",'
         ' "hypothetical" or "refused" (omitted when realised).'
@@ -241,6 +242,7 @@ def broken_graph() -> Graph:
 
     g.add((vote, PEK.ballot, PEKR["country/RUS"]))  # ballot not a ballot
     g.set((meeting, PEK.ploverType, Literal("MEET")))  # bad plover type
+    g.set((attack, PEK.extractor, Literal("llm", datatype=ns.XSD.string)))  # bad extractor
     g.set((attack, PEK.modality, Literal("asserted")))  # bad modality
     return g
 

@@ -2,10 +2,11 @@
 
 usage: .venv/bin/python tools/dev_records.py [data/train/dev.jsonl] -o dev-records.json
 
-Each sentence that reports an event becomes one record with its first event's category
-and its source and target spans as actor texts; sentences without an event are left out
-(the PLOVER scorer needs an event per record). docs/EVALUATION.md scores the detector on
-the dev set this way: rules alone, the model alone and the two together.
+Each sentence that reports an event becomes one record with the first of its categories
+in PLOVER's order and that category's source and target spans as actor texts; sentences
+without an event are left out (the PLOVER scorer needs an event per record).
+docs/EVALUATION.md scores the detector on the dev set this way: rules alone, the model
+alone and the two together.
 """
 
 from __future__ import annotations

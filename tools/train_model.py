@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import re
 import shutil
 import sys
 import tempfile
@@ -72,6 +73,9 @@ def main() -> int:
         meta["version"] = digest(args.config, args.train, args.dev)
         meta["description"] = "pekg sentence event detector (PLOVER categories, STATEMENT, VOTE)"
         (best / "meta.json").write_text(json.dumps(meta, indent=1, sort_keys=True) + "\n")
+        config = (best / "config.cfg").read_text()  # no temporary paths in what ships
+        config = re.sub(r'(?m)^(train|dev) = ".*"$', r"\1 = null", config)
+        (best / "config.cfg").write_text(config)
         if args.out.exists():
             shutil.rmtree(args.out)
         shutil.copytree(best, args.out)

@@ -35,7 +35,7 @@ def extract_doc(nlp: Language, article: Article, doc: Doc) -> Extraction:
     scores = detector.scores([sent.text for sent in sentences]) if detector else []
     backing = (
         {sent.start_char: probs for sent, probs in zip(sentences, scores, strict=True)}
-        if detect.active_mode() == "events"
+        if detector is not None and detect.active_mode() == "events"
         else None
     )
     events = extract_events(res, line, speakers, backing) + said

@@ -5,8 +5,8 @@ probabilities meet the rules' events of the same sentence:
 
 - ``confidence`` mode: an event the rules found moves up when the model agrees and down
   when the model gives its category little chance (:func:`adjusted`);
-- ``only`` mode, for comparison: the rules' events are dropped and every sentence gets
-  the model's event, as below;
+- ``only`` mode, for comparison: the rules' events (statements too) are dropped and
+  each sentence gets the model's event, as below, where it gives one;
 - ``events`` mode, as well: the category the model gives most, if it gives it with a high
   probability, in a sentence where the rules found no act (a statement aside) makes one
   event of its own, read from the sentence's main clause (:func:`anchor_of`) with its
@@ -42,7 +42,8 @@ BONUS = 0.05
 PENALTY = 0.1
 
 #: Categories the model may add events of. A statement is found by the quotation and
-#: speech-verb rules, which name the speaker; the model cannot.
+#: speech-verb rules, which name the speaker, and a vote by the vote rules, which name
+#: the body and the ballots; the model can do neither.
 ADDABLE = frozenset(plover.CATEGORIES)
 
 
@@ -130,6 +131,16 @@ def combine(
     """The rules' events with the model's say on them, and (``events`` mode) its own.
 
     In ``only`` mode the rules' events are dropped and the model's alone are given.
+
+    Args:
+        res: The article's resolution (its doc, actors and mentions).
+        line: The article's timeline, for the dates of the model's events.
+        events: The rules' events, in reading order (their confidence is adjusted in place).
+        scores: The model's category probabilities of each sentence, in order.
+        mode: How the build uses the model (:data:`kg.detect.MODES`).
+
+    Returns:
+        The events, in reading order.
 
     ``scores`` holds the model's category probabilities of each sentence of the
     article, in order.
