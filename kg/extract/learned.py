@@ -23,9 +23,9 @@ from collections.abc import Mapping, Sequence
 from spacy.tokens import Span, Token
 
 from kg import lexicon, plover
-from kg.extract.common import Timeline, modality_of, objects_of, subject_of
+from kg.extract.common import Timeline, evidence_for, modality_of, objects_of, subject_of
 from kg.extract.events import ACTOR_KINDS, _Context, nearest_actors
-from kg.model import Event, Evidence
+from kg.model import Event
 from kg.plover import category_class
 from kg.resolve import Resolution
 
@@ -117,10 +117,6 @@ def _acting(keys: list[str], ctx: _Context) -> list[str]:
     return [k for k in keys if ctx.res.actors[k].kind in ACTOR_KINDS]
 
 
-def _sentence_of(sent: Span) -> Evidence:
-    return Evidence.trimmed(sent.text, sent.start_char)
-
-
 def combine(
     res: Resolution,
     line: Timeline,
@@ -154,7 +150,7 @@ def combine(
     if mode == "only":
         events, by_start = [], {}
     for sent, probs in zip(sentences, scores, strict=False):
-        told = by_start.get(_sentence_of(sent).char_start, [])
+        told = by_start.get(evidence_for(sent.root).char_start, [])
         for event in told:
             category = event.plover or ""
             if category in probs and event.extractor == "rules":
@@ -177,7 +173,7 @@ def combine(
         event = Event(
             cls=cls,
             trigger=anchor.text,
-            evidence=_sentence_of(sent),
+            evidence=evidence_for(sent.root),
             agents=agents,
             targets=targets,
             date=date,
