@@ -282,6 +282,13 @@ def goods() -> frozenset[str]:
 
 
 @functools.cache
+def continuation_words() -> frozenset[str]:
+    """Words a hard-wrapped line of running text ends with, never a headline
+    (``continuation_words.txt``): "the", "of", "his", "would"."""
+    return _words("continuation_words.txt")
+
+
+@functools.cache
 def credit_lines() -> tuple[str, ...]:
     """Lower-case openings of a final credit line ("With wires", "Reporting by")."""
     return tuple(sorted(_words("credit_lines.txt")))

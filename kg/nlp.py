@@ -118,6 +118,8 @@ def gazetteer_patterns() -> list[dict[str, Any]]:
             patterns.append({"label": "FAC", "pattern": name, "id": f"place:{place.slug}"})
     for name in sorted(lexicon.regions()):  # "Aleppo", "Louisiana": where, never who
         patterns.append({"label": "GPE", "pattern": name, "id": mint.place_key(name)})
+    for name in sorted(lexicon.seats()):  # "Kyiv recalled its ambassador": the recogniser
+        patterns.append({"label": "GPE", "pattern": name, "id": mint.place_key(name)})
     return patterns
 
 

@@ -57,7 +57,7 @@ from rdflib.term import Node
 
 from kg.evaluate import EVENT_TYPES, normalise
 from kg.model import Article
-from kg.read import ReadProblem, normalise_text
+from kg.read import ReadProblem, normalise_text, unwrap
 from kg.vocab import PEK, PEKR, ontology_path
 
 __all__ = [
@@ -671,7 +671,7 @@ def _articles(records: Sequence[Record]) -> list[Article | ReadProblem]:
     out: list[Article | ReadProblem] = []
     for r in records:
         where = f"record {r.n} ({r.id})"
-        text = normalise_text(r.text)
+        text = unwrap(normalise_text(r.text))
         if not text.strip():
             out.append(ReadProblem(where, "empty text"))
         else:

@@ -45,6 +45,7 @@ __all__ = [
     "parse_date",
     "read_text",
     "slug",
+    "unwrap",
 ]
 
 log = logging.getLogger(__name__)
@@ -175,10 +176,59 @@ def normalise_text(text: str) -> str:
     r"""Drop a leading BOM and turn ``\r\n`` and ``\r`` into ``\n``; nothing else.
 
     Example:
-        >>> normalise_text("\ufeffa\r\nb\rc\n")
-        'a\nb\nc\n'
+        >>> normalise_text("\ufeffA.\r\nB\rC\n")
+        'A.\nB\nC\n'
     """
     return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+#: What a line that ends a sentence, a headline's quote or a dateline ends with.
+_LINE_END = tuple(".!?:;\"”’')]—–-")
+
+
+def unwrap(text: str) -> str:
+    r"""Join the lines of a hard-wrapped paragraph with a space (offsets are unchanged).
+
+    A line break is where a sentence or a headline ends, except where the line runs on:
+    it ends with no sentence punctuation and the next line opens in lower case, or it
+    ends with a comma or a word no headline ends with ("the", "of", "his":
+    ``lexicons/continuation_words.txt``), or it continues a line that ran on into it.
+    A blank line always ends a paragraph.
+
+    Example:
+        >>> unwrap("Lavrov met his\nTurkish counterpart in Moscow on Tuesday to discuss\nSyria.")
+        'Lavrov met his Turkish counterpart in Moscow on Tuesday to discuss Syria.'
+        >>> unwrap("Bomb kills 12\nA bomb exploded in Karachi.\n\nPolice came.")
+        'Bomb kills 12\nA bomb exploded in Karachi.\n\nPolice came.'
+    """
+    if "\n" not in text:
+        return text
+    from kg import lexicon  # the reader needs no lexicon for text without line breaks
+
+    lines = text.split("\n")
+    words = lexicon.continuation_words()
+    out = [lines[0]]
+    running = False  # the line before ran on into this one
+    for line, following in itertools.pairwise(lines):
+        end, start = line.rstrip(), following.lstrip()
+        runs_on = (
+            bool(end)
+            and bool(start)
+            and not end.endswith(_LINE_END)
+            and (
+                start[0].islower()
+                or end.endswith(",")
+                or end.rsplit(None, 1)[-1].lower() in words
+                or (running and len(end) >= MIN_WRAPPED)
+            )
+        )
+        out.append((" " if runs_on else "\n") + following)
+        running = runs_on
+    return "".join(out)
+
+
+#: A line shorter than this that follows a wrapped line ends its paragraph (a last line).
+MIN_WRAPPED = 40
 
 
 def parse_date(value: str) -> dt.date:
@@ -493,7 +543,7 @@ def read_text(
         problem = lone_surrogate(value or "")
         if problem:
             return ReadProblem(where, f"{name} holds {problem}")
-    text = normalise_text(text)
+    text = unwrap(normalise_text(text))
     if not text.strip():
         return ReadProblem(where, "empty text")
     if len(text.encode("utf-8")) > MAX_BYTES:
@@ -530,7 +580,7 @@ def _read_sidecar(path: Path) -> dict[str, str]:
 
 def _read_txt(path: Path, default_date: dt.date | None) -> Article:
     where = str(path)
-    text = _read_text(path)
+    text = unwrap(_read_text(path))
     if not text.strip():
         raise _Bad(where, "empty file")
     sidecar = path.with_suffix(".json")
@@ -568,7 +618,7 @@ def _read_html(path: Path, default_date: dt.date | None) -> Article:
     )
     if not body or not body.strip():
         raise _Bad(where, "no article text found in the HTML")
-    text = normalise_text(body)
+    text = unwrap(normalise_text(body))
     tree = trafilatura.load_html(page)
     meta: dict[str, str] = {}
     if tree is not None:
@@ -609,7 +659,7 @@ def _jsonl_article(raw: bytes, where: str, offset: int, default: dt.date | None)
     if not isinstance(text, str):
         raise _Bad(where, f"field 'text' must be a string (got {_json_type(text)})")
     _check_unicode(text, where, "field 'text'")
-    text = normalise_text(text)
+    text = unwrap(normalise_text(text))
     if not text.strip():
         raise _Bad(where, "empty text")
     meta = _meta_fields(obj, where)

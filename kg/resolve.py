@@ -158,7 +158,7 @@ class Resolution:
 
     def __post_init__(self) -> None:
         self._quoted = merge_spans(self.quotes)
-        self._named_groups: list[tuple[int, str, str]] | None = None
+        self._named_groups: list[tuple[int, str, str, str]] | None = None
 
     def in_quote(self, token: Token) -> bool:
         """Whether a token lies inside a quotation."""
@@ -263,6 +263,11 @@ class Resolution:
                     key = next(filter(None, map(self._acting, child.lefts)), None)
                 if key is None and child.dep_ == "compound" and group_sector(child) is not None:
                     key = self.local_side(child)  # "a defence ministry spokesman"
+                if key is None and child.dep_ == "poss" and group_sector(child) is not None:
+                    owners: list[str] = []  # "Palestinian prisoners' families": theirs
+                    self._collect(child, owners, True, depth + 1)
+                    if owners:
+                        return owners
                 if key is not None:
                     keys = [key, *(self._acting(c) for c in child.conjuncts)]
                     # A country owning it stays a side: "Iraq's Al-Qaeda frontman".
@@ -350,9 +355,13 @@ class Resolution:
                     continue
                 countries = [k for k in self._side_of(word, 0) if self.actors[k].kind == "Country"]
                 if len(countries) == 1:
-                    self._named_groups.append((word.i, kind, countries[0]))
-        earlier = [c for i, kind, c in self._named_groups if i < token.i and kind == sector]
-        return earlier[-1] if earlier else None
+                    self._named_groups.append((word.i, kind, countries[0], word.lemma_.lower()))
+        lemma = token.lemma_.lower()
+        # "Germany's foreign ministry summoned the Russian envoy. The ministry said":
+        # the same noun refers back first, then any group of the same sector.
+        same = [c for i, _, c, word in self._named_groups if i < token.i and word == lemma]
+        earlier = [c for i, kind, c, _ in self._named_groups if i < token.i and kind == sector]
+        return (same or earlier or [None])[-1]
 
     def entourage(self, token: Token) -> str | None:
         """The body a person's office or campaign is: "his office in Geneva said" →
@@ -646,8 +655,8 @@ def entity_spans(doc: Doc) -> list[tuple[Span, str]]:
         span, label = _listed_whole(_after_dateline(ent)), ent.label_
         if label in ("WORK_OF_ART", "PRODUCT", "EVENT", "LAW") and _speaking_name(span):
             label = "PERSON"  # '"...," Akhtar Zamin said': only people speak
-        if label in ("PERSON", "ORG") and _common_noun_opening(span):
-            continue
+        if label in ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC") and _common_noun_opening(span):
+            continue  # "Gunmen in Zamfara ...", tagged a place
         if label in ("NORP", "PERSON", "ORG") and span.text in lexicon.regions():
             label = "GPE"  # "bombed [Aleppo]" tagged a nationality: a place of regions.tsv
         if label == "ORG" and len(span) == 1 and _listed(span, dictionary.builtin()):
@@ -1423,6 +1432,14 @@ def _coreference(res: Resolution) -> None:
         key = res.token_key.get(token.i)
         resolved: list[str] = []
         lower = token.lower_
+        if key is None and token.dep_ in SUBJECT_DEPS and token.pos_ == "NOUN":
+            # "Islamic State fighters seized the town. The group ...": the side a
+            # group noun acts for is the doer "the group" and "it" refer back to
+            sides = [
+                k for k in res.actors_of(token) if res.actors[k].kind in ("Country", "Organization")
+            ]
+            if len(sides) == 1:
+                doer, doer_sent, doer_verb = sides, here, token.head.i
         if key and token.dep_ in SUBJECT_DEPS and res.actors[key].kind != "Place":
             if res.actors[key].kind in ("Country", "Organization", "Group"):
                 doer = [key] + [
@@ -1480,7 +1497,12 @@ def _coreference(res: Resolution) -> None:
         elif _pair(token):
             resolved = _last_two(res, token)
         elif token.pos_ == "NOUN" and lower in COUNTRY_NOUNS and _definite(token):
-            if last_country and not any(c.dep_ == "compound" for c in token.children):
+            doers = [k for k in doer if res.actors[k].kind == "Country"]
+            if any(c.dep_ == "compound" for c in token.children):
+                pass
+            elif token.dep_ in SUBJECT_DEPS and len(doers) == 1 and 0 < here - doer_sent <= 2:
+                resolved = doers  # "Saudi Arabia cut ties with Iran. The kingdom accused ..."
+            elif last_country:
                 resolved = [last_country]
         elif not _introduces(token):
             title = _description_title(res, token, titles)

@@ -1282,3 +1282,89 @@ def test_a_verb_lemmatised_wrongly_with_no_listed_collocation_triggers_nothing(
     doc = nlp("Kenyan teachers staged a play over the holidays.")
     doc[2].lemma_ = "stag"
     assert trigger_for(doc[2]) is None
+
+
+def meetings_of(nlp: Language, text: str) -> list[list[str]]:
+    return [sorted(e.participants) for e in extract_text(nlp, text).events if e.cls == "Meeting"]
+
+
+def test_a_main_verb_misread_as_a_participle_keeps_its_subject(nlp: Language) -> None:
+    found = events_of(nlp, "The EU's top diplomat called on Israel to allow journalists into Gaza.")
+    assert [(c, a, t) for c, a, t, _ in found] == [
+        ("Demand", ["org:european-union"], ["country:ISR"])
+    ]
+    # a participle after a bare plural is what befell them, not what they did
+    assert events_of(nlp, "Three soldiers killed in the ambush near Aleppo.") == []
+
+
+def test_an_event_noun_misparsed_as_the_root_takes_its_doer_by_position(nlp: Language) -> None:
+    found = events_of(nlp, "Greece extended congratulations to Cyprus on its anniversary.")
+    assert [(c, a, t) for c, a, t, _ in found] == [("Support", ["country:GRC"], ["country:CYP"])]
+    assert events_of(nlp, "Congratulations to Cyprus on its anniversary") == []  # no doer
+
+
+def test_a_verb_misread_as_an_adjective_keeps_its_object(nlp: Language) -> None:
+    assert {"country:SDN", "person:ruto"} <= set(
+        meetings_of(
+            nlp, "Kenya's Ruto phoned Sudan's army chief to press for a ceasefire, his aide said."
+        )[0]
+    )
+    # a participle before its noun has no subject: "backed" takes no object
+    assert meetings_of(nlp, "The US-backed government phoned nobody.") == []
+
+
+def test_a_headlines_comma_list_of_subjects_meet(nlp: Language) -> None:
+    assert meetings_of(nlp, "Putin, Kim meet at cosmodrome in Russia's Far East") == [
+        ["person:kim", "person:putin"]
+    ]
+    assert meetings_of(nlp, "Putin meets at cosmodrome in Russia's Far East") == []
+
+
+def test_a_phone_call_from_a_leader_is_a_consultation(nlp: Language) -> None:
+    assert meetings_of(
+        nlp, "Erdogan received a phone call from Iranian President Hassan Rouhani."
+    ) == [["person:erdogan", "person:hassan-rouhani"]]
+    assert meetings_of(nlp, "Erdogan received a letter from Hassan Rouhani.") == []
+
+
+def test_fighting_that_broke_out_between_sides_is_between_them(nlp: Language) -> None:
+    for text in (
+        "Clashes erupted between Kurdish Peshmerga and Iraqi forces near Kirkuk.",
+        "Heavy fighting flared between Houthi rebels and Saudi forces on the border.",
+    ):
+        found = [e for e in extract_text(nlp, text).events if e.cls == "Attack"]
+        assert len(found) == 1 and len(found[0].participants) >= 2, text
+    assert [e for e in extract_text(nlp, "Clashes erupted in Kirkuk.").events] == []
+
+
+def test_a_visit_during_which_an_act_happened_is_a_meeting_too(nlp: Language) -> None:
+    x = extract_text(
+        nlp, "Greece and Turkey signed a declaration during Erdogan's visit to Athens."
+    )
+    assert sorted(e.cls for e in x.events) == ["Agree", "Meeting"]
+    x = extract_text(nlp, "Greece rejected a Turkish offer of a visit to Athens.")
+    assert [e.cls for e in x.events if e.cls == "Meeting"] == []
+
+
+def test_lashing_out_at_a_side_is_criticism(nlp: Language) -> None:
+    found = events_of(nlp, "India lashed out at Canada over the claims.")
+    assert [(c, a, t) for c, a, t, _ in found] == [("Accusation", ["country:IND"], ["country:CAN"])]
+    assert events_of(nlp, "India looked out at Canada over the lake.") == []
+
+
+def test_a_capital_the_recogniser_misses_stands_for_its_country(nlp: Language) -> None:
+    found = events_of(nlp, "Kyiv recalled its ambassador from Budapest.")
+    assert [(c, a, t) for c, a, t, _ in found] == [("Sanction", ["country:UKR"], ["country:HUN"])]
+    assert events_of(nlp, "Kyiv recalled its summer in Budapest.") == []
+
+
+def test_prisoners_families_act_for_the_prisoners_side(nlp: Language) -> None:
+    found = events_of(nlp, "Palestinian prisoners' families asked the ICRC to resume visits.")
+    assert [(c, a) for c, a, *_ in found] == [("Demand", ["group:pse-prisoners"])]
+    assert events_of(nlp, "The prisoners' families asked the ICRC to resume visits.") == []
+
+
+def test_a_common_noun_opening_a_sentence_is_no_place(nlp: Language) -> None:
+    x = extract_text(nlp, "Gunmen in Nigeria kidnapped 20 students.")
+    assert "place:gunmen" not in x.actors
+    assert "country:NGA" in x.actors

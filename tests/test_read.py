@@ -20,6 +20,7 @@ from kg.read import (
     looks_english,
     read_text,
     slug,
+    unwrap,
 )
 
 ENGLISH = (
@@ -545,3 +546,37 @@ def test_language_check_is_cheap_on_a_long_article() -> None:
     start = time.perf_counter()
     assert looks_english(long_text)
     assert time.perf_counter() - start < 0.5
+
+
+WRAPPED = (
+    "MOSCOW, March 8 - Russian Foreign Minister Sergei Lavrov met his\n"
+    "Turkish counterpart in Moscow on Tuesday to discuss the war in\n"
+    "Syria, the ministry said. The two men also spoke about\n"
+    "trade between Russia and Turkey, which has suffered since\n"
+    "November.\n"
+    "\n"
+    "Officials said more talks would follow.\n"
+)
+
+
+def test_hard_wrapped_paragraphs_are_joined_with_offsets_kept() -> None:
+    joined = unwrap(WRAPPED)
+    assert len(joined) == len(WRAPPED)
+    first, _, second = joined.partition("\n\n")
+    assert "\n" not in first  # one paragraph: its lines run on
+    assert second == "Officials said more talks would follow.\n"
+    assert read_text(WRAPPED).text == joined  # every reader unwraps
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bomb blast kills 12 in Karachi\nA bomb exploded in a market on Monday.",
+        "Talks end.\nThe ministers left Geneva on Friday.",
+        "Kerry in Moscow: talks on Syria\nKerry met Lavrov.",
+        "- sanctions on banks\n- a ban on arms sales",
+        "MOSCOW (Reuters) -\nRussia said on Monday ...",
+    ],
+)
+def test_headlines_lists_and_ended_lines_keep_their_breaks(text: str) -> None:
+    assert unwrap(text) == text

@@ -1253,3 +1253,40 @@ def test_it_far_from_the_last_doer_is_not_resolved(nlp):
         "It later banned imports of Turkish fruit.",
     )
     assert all("country:RUS" not in e.agents for e in x.events if e.cls != "Meeting")
+
+
+def test_the_same_noun_refers_back_to_its_own_country_first(nlp):
+    x = extract_text(
+        nlp,
+        "Germany's foreign ministry summoned the Russian ambassador. "
+        "The ministry accused Russia of spying.",
+    )
+    found = [a for a, _ in sides(x, "Accusation")]
+    assert ["group:deu-government"] in found and ["group:rus-government"] not in found
+
+
+def test_the_kingdom_as_a_subject_is_the_last_doer_country(nlp):
+    x = extract_text(
+        nlp, "Saudi Arabia cut ties with Iran on Sunday. The kingdom accused Iran of meddling."
+    )
+    assert sides(x, "Accusation") == [(["country:SAU"], ["country:IRN"])]
+    x = extract_text(nlp, "Saudi Arabia cut ties with Iran. The kingdom's critics accused Iran.")
+    assert sides(x, "Accusation") == []  # the critics are no side, the kingdom only owns them
+
+
+def test_the_group_refers_back_to_the_side_of_a_group_noun_subject(nlp):
+    x = extract_text(
+        nlp,
+        "Islamic State fighters seized the town. The group also attacked a Kurdish checkpoint.",
+    )
+    assert all(e.agents == ["org:islamic-state"] for e in x.events if e.cls == "Attack")
+    x = extract_text(nlp, "Fighters seized the town. The group also attacked a checkpoint.")
+    assert [e for e in x.events if "org:islamic-state" in e.agents] == []
+
+
+def test_national_institutions_act_for_their_country(nlp):
+    x = extract_text(nlp, "The Pentagon accused Russia of recklessness.")
+    assert sides(x, "Accusation") == [(["org:pentagon"], ["country:RUS"])]
+    assert x.actors["org:pentagon"].affiliation == "country:USA"
+    x = extract_text(nlp, "Russia accused the Pentagon of lying.")
+    assert sides(x, "Accusation") == [(["country:RUS"], ["org:pentagon"])]

@@ -40,7 +40,11 @@ def subject_of(token: Token) -> Token | None:
         if (
             t.dep_ == "acl"
             and t.head.pos_ in ("NOUN", "PROPN")
-            and (t.tag_ == "VBD" or (t.tag_ == "VBG" and _names_doers(t.head)))
+            and (
+                t.tag_ == "VBD"
+                or (t.tag_ == "VBG" and _names_doers(t.head))
+                or (t.tag_ == "VBN" and misread_main_verb(t))
+            )
         ):
             # "men carrying arms"; and "Clinton's campaign called on Trump", misparsed
             # with "called" hung on the noun: the noun acts
@@ -70,6 +74,44 @@ def subject_of(token: Token) -> Token | None:
     return None
 
 
+def misread_main_verb(participle: Token, event_noun: bool = False) -> bool:
+    """Whether a participle hung on a noun is the sentence's main verb that the parser
+    misread: a full sentence whose root is that noun, with its determiner or owner,
+    and nothing marks the participle as passive ("The EU's top diplomat called on
+    Israel to ..."; not "Three soldiers killed in an ambush" nor "... called by X").
+    A noun that names an event (``event_noun``) needs no determiner: nothing befalls
+    an event ("Heavy fighting flared between ...").
+
+    >>> from spacy.lang.en import English
+    >>> doc = English()("The minister urged talks .")
+    >>> misread_main_verb(doc[2])
+    False
+    """
+    noun = participle.head
+    if participle.dep_ != "acl" or noun.dep_ != "ROOT" or noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if not event_noun and not any(c.dep_ in ("det", "poss") for c in noun.children):
+        return False  # a headline's "Soldiers killed in ambush"; but "Fighting flared ..."
+    if any(c.dep_ in ("agent", "nsubjpass", "auxpass") for c in participle.children):
+        return False
+    last = noun.sent[-1]
+    return last.text in (".", "!") and participle.i < last.i
+
+
+def _misread_as_adjective(verb: Token) -> bool:
+    """Whether a verb with a subject of its own was parsed as an adjective of the noun
+    after it, which is its object: "Ruto phoned Sudan's army chief" read as "a
+    phoned chief". A participle before its noun ("the US-backed government") has no
+    subject.
+    """
+    return (
+        verb.pos_ == "VERB"
+        and verb.dep_ == "amod"
+        and verb.head.i > verb.i
+        and any(c.dep_ == "nsubj" for c in verb.children)
+    )
+
+
 def _names_doers(noun: Token) -> bool:
     """Whether a noun names people or a side, who can do what a participle says
     ("militants carrying arms"), not a thing ("a declaration demanding ...")."""
@@ -91,6 +133,8 @@ def objects_of(token: Token, preps: tuple[str, ...] = ()) -> list[Token]:
     out = [c for c in token.children if c.dep_ in ("dobj", "attr")]
     if not out and not any(c.dep_ == "nsubjpass" for c in token.children):
         out = [c for c in token.children if c.dep_ == "oprd" and c.pos_ == "PROPN"]
+    if not out and _misread_as_adjective(token):
+        out = [token.head]  # "Ruto phoned Sudan's army chief", "phoned" read as "chief"'s
     out += [c for c in token.children if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN")]
     compound_preps = [  # "out of X", "away from X": the second preposition governs
         grand

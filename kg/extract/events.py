@@ -52,6 +52,7 @@ from kg.extract.common import (
     Timeline,
     clause_verb,
     evidence_for,
+    misread_main_verb,
     modality_of,
     objects_of,
     subject_of,
@@ -904,6 +905,19 @@ def _partner_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
     out += [obj for prep, obj in prep_chain(token) if prep.lower_ in preps]
     if token.pos_ == "VERB":  # "spoke with X after meetings with Y": Y met at the meetings
         out = [o for o in out if not _event_noun_between(token, o.head)]
+    verb = token.head
+    if (
+        not out
+        and token.pos_ == "NOUN"
+        and token.dep_ in ("nsubj", "nsubjpass")
+        and verb.pos_ == "VERB"
+        and trigger_for(verb) is None
+    ):  # "clashes erupted between X and Y": the event's verb of happening holds them
+        out = [o for p, o in prep_chain(verb) if p.lower_ in preps and p.head == verb]
+    if not out and token.pos_ == "NOUN" and token.dep_ == "ROOT":
+        # "Heavy fighting flared between X and Y.", the verb misread as a participle
+        for verb in (c for c in token.children if c.dep_ == "acl" and misread_main_verb(c, True)):
+            out = [o for p, o in prep_chain(verb) if p.lower_ in preps and p.head == verb]
     if not out and token.pos_ == "NOUN":
         for nxt in token.doc[token.i + 1 : min(len(token.doc), token.i + 8)]:
             if nxt.dep_ == "prep" and nxt.lower_ in preps:
@@ -1036,6 +1050,8 @@ def _meeting_of(token: Token, trig: Trigger, ctx: _Context) -> list[Event]:
     about: list[str] = []
     if token.pos_ == "VERB":
         host = ctx.actors(subject_of(token))
+        # "Putin, Kim meet": a headline's comma list parsed as two subjects
+        host += [k for c in token.children if c.dep_ == "nsubj" for k in ctx.actors(c)]
         # "was received by Pope Francis": the one who receives takes part too
         host += [
             k for o in objects_of(token, ("by",)) if o.head.dep_ == "agent" for k in ctx.actors(o)
@@ -1296,9 +1312,13 @@ def _svo(token: Token, trig: Trigger, ctx: _Context) -> Event | None:
         if before is not None and before.pos_ in ("NOUN", "PROPN"):
             targets = ctx.actors(before)
         by_position = bool(targets)
-    elif not agents and token.pos_ == "VERB" and not _has_subject(token):
-        # The parse gave the verb no subject (a dash, an apposition, a list): the
-        # nearest actor before it in its sentence is taken, with less confidence.
+    elif not agents and (
+        (token.pos_ == "VERB" and not _has_subject(token)) or _verbless_root(token)
+    ):
+        # The parse gave the verb no subject (a dash, an apposition, a list), or made
+        # the event noun the root of a sentence it left without a verb ("Greece
+        # extended congratulations to Cyprus", misparsed): the nearest actor before
+        # it in its sentence is taken, with less confidence.
         agents = [k for k in nearest_actors(token, ctx, before=True) if k not in targets]
         by_position = bool(agents)
     if agents and not targets and trig.frame in ("svo", "weapon", "armed") and by_position:
@@ -1484,6 +1504,20 @@ def _has_subject(verb: Token) -> bool:
     )
 
 
+def _verbless_root(token: Token) -> bool:
+    """Whether a noun is the root of a sentence the parser found no verb in, though it
+    ends like a sentence: the verb was misread ("Greece extended congratulations to
+    Cyprus." with "extended" an adjective), not missing as in a headline.
+    """
+    sent = token.sent
+    return (
+        token.pos_ == "NOUN"
+        and token.dep_ == "ROOT"
+        and sent[-1].text in (".", "!")
+        and not any(t.pos_ in ("VERB", "AUX") and t.dep_ != "amod" for t in sent)
+    )
+
+
 def nearest_actors(token: Token, ctx: _Context, before: bool) -> list[str]:
     """The actors of the nearest mention before (or after) a word in its sentence.
 
@@ -1516,8 +1550,8 @@ def _in_other_clause(token: Token, trigger: Token) -> bool:
     for ancestor in token.ancestors:
         if ancestor.i == trigger.i:
             return False
-        if ancestor.pos_ in ("VERB", "AUX"):
-            return True
+        if ancestor.pos_ in ("VERB", "AUX") and ancestor.dep_ != "amod":
+            return True  # a verb misread as an adjective ("Greece extended ...") is none
     return False
 
 
@@ -2086,6 +2120,11 @@ def _modifier_use(token: Token, trig: Trigger) -> bool:
     )
 
 
+#: Prepositions that set an act in time or circumstance: the event named after them
+#: happened too ("during a visit", "after talks", "amid clashes").
+SETTING_PREPS = frozenset({"during", "after", "before", "amid", "amidst", "following", "since"})
+
+
 def _content_of_act(token: Token, trig: Trigger) -> bool:
     """Whether a trigger noun names what another act is about, not an act of its own.
 
@@ -2101,6 +2140,8 @@ def _content_of_act(token: Token, trig: Trigger) -> bool:
         if head.pos_ == "NOUN" and prep.lower_ in TOPIC_PREPS:  # "investigation into an allegation"
             other = trigger_for(head)
             return other is not None and other.cls != trig.cls
+        if prep.lower_ in SETTING_PREPS:
+            return False  # "signed a declaration during Erdogan's visit": an act of its own
     elif token.dep_ not in ("dobj", "nsubjpass"):
         return False
     if head.i == token.i or head.pos_ not in ("VERB", "NOUN"):
