@@ -361,7 +361,8 @@ class Resolution:
         # the same noun refers back first, then any group of the same sector.
         same = [c for i, _, c, word in self._named_groups if i < token.i and word == lemma]
         earlier = [c for i, kind, c, _ in self._named_groups if i < token.i and kind == sector]
-        return (same or earlier or [None])[-1]
+        found = same or earlier
+        return found[-1] if found else None
 
     def entourage(self, token: Token) -> str | None:
         """The body a person's office or campaign is: "his office in Geneva said" →
