@@ -658,8 +658,10 @@ def entity_spans(doc: Doc) -> list[tuple[Span, str]]:
             label = "PERSON"  # '"...," Akhtar Zamin said': only people speak
         if label in ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC") and _common_noun_opening(span):
             continue  # "Gunmen in Zamfara ...", tagged a place
-        if label in ("NORP", "PERSON", "ORG") and span.text in lexicon.regions():
-            label = "GPE"  # "bombed [Aleppo]" tagged a nationality: a place of regions.tsv
+        if label in ("NORP", "PERSON", "ORG") and (
+            span.text in lexicon.regions() or span.text in lexicon.seats()
+        ):
+            label = "GPE"  # "bombed [Aleppo]" tagged a nationality, "the [Minsk] agreement"
         if label == "ORG" and len(span) == 1 and _listed(span, dictionary.builtin()):
             label = "PERSON"  # "Tsipras criticised": a leader's listed name, no organisation
         if label == "PERSON":

@@ -1368,3 +1368,24 @@ def test_a_common_noun_opening_a_sentence_is_no_place(nlp: Language) -> None:
     x = extract_text(nlp, "Gunmen in Nigeria kidnapped 20 students.")
     assert "place:gunmen" not in x.actors
     assert "country:NGA" in x.actors
+
+
+def test_an_agreement_between_sides_is_made_by_both(nlp: Language) -> None:
+    found = events_of(nlp, "A ceasefire between Ukraine and Russia took effect on Sunday.")
+    assert [(c, sorted(a), t) for c, a, t, _ in found] == [
+        ("Agree", ["country:RUS", "country:UKR"], [])
+    ]
+    assert events_of(nlp, "The border between Iraq and Syria was closed.") == []
+
+
+def test_a_capital_naming_an_agreement_is_no_party_to_it(nlp: Language) -> None:
+    x = extract_text(nlp, "The Minsk agreement between Kiev and the rebels is faltering.")
+    assert all("org:minsk" not in e.actors() for e in x.events)
+    assert "org:minsk" not in x.actors
+
+
+def test_a_collocation_is_read_through_the_objects_modifier(nlp: Language) -> None:
+    found = classes_of(nlp, "Russia violated the ceasefire agreement in Ukraine on Sunday.")
+    assert [c for c, _ in found] == ["Attack"]
+    found = classes_of(nlp, "Russia violated the trade agreement in Ukraine on Sunday.")
+    assert "Attack" not in [c for c, _ in found]

@@ -169,16 +169,20 @@ def _bound_preposition(verb: Token, prep: Token) -> bool:
 
 
 def _collocation(verb: Token) -> Trigger | None:
-    """The entry for a verb and the head of its object ("break relations"), if any."""
+    """The entry for a verb and the head of its object ("break relations"), or the
+    head's modifier ("violated the ceasefire agreement"), if any."""
     table = lexicon.triggers()
     # the lexicon lists inflected forms too: "staged" may be lemmatised "stag"
     heads = dict.fromkeys((verb.lemma_.lower(), verb.lower_))
     for child in verb.children:
         if child.dep_ == "dobj":
+            # "violated the ceasefire agreement": the object's head, then its modifier
+            nouns = [child, *(c for c in child.children if c.dep_ == "compound")]
             for head in heads:
-                found = table.get((f"{head} {child.lemma_.lower()}", "VERB"))
-                if found is not None:
-                    return found
+                for noun in nouns:
+                    found = table.get((f"{head} {noun.lemma_.lower()}", "VERB"))
+                    if found is not None:
+                        return found
     return None
 
 
@@ -1288,6 +1292,9 @@ def _svo(token: Token, trig: Trigger, ctx: _Context) -> Event | None:
         light = governor in LIGHT_VERBS or (
             trigger_for(verb) is None and governor not in lexicon.speech_verbs()
         )  # "called the killing murder": the speaker did not kill
+        if not agents:  # "a ceasefire between Ukraine and Russia": both made it
+            agents = [k for o in objects_of(phrase, ("between",)) for k in ctx.actors(o)]
+            targets = [k for k in targets if k not in agents]
         if not agents and light and phrase.dep_ == "nsubjpass":
             agents = [k for o in objects_of(phrase.head, ("by",)) for k in ctx.actors(o)]
         if not agents and light:
