@@ -1285,11 +1285,11 @@ def _only_country(res: Resolution) -> str | None:
 
 
 def _country_named(actor: Actor) -> str | None:
-    """ISO3 of the country a mention names: a country, or a region or city in it."""
+    """ISO3 of the country a mention names: a country, or a region, city or capital in it."""
     if actor.kind == "Country":
         return actor.iso3
     if actor.kind == "Place":
-        return lexicon.regions().get(actor.label)
+        return lexicon.regions().get(actor.label) or lexicon.seats().get(actor.label)
     return None
 
 

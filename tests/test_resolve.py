@@ -1290,3 +1290,17 @@ def test_national_institutions_act_for_their_country(nlp):
     assert x.actors["org:pentagon"].affiliation == "country:USA"
     x = extract_text(nlp, "Russia accused the Pentagon of lying.")
     assert sides(x, "Accusation") == [(["country:RUS"], ["org:pentagon"])]
+
+
+def test_a_capital_is_the_country_of_an_article_naming_no_other(nlp):
+    x = extract_text(nlp, "Police fired tear gas at protesters in Kabul on Monday.")
+    assert [e.agents for e in x.events if e.cls == "Attack"] == [["group:afg-police"]]
+    x = extract_text(nlp, "Police fired tear gas at protesters in Kabul and Islamabad.")
+    assert [e.agents for e in x.events if e.cls == "Attack"] != [["group:afg-police"]]
+
+
+def test_a_doers_own_country_is_no_located_target(nlp):
+    x = extract_text(nlp, "The Revolutionary Guards released the sailors in Tehran.")
+    assert [e.targets for e in x.events if e.cls == "Concede"] in ([], [[]])
+    x = extract_text(nlp, "The Revolutionary Guards released the sailors in Baghdad.")
+    assert [e.targets for e in x.events if e.cls == "Concede"] == [["country:IRQ"]]

@@ -1310,7 +1310,9 @@ def _svo(token: Token, trig: Trigger, ctx: _Context) -> Event | None:
     agents = list(dict.fromkeys(agents))
     named_target = bool(targets)
     if not targets and trig.cls in LOCATED_TARGET:
-        targets = _located_side(token, ctx)
+        homes = {ctx.res.actors[k].affiliation for k in agents}
+        # "the Guards released them in Tehran": the doer's own country is no side
+        targets = [k for k in _located_side(token, ctx) if k not in homes]
     targets = [t for t in dict.fromkeys(targets) if t not in agents]
     by_position = False
     if not (agents or targets) and _bare_participle(token) and not _has_subject(token):
