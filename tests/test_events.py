@@ -1389,3 +1389,10 @@ def test_a_collocation_is_read_through_the_objects_modifier(nlp: Language) -> No
     assert [c for c, _ in found] == ["Attack"]
     found = classes_of(nlp, "Russia violated the trade agreement in Ukraine on Sunday.")
     assert "Attack" not in [c for c, _ in found]
+
+
+def test_an_act_a_law_allows_is_only_possible(nlp: Language) -> None:
+    x = extract_text(nlp, "The law allows victims in Iraq to sue Baath party members.")
+    assert [e.modality for e in x.events if e.cls == "Accusation"] == ["hypothetical"]
+    x = extract_text(nlp, "Victims in Iraq sued Baath party members.")
+    assert [e.modality for e in x.events if e.cls == "Accusation"] == [None]

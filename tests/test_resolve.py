@@ -1304,3 +1304,12 @@ def test_a_doers_own_country_is_no_located_target(nlp):
     assert [e.targets for e in x.events if e.cls == "Concede"] in ([], [[]])
     x = extract_text(nlp, "The Revolutionary Guards released the sailors in Baghdad.")
     assert [e.targets for e in x.events if e.cls == "Concede"] == [["country:IRQ"]]
+
+
+def test_critics_and_journalists_of_a_country_are_its_sectors(nlp):
+    x = extract_text(nlp, "Critics in Turkey accused Erdogan of authoritarianism.")
+    assert [e.agents for e in x.events if e.cls == "Accusation"] == [["group:tur-opposition"]]
+    x = extract_text(nlp, "Afghan journalists condemned the Taliban.")
+    assert [e.agents for e in x.events if e.cls == "Accusation"] == [["group:afg-media"]]
+    x = extract_text(nlp, "Critics accused Erdogan of authoritarianism.")
+    assert [e.agents for e in x.events if e.cls == "Accusation"] == []  # no country
