@@ -282,6 +282,13 @@ def goods() -> frozenset[str]:
 
 
 @functools.cache
+def descriptive_modifiers() -> frozenset[str]:
+    """Adjectives that describe a group without naming its side ("armed", "masked";
+    ``descriptive_modifiers.txt``); "pro-" and "anti-" adjectives are read as such too."""
+    return _words("descriptive_modifiers.txt")
+
+
+@functools.cache
 def continuation_words() -> frozenset[str]:
     """Words a hard-wrapped line of running text ends with, never a headline
     (``continuation_words.txt``): "the", "of", "his", "would"."""

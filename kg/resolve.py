@@ -323,6 +323,12 @@ class Resolution:
                 whole = f"{child.lower_} {lemma}"
                 if whole in listed or (child.lower_ == "government" and child.i < token.i):
                     continue  # "security forces", "government troops"
+                if (
+                    child.dep_ == "amod"
+                    and _describes_only(child)
+                    and child.i not in self.token_key
+                ):
+                    continue  # "pro-Russian separatists", "masked gunmen"
                 return None
             if child.dep_ == "prep" and child.lower_ in SIDE_PREPS:
                 if any(t.i in self.token_key for t in child.subtree):
@@ -431,6 +437,27 @@ FOLLOWED_SECTORS = frozenset({"military", "police", "rebels", "government", "jud
 #: Sectors of group_nouns.tsv that name one body of a country, an organisation:
 #: "the Iraqi parliament" (its lawmakers act for it).
 ORGANISED_SECTORS = frozenset({"parliament"})
+
+
+def _describes_only(adjective: Token) -> bool:
+    """Whether an adjective describes a group without naming its side ("armed",
+    "pro-Russian"; ``lexicons/descriptive_modifiers.txt``).
+
+    >>> from spacy.lang.en import English
+    >>> [_describes_only(t) for t in English()("armed foreign")]
+    [True, False]
+    """
+    word = adjective.lower_
+    if word.startswith(("pro-", "anti-")) or word in lexicon.descriptive_modifiers():
+        return True
+    # "pro-Russian" split into "pro", "-", "Russian": each part only describes
+    doc, i = adjective.doc, adjective.i
+    before = [doc[j].lower_ for j in range(max(0, i - 2), i)]
+    return (
+        word in ("pro", "anti")
+        or (word == "-" and before[-1:] in (["pro"], ["anti"]))
+        or (before[-2:] in (["pro", "-"], ["anti", "-"]))
+    )
 
 
 def group_sector(token: Token) -> str | None:
@@ -1279,9 +1306,22 @@ def _main_country(res: Resolution) -> str | None:
 
 
 def _only_country(res: Resolution) -> str | None:
-    """ISO3 of the one country the article names, if it names exactly one."""
+    """ISO3 of the one country the article names, if it names exactly one; its leaders
+    and bodies name it too ("The opposition demanded that Maduro step down")."""
     named = {_country_named(res.actors[m.key]) for m in res.mentions} - {None}
+    if not named:
+        named = {_served(res, res.actors[m.key]) for m in res.mentions} - {None}
     return named.pop() if len(named) == 1 else None
+
+
+def _served(res: Resolution, actor: Actor) -> str | None:
+    """ISO3 of the country a body acts for or a listed leader served on the article's day."""
+    owner = res.actors.get(actor.affiliation or "")
+    if owner is not None and owner.kind == "Country":
+        return owner.iso3
+    if actor.kind == "Person":
+        return dictionary.listed_country([actor.label, *sorted(actor.aliases)], res.date)
+    return None
 
 
 def _country_named(actor: Actor) -> str | None:

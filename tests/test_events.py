@@ -1396,3 +1396,18 @@ def test_an_act_a_law_allows_is_only_possible(nlp: Language) -> None:
     assert [e.modality for e in x.events if e.cls == "Accusation"] == ["hypothetical"]
     x = extract_text(nlp, "Victims in Iraq sued Baath party members.")
     assert [e.modality for e in x.events if e.cls == "Accusation"] == [None]
+
+
+def test_a_claimed_attack_no_rule_read_is_the_claimants(nlp: Language) -> None:
+    found = events_of(nlp, "The Taliban claimed responsibility for the attack on the Kabul hotel.")
+    assert [(c, a, t) for c, a, t, _ in found] == [("Attack", ["org:taliban"], ["country:AFG"])]
+    assert (
+        events_of(nlp, "No group claimed responsibility for the attack on the Kabul hotel.") == []
+    )
+
+
+def test_condolences_expressed_to_a_side_are_support(nlp: Language) -> None:
+    found = events_of(nlp, "Egypt condemned the attack and expressed condolences to France.")
+    assert ("Support", ["country:EGY"], ["country:FRA"]) in [(c, a, t) for c, a, t, _ in found]
+    found = events_of(nlp, "Egypt expressed surprise at the decision of France.")
+    assert "Support" not in [c for c, *_ in found]

@@ -1313,3 +1313,18 @@ def test_critics_and_journalists_of_a_country_are_its_sectors(nlp):
     assert [e.agents for e in x.events if e.cls == "Accusation"] == [["group:afg-media"]]
     x = extract_text(nlp, "Critics accused Erdogan of authoritarianism.")
     assert [e.agents for e in x.events if e.cls == "Accusation"] == []  # no country
+
+
+def test_a_described_group_still_acts_for_the_articles_country(nlp):
+    x = extract_text(nlp, "Ukrainian forces and pro-Russian separatists clashed near Donetsk.")
+    attacks = [e for e in x.events if e.cls == "Attack"]
+    assert attacks and "group:ukr-rebels" in attacks[0].actors()
+    x = extract_text(nlp, "Foreign troops clashed with Afghan forces in Kunduz.")
+    assert all("group:afg-military" not in e.agents for e in x.events)
+
+
+def test_a_listed_leader_makes_the_articles_country(nlp):
+    x = extract_text(nlp, "The opposition demanded that President Maduro step down.")
+    assert sides(x, "Demand") == [(["group:ven-opposition"], ["person:maduro"])]
+    x = extract_text(nlp, "The opposition demanded that Maria Lopez step down.")
+    assert sides(x, "Demand") == []

@@ -394,11 +394,13 @@ class _Context:
         return None
 
     def place_key(self, token: Token) -> str | None:
-        """The place or country a word names, if any ("the town of X" names X).
+        """The place or country a word names, if any ("the town of X" and "an X hotel"
+        name X).
 
         "the city" or "this town" with no name is the last town or city named before it.
         """
         named = [o for p in token.children if p.lower_ == "of" for o in p.children]
+        named += [c for c in token.children if c.dep_ == "compound"]  # "a Kabul hotel"
         for word in (token, *named):
             key = self.res.token_key.get(word.i)
             if key and self.res.actors[key].kind in ("Place", "Country"):
@@ -658,7 +660,7 @@ def _claimed(events: list[tuple[int, Event]], ctx: _Context) -> None:
         claimants = ctx.actors(subject_of(token))
         if not claimants:
             continue
-        named = {t.i for o in objects_of(token, ("for",)) for t in o.subtree}
+        named = {t.i for o in _claimed_objects(token) for t in o.subtree}
         earliest = doc[token.sent.start - 1].sent.start if token.sent.start > 0 else 0
         attacks = [e for i, e in events if e.cls == "Attack" and not e.modality and i in named]
         attacks = attacks or [
@@ -667,6 +669,50 @@ def _claimed(events: list[tuple[int, Event]], ctx: _Context) -> None:
         if attacks:
             attack = attacks[-1]
             attack.agents += [k for k in claimants if k not in attack.actors()]
+            continue
+        claimed = _claimed_attack(token, claimants, ctx)
+        if claimed is not None:
+            events.append(claimed)
+
+
+def _claimed_objects(claim: Token) -> list[Token]:
+    """What a claim of responsibility is for, on the verb or on "responsibility"."""
+    nouns = [c for c in claim.children if c.dep_ == "dobj"]
+    return [o for word in (claim, *nouns) for o in objects_of(word, ("for",))]
+
+
+def _claimed_attack(claim: Token, claimants: list[str], ctx: _Context) -> tuple[int, Event] | None:
+    """The attack a claim of responsibility names when no rule read it as one: "the
+    Taliban claimed responsibility for the attack on a Kabul hotel" (the hotel is no
+    side). The claimants did it, to the country it happened in: an armed group
+    attacking in its own country attacks that country's state.
+    """
+    for noun in _claimed_objects(claim):
+        trig = trigger_for(noun)
+        if trig is None or trig.cls != "Attack" or noun.pos_ != "NOUN":
+            continue
+        event = _base(noun, trig, ctx)
+        event.agents = list(claimants)
+        event.place = ctx.place(noun) or _clause_place(noun, ctx)
+        for _, obj in prep_chain(noun) if event.place is None else []:
+            event.place = event.place or ctx.place_key(obj)  # "the attack on a Kabul hotel"
+        event.targets = [k for k in _located_side(noun, ctx) if k not in claimants]
+        if not event.targets and event.place is not None:
+            country = _country_of_place(event.place, ctx)
+            event.targets = [country] if country and country not in claimants else []
+        event.deaths, event.deaths_qualifier = _deaths(noun)
+        return noun.i, event
+    return None
+
+
+def _country_of_place(key: str, ctx: _Context) -> str | None:
+    """The country a place key names or lies in (a capital, a listed region), if known."""
+    actor = ctx.res.actors.get(key)
+    if actor is None:
+        return None
+    if actor.kind == "Country":
+        return key
+    return ctx.res.seat_country(key) or ctx.res.region_country(key)
 
 
 def _harmed_by_participle(events: list[tuple[int, Event]], ctx: _Context) -> None:
