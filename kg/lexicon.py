@@ -282,6 +282,12 @@ def goods() -> frozenset[str]:
 
 
 @functools.cache
+def proposal_verbs() -> frozenset[str]:
+    """Verbs of putting something forward ("propose", "offer"; ``proposal_verbs.txt``)."""
+    return _words("proposal_verbs.txt")
+
+
+@functools.cache
 def descriptive_modifiers() -> frozenset[str]:
     """Adjectives that describe a group without naming its side ("armed", "masked";
     ``descriptive_modifiers.txt``); "pro-" and "anti-" adjectives are read as such too."""

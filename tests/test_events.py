@@ -1411,3 +1411,15 @@ def test_condolences_expressed_to_a_side_are_support(nlp: Language) -> None:
     assert ("Support", ["country:EGY"], ["country:FRA"]) in [(c, a, t) for c, a, t, _ in found]
     found = events_of(nlp, "Egypt expressed surprise at the decision of France.")
     assert "Support" not in [c for c, *_ in found]
+
+
+def test_a_rejected_proposal_is_aimed_at_its_proposer(nlp: Language) -> None:
+    found = events_of(nlp, "China rejected the plan that Japan proposed.")
+    assert [(c, a, t) for c, a, t, _ in found] == [("Reject", ["country:CHN"], ["country:JPN"])]
+    found = events_of(nlp, "China rejected the plan that Japan liked.")
+    assert [t for c, _, t, _ in found if c == "Reject"] in ([], [[]])
+
+
+def test_halting_a_sides_own_programme_is_no_sanction(nlp: Language) -> None:
+    assert [c for c, *_ in events_of(nlp, "Russia halted gas exports to Ukraine.")] == ["Sanction"]
+    assert events_of(nlp, "Iran halted a nuclear weapons programme.") == []

@@ -1704,7 +1704,7 @@ def _located_side(token: Token, ctx: _Context) -> list[str]:
 
 #: Dependencies followed into a phrase when looking for the side it concerns.
 NESTED_DEPS = frozenset({"prep", "pobj", "dobj", "dative", "poss", "amod", "compound", "nmod"})
-NESTED_DEPS |= frozenset({"conj", "appos", "acl", "pcomp", "agent"})
+NESTED_DEPS |= frozenset({"conj", "appos", "acl", "pcomp", "agent", "relcl"})
 
 
 def _nested_actors(
@@ -1725,11 +1725,26 @@ def _nested_actors(
             c
             for t in frontier
             for c in t.children
-            if c.dep_ in NESTED_DEPS and (t.pos_ != "VERB" or t.dep_ == "acl" and c.dep_ == "agent")
-        ]  # into a clause only through a participle's agent: "a march staged by X"
+            if (
+                c.dep_ in NESTED_DEPS
+                and (t.pos_ != "VERB" or t.dep_ == "acl" and c.dep_ == "agent")
+            )
+            or _proposer(t, c)
+        ]  # into a clause only through a participle's agent: "a march staged by X", or
+        # to who proposed it: "the border which Japan proposed"
         if not frontier:
             break
     return []
+
+
+def _proposer(clause: Token, word: Token) -> bool:
+    """Whether ``word`` is the subject of a relative clause saying who proposed the noun
+    it describes ("the border which Japan has proposed")."""
+    return (
+        clause.dep_ == "relcl"
+        and word.dep_ == "nsubj"
+        and clause.lemma_.lower() in lexicon.proposal_verbs()
+    )
 
 
 def _condition(token: Token) -> Token | None:
