@@ -1124,6 +1124,8 @@ def _meeting_of(token: Token, trig: Trigger, ctx: _Context) -> list[Event]:
             host = [k for o in objects_of(phrase, ("by",)) for k in ctx.actors(o)]
         if not host:
             host = ctx.actors(_governing_subject(phrase))
+            if phrase.dep_ == "dobj":  # "Blinken, Wang hold talks": a headline's list
+                host += [k for c in phrase.head.children if c.dep_ == "nsubj" for k in ctx.actors(c)]
         for obj in _partner_objects(phrase, trig.preps):
             partners += ctx.actors(obj)
         if not partners:
@@ -1624,8 +1626,9 @@ def _has_complement(token: Token, ctx: _Context) -> bool:
 
 
 def _names_other_event(token: Token, trig: Trigger) -> bool:
-    """Whether a verb's object is a trigger of another class ("struck a deal")."""
-    for obj in objects_of(token) if token.pos_ == "VERB" else []:
+    """Whether a verb's object is a trigger of another class ("struck a deal",
+    "retaliated with tariffs")."""
+    for obj in objects_of(token, ("with",)) if token.pos_ == "VERB" else []:
         other = trigger_for(obj)
         if other is not None and other.cls != trig.cls:
             return True
