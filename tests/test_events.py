@@ -1423,3 +1423,16 @@ def test_a_rejected_proposal_is_aimed_at_its_proposer(nlp: Language) -> None:
 def test_halting_a_sides_own_programme_is_no_sanction(nlp: Language) -> None:
     assert [c for c, *_ in events_of(nlp, "Russia halted gas exports to Ukraine.")] == ["Sanction"]
     assert events_of(nlp, "Iran halted a nuclear weapons programme.") == []
+
+
+def test_retaliating_with_a_measure_is_that_measure(nlp: Language) -> None:
+    found = events_of(nlp, "Ottawa retaliated with tariffs on American goods.")
+    assert [(c, a, t) for c, a, t, _ in found] == [("Sanction", ["country:CAN"], ["country:USA"])]
+    found = events_of(nlp, "Israel retaliated against Hamas on Monday.")
+    assert [c for c, *_ in found] == ["Attack"]
+
+
+def test_cutting_off_trade_with_a_side_sanctions_it(nlp: Language) -> None:
+    found = events_of(nlp, "Turkey cut off all trade with Israel.")
+    assert [(c, a, t) for c, a, t, _ in found] == [("Sanction", ["country:TUR"], ["country:ISR"])]
+    assert events_of(nlp, "Turkey cut off the power to the stadium.") == []

@@ -1125,7 +1125,9 @@ def _meeting_of(token: Token, trig: Trigger, ctx: _Context) -> list[Event]:
         if not host:
             host = ctx.actors(_governing_subject(phrase))
             if phrase.dep_ == "dobj":  # "Blinken, Wang hold talks": a headline's list
-                host += [k for c in phrase.head.children if c.dep_ == "nsubj" for k in ctx.actors(c)]
+                host += [
+                    k for c in phrase.head.children if c.dep_ == "nsubj" for k in ctx.actors(c)
+                ]
         for obj in _partner_objects(phrase, trig.preps):
             partners += ctx.actors(obj)
         if not partners:
