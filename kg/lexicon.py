@@ -282,6 +282,13 @@ def goods() -> frozenset[str]:
 
 
 @functools.cache
+def intent_nouns() -> frozenset[str]:
+    """Nouns of a decision or intent ("decision", "move"; ``intent_nouns.txt``) whose
+    to-infinitive is the owner's act."""
+    return _words("intent_nouns.txt")
+
+
+@functools.cache
 def proposal_verbs() -> frozenset[str]:
     """Verbs of putting something forward ("propose", "offer"; ``proposal_verbs.txt``)."""
     return _words("proposal_verbs.txt")

@@ -1392,9 +1392,9 @@ def test_a_collocation_is_read_through_the_objects_modifier(nlp: Language) -> No
 
 
 def test_an_act_a_law_allows_is_only_possible(nlp: Language) -> None:
-    x = extract_text(nlp, "The law allows victims in Iraq to sue Baath party members.")
+    x = extract_text(nlp, "The law allows relatives in Iraq to sue Baath party members.")
     assert [e.modality for e in x.events if e.cls == "Accusation"] == ["hypothetical"]
-    x = extract_text(nlp, "Victims in Iraq sued Baath party members.")
+    x = extract_text(nlp, "Relatives in Iraq sued Baath party members.")
     assert [e.modality for e in x.events if e.cls == "Accusation"] == [None]
 
 
@@ -1436,3 +1436,12 @@ def test_cutting_off_trade_with_a_side_sanctions_it(nlp: Language) -> None:
     found = events_of(nlp, "Turkey cut off all trade with Israel.")
     assert [(c, a, t) for c, a, t, _ in found] == [("Sanction", ["country:TUR"], ["country:ISR"])]
     assert events_of(nlp, "Turkey cut off the power to the stadium.") == []
+
+
+def test_a_decision_to_act_is_its_owners_act(nlp: Language) -> None:
+    x = extract_text(nlp, "Britain's decision to cut aid to Malawi came after a scandal.")
+    assert [(e.agents, e.targets) for e in x.events if e.cls == "Sanction"] == [
+        (["country:GBR"], ["country:MWI"])
+    ]
+    x = extract_text(nlp, "Britain's scandal to cut aid to Malawi came after a decision.")
+    assert [e.agents for e in x.events if e.cls == "Sanction"] in ([], [[]])

@@ -49,6 +49,9 @@ def subject_of(token: Token) -> Token | None:
             # "men carrying arms"; and "Clinton's campaign called on Trump", misparsed
             # with "called" hung on the noun: the noun acts
             return t.head
+        owner = _intent_owner(t)
+        if owner is not None:
+            return owner  # "Britain's decision to cut aid": Britain cuts it
         if t.dep_ in ("xcomp", "ccomp") and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in t.children
         ):
@@ -72,6 +75,21 @@ def subject_of(token: Token) -> Token | None:
             continue
         break
     return None
+
+
+def _intent_owner(verb: Token) -> Token | None:
+    """Whose decision or intent a to-infinitive on a noun of intent tells: the noun's
+    owner or "by" agent ("Britain's decision to cut aid", "the refusal by Hungary to
+    ratify"; ``lexicons/intent_nouns.txt``).
+    """
+    noun = verb.head
+    if verb.dep_ not in ("acl", "relcl") or noun.lemma_.lower() not in lexicon.intent_nouns():
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    owners += [o for p in noun.children if p.lower_ == "by" for o in p.children if o.dep_ == "pobj"]
+    return owners[0] if owners else None
 
 
 def misread_main_verb(participle: Token, event_noun: bool = False) -> bool:
