@@ -1445,3 +1445,12 @@ def test_a_decision_to_act_is_its_owners_act(nlp: Language) -> None:
     ]
     x = extract_text(nlp, "Britain's scandal to cut aid to Malawi came after a decision.")
     assert [e.agents for e in x.events if e.cls == "Sanction"] in ([], [[]])
+
+
+def test_a_side_hit_by_a_measure_bears_it(nlp: Language) -> None:
+    found = events_of(nlp, "Russia was hit by new EU sanctions.")
+    assert [(c, a, t) for c, a, t, _ in found] == [
+        ("Sanction", ["org:european-union"], ["country:RUS"])
+    ]
+    # "sanctions" only modifies the experts: no measure hit anyone
+    assert events_of(nlp, "Russia was visited by EU sanctions experts.") == []

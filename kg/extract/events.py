@@ -1355,6 +1355,10 @@ def _svo(token: Token, trig: Trigger, ctx: _Context) -> Event | None:
             # "imposed sanctions on X", "sanctions were imposed on X"
             for obj in objects_of(phrase.head, trig.preps):
                 targets += ctx.actors(obj)
+        if not targets and phrase.dep_ == "pobj" and phrase.head.dep_ == "agent":
+            # "Russia was hit by new EU sanctions": the passive subject bears the act
+            for subject in (c for c in phrase.head.head.children if c.dep_ == "nsubjpass"):
+                targets += [k for k in ctx.actors(subject) if k not in agents]
         if not targets and trig.frame != "prep":
             targets = _nested_actors(phrase, ctx, agents, frozenset({"prep", "acl"}))
     agents = list(dict.fromkeys(agents))
