@@ -1454,3 +1454,12 @@ def test_a_side_hit_by_a_measure_bears_it(nlp: Language) -> None:
     ]
     # "sanctions" only modifies the experts: no measure hit anyone
     assert events_of(nlp, "Russia was visited by EU sanctions experts.") == []
+
+
+def test_any_or_no_act_is_not_a_reported_one(nlp: Language) -> None:
+    x = extract_text(nlp, "Russia said it would respond to any NATO deployment in the Baltics.")
+    assert [(e.cls, e.modality) for e in x.events if "org:nato" in e.actors()] == [
+        ("Mobilize", "hypothetical")
+    ]
+    x = extract_text(nlp, "The NATO deployment in the Baltics angered Russia.")
+    assert [(e.cls, e.modality) for e in x.events] == [("Mobilize", None)]

@@ -223,7 +223,7 @@ def is_irrealis(token: Token) -> bool:
 def modality_of(token: Token, cls: str | None = None) -> str | None:
     """How the event a word signals is reported: None when realised, else its modality.
 
-    "did not meet" is negated; an auxiliary ("may meet", "will meet") or a governing
+    "did not meet" and "no attack" are negated, "any deployment" hypothetical; an auxiliary ("may meet", "will meet") or a governing
     verb ("plans to visit", "refused to meet", "threatened sanctions", "denied that it
     attacked") gives the modality ``lexicon/irrealis.tsv`` lists for it, unless that
     file says the word leaves an event of class ``cls`` realised ("attempted to
@@ -232,6 +232,12 @@ def modality_of(token: Token, cls: str | None = None) -> str | None:
     """
     if is_negated(token):
         return "negated"
+    if token.pos_ == "NOUN":
+        determiners = {c.lower_ for c in token.children if c.dep_ == "det"}
+        if determiners & {"any", "every"}:
+            return "hypothetical"  # "would respond to any NATO deployment"
+        if "no" in determiners:
+            return "negated"  # "no attack was reported"
     words = lexicon.modalities()
     keep = lexicon.realised_under()
 
