@@ -226,9 +226,10 @@ def modality_of(token: Token, cls: str | None = None) -> str | None:
     "did not meet" and "no attack" are negated, "any deployment" hypothetical; an
     auxiliary ("may meet", "will meet") or a governing verb ("plans to visit", "refused
     to meet", "threatened sanctions", "denied that it attacked") gives the modality
-    ``lexicon/irrealis.tsv`` lists for it, unless that file says the word leaves an event of class ``cls`` realised ("attempted to
-    assassinate" is an attack). A "would" reported by a speech verb ("said they would
-    boycott") is the future of the past: planned.
+    ``lexicon/irrealis.tsv`` lists for it, unless that file says the word leaves an
+    event of class ``cls`` realised ("attempted to assassinate" is an attack). A "would"
+    reported by a speech verb ("said they would boycott") is the future of the past:
+    planned.
     """
     if is_negated(token):
         return "negated"
