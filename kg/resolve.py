@@ -420,6 +420,9 @@ class Resolution:
         elif weak and token.pos_ in ("NOUN", "PROPN"):
             sides = self._side_of(token, depth)
             sector = group_sector(token)
+            if sector == "government" and not sides:
+                implied = _implied_country(token)  # "the Pope": the Vatican's
+                sides = [self.country(implied)] if implied else []
             local = self.local_side(token) if sector and not sides else None
             if local is not None and sector:
                 out.append(self.group_actor(local, sector, token, inferred=True))
@@ -504,6 +507,18 @@ def _unnamed_title(token: Token) -> bool:
     titles = lexicon.titles()
     doc = token.doc
     return any(doc[max(0, token.i - k) : token.i + 1].text.lower() in titles for k in (2, 1, 0))
+
+
+def _implied_country(token: Token) -> str | None:
+    """ISO3 of the country an unqualified title implies (``titles.tsv``: "the Pope" is the
+    Vatican's, "the Foreign Secretary" Britain's), if it implies one."""
+    titles = lexicon.titles()
+    doc = token.doc
+    for k in (2, 1, 0):
+        title = titles.get(doc[max(0, token.i - k) : token.i + 1].text.lower())
+        if title is not None and title.default_iso3:
+            return title.default_iso3
+    return None
 
 
 # --------------------------------------------------------------------- mentions

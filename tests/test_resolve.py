@@ -1328,3 +1328,13 @@ def test_a_listed_leader_makes_the_articles_country(nlp):
     assert sides(x, "Demand") == [(["group:ven-opposition"], ["person:maduro"])]
     x = extract_text(nlp, "The opposition demanded that Maria Lopez step down.")
     assert sides(x, "Demand") == []
+
+
+def test_an_unqualified_title_acts_for_the_country_it_implies(nlp):
+    x = extract_text(nlp, "The Pope met Cuban leader Raul Castro.")
+    (meeting,) = [e for e in x.events if e.cls == "Meeting"]
+    assert "group:vat-government" in meeting.participants
+    x = extract_text(nlp, "The president met Cuban leader Raul Castro.")
+    assert [
+        e for e in x.events if e.cls == "Meeting" and "group:vat-government" in e.actors()
+    ] == []
