@@ -282,6 +282,24 @@ def goods() -> frozenset[str]:
 
 
 @functools.cache
+def monarchies() -> frozenset[str]:
+    """ISO3 codes of monarchies: what "the kingdom" can refer back to (``monarchies.txt``)."""
+    return _words("monarchies.txt")
+
+
+@functools.cache
+def means_verbs() -> frozenset[str]:
+    """Verbs whose "with" object is the act ("retaliated with tariffs"; ``means_verbs.txt``)."""
+    return _words("means_verbs.txt")
+
+
+@functools.cache
+def setting_preps() -> frozenset[str]:
+    """Prepositions setting an act after another ("during", "after"; ``setting_preps.txt``)."""
+    return _words("setting_preps.txt")
+
+
+@functools.cache
 def intent_nouns() -> frozenset[str]:
     """Nouns of a decision or intent ("decision", "move"; ``intent_nouns.txt``) whose
     to-infinitive is the owner's act."""
@@ -299,6 +317,12 @@ def descriptive_modifiers() -> frozenset[str]:
     """Adjectives that describe a group without naming its side ("armed", "masked";
     ``descriptive_modifiers.txt``); "pro-" and "anti-" adjectives are read as such too."""
     return _words("descriptive_modifiers.txt")
+
+
+@functools.cache
+def particle_words() -> frozenset[str]:
+    """Continuation words a headline may end on ("talks drag on"; ``particle_words.txt``)."""
+    return _words("particle_words.txt")
 
 
 @functools.cache

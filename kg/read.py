@@ -190,10 +190,13 @@ def unwrap(text: str) -> str:
     r"""Join the lines of a hard-wrapped paragraph with a space (offsets are unchanged).
 
     A line break is where a sentence or a headline ends, except where the line runs on:
-    it ends with no sentence punctuation and the next line opens in lower case, or it
-    ends with a comma or a word no headline ends with ("the", "of", "his":
-    ``lexicons/continuation_words.txt``), or it continues a line that ran on into it.
-    A blank line always ends a paragraph.
+    it ends with no sentence punctuation (a comma inside closing quotes aside) and the
+    next line opens in lower case (not a name such as "al-Shabaab"), or it ends with a
+    comma or a small word in lower case ("the", "of", "his":
+    ``lexicons/continuation_words.txt``; not "May" or "WHO"), or a line ran on into it and
+    it is long. The first line of a paragraph may be a headline, which can end on a
+    particle ("talks drag on": ``lexicons/particle_words.txt``); it does not run on by
+    such a word. A blank line ends a paragraph.
 
     Example:
         >>> unwrap("Lavrov met his\nTurkish counterpart in Moscow on Tuesday to discuss\nSyria.")
@@ -206,25 +209,32 @@ def unwrap(text: str) -> str:
     from kg import lexicon  # the reader needs no lexicon for text without line breaks
 
     lines = text.split("\n")
-    words = lexicon.continuation_words()
+    words, particles = lexicon.continuation_words(), lexicon.particle_words()
     out = [lines[0]]
     running = False  # the line before ran on into this one
     for line, following in itertools.pairwise(lines):
         end, start = line.rstrip(), following.lstrip()
+        bare = end.rstrip("\"”’'")  # 'the minister said of "this,' runs on too
+        opens_low = bool(start) and start[0].islower() and not start.startswith(_NAME_PARTICLES)
         runs_on = (
             bool(end)
             and bool(start)
-            and not end.endswith(_LINE_END)
+            and (not end.endswith(_LINE_END) or (bare.endswith(",") and opens_low))
             and (
-                start[0].islower()
+                opens_low
                 or end.endswith(",")
-                or end.rsplit(None, 1)[-1].lower() in words
+                # a headline ends on no small word, but may on "on", "May" or "WHO"
+                or (end.rsplit(None, 1)[-1] in (words if running else words - particles))
                 or (running and len(end) >= MIN_WRAPPED)
             )
         )
         out.append((" " if runs_on else "\n") + following)
         running = runs_on
     return "".join(out)
+
+
+#: Lower-case openings of names ("al-Shabaab claimed ..."): no sign of a running line.
+_NAME_PARTICLES = ("al-", "el-", "ad-", "as-", "de ", "van ", "von ", "bin ", "ibn ")
 
 
 #: A line shorter than this that follows a wrapped line ends its paragraph (a last line).

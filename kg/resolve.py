@@ -25,6 +25,8 @@ PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself"
 PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 GROUP_PRONOUNS = frozenset({"its", "it"})
 COUNTRY_NOUNS = lexicon.country_nouns()
+#: Country nouns that only a monarchy answers to ("the kingdom", "the emirate").
+MONARCHY_NOUNS = frozenset({"kingdom", "emirate", "sultanate", "monarchy"})
 #: Prepositions by which a group noun names the side it acts for ("forces in Guinea").
 SIDE_PREPS = ("of", "from", "in", "at", "inside")
 _POSSESSIVE = re.compile(r"(['’]s|['’])$")
@@ -1321,22 +1323,9 @@ def _main_country(res: Resolution) -> str | None:
 
 
 def _only_country(res: Resolution) -> str | None:
-    """ISO3 of the one country the article names, if it names exactly one; its leaders
-    and bodies name it too ("The opposition demanded that Maduro step down")."""
+    """ISO3 of the one country the article names, if it names exactly one."""
     named = {_country_named(res.actors[m.key]) for m in res.mentions} - {None}
-    if not named:
-        named = {_served(res, res.actors[m.key]) for m in res.mentions} - {None}
     return named.pop() if len(named) == 1 else None
-
-
-def _served(res: Resolution, actor: Actor) -> str | None:
-    """ISO3 of the country a body acts for or a listed leader served on the article's day."""
-    owner = res.actors.get(actor.affiliation or "")
-    if owner is not None and owner.kind == "Country":
-        return owner.iso3
-    if actor.kind == "Person":
-        return dictionary.listed_country([actor.label, *sorted(actor.aliases)], res.date)
-    return None
 
 
 def _country_named(actor: Actor) -> str | None:
@@ -1555,12 +1544,13 @@ def _coreference(res: Resolution) -> None:
         elif _pair(token):
             resolved = _last_two(res, token)
         elif token.pos_ == "NOUN" and lower in COUNTRY_NOUNS and _definite(token):
-            doers = [k for k in doer if res.actors[k].kind == "Country"]
-            if any(c.dep_ == "compound" for c in token.children):
-                pass
-            elif token.dep_ in SUBJECT_DEPS and len(doers) == 1 and 0 < here - doer_sent <= 2:
-                resolved = doers  # "Saudi Arabia cut ties with Iran. The kingdom accused ..."
-            elif last_country:
+            named = any(c.dep_ == "compound" or c.lower_ == "of" for c in token.children)
+            if lower in MONARCHY_NOUNS and not named:
+                # "Saudi Arabia cut ties with Iran. The kingdom accused ...": the last
+                # monarchy named, whatever country came after it
+                kings = [k for k in recent if res.actors[k].iso3 in lexicon.monarchies()]
+                resolved = sorted(kings, key=lambda k: -recent[k])[:1]
+            elif last_country and not named:
                 resolved = [last_country]
         elif not _introduces(token):
             title = _description_title(res, token, titles)

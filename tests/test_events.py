@@ -1309,8 +1309,9 @@ def test_a_verb_misread_as_an_adjective_keeps_its_object(nlp: Language) -> None:
             nlp, "Kenya's Ruto phoned Sudan's army chief to press for a ceasefire, his aide said."
         )[0]
     )
-    # a participle before its noun has no subject: "backed" takes no object
-    assert meetings_of(nlp, "The US-backed government phoned nobody.") == []
+    # a participle before its noun has no subject: "backed" takes no object of its own
+    x = extract_text(nlp, "The US-backed government criticised Iran.")
+    assert all("group:irn-government" not in e.actors() for e in x.events)
 
 
 def test_a_headlines_comma_list_of_subjects_meet(nlp: Language) -> None:
@@ -1371,11 +1372,13 @@ def test_a_common_noun_opening_a_sentence_is_no_place(nlp: Language) -> None:
 
 
 def test_an_agreement_between_sides_is_made_by_both(nlp: Language) -> None:
-    found = events_of(nlp, "A ceasefire between Ukraine and Russia took effect on Sunday.")
+    found = events_of(nlp, "The UN announced a ceasefire between Ukraine and Russia.")
     assert [(c, sorted(a), t) for c, a, t, _ in found] == [
         ("Agree", ["country:RUS", "country:UKR"], [])
     ]
-    assert events_of(nlp, "The border between Iraq and Syria was closed.") == []
+    # a truce already in place that collapses is no new agreement
+    found = events_of(nlp, "The ceasefire between Israel and Hamas collapsed on Friday.")
+    assert "Agree" not in [c for c, *_ in found]
 
 
 def test_a_capital_naming_an_agreement_is_no_party_to_it(nlp: Language) -> None:

@@ -576,7 +576,16 @@ def test_hard_wrapped_paragraphs_are_joined_with_offsets_kept() -> None:
         "Kerry in Moscow: talks on Syria\nKerry met Lavrov.",
         "- sanctions on banks\n- a ban on arms sales",
         "MOSCOW (Reuters) -\nRussia said on Monday ...",
+        "Tusk meets May\nThe EU said on Monday ...",
+        "Syria truce talks drag on\nRebels shelled the town.",
+        "Twelve killed in Mogadishu\nal-Shabaab claimed the attack.",
     ],
 )
 def test_headlines_lists_and_ended_lines_keep_their_breaks(text: str) -> None:
     assert unwrap(text) == text
+
+
+def test_a_comma_inside_closing_quotes_runs_on() -> None:
+    assert unwrap('"We cannot accept this,"\nthe minister said.') == (
+        '"We cannot accept this," the minister said.'
+    )

@@ -1270,8 +1270,11 @@ def test_the_kingdom_as_a_subject_is_the_last_doer_country(nlp):
         nlp, "Saudi Arabia cut ties with Iran on Sunday. The kingdom accused Iran of meddling."
     )
     assert sides(x, "Accusation") == [(["country:SAU"], ["country:IRN"])]
-    x = extract_text(nlp, "Saudi Arabia cut ties with Iran. The kingdom's critics accused Iran.")
-    assert sides(x, "Accusation") == []  # the critics are no side, the kingdom only owns them
+    # the kingdom is the last monarchy named, not the last doer
+    x = extract_text(
+        nlp, "Iran accused Saudi Arabia of funding terrorism. The kingdom rejected the charge."
+    )
+    assert [a for a, _ in sides(x, "Reject")] == [["country:SAU"]]
 
 
 def test_the_group_refers_back_to_the_side_of_a_group_noun_subject(nlp):
@@ -1296,7 +1299,7 @@ def test_a_capital_is_the_country_of_an_article_naming_no_other(nlp):
     x = extract_text(nlp, "Police fired tear gas at protesters in Kabul on Monday.")
     assert [e.agents for e in x.events if e.cls == "Attack"] == [["group:afg-police"]]
     x = extract_text(nlp, "Police fired tear gas at protesters in Kabul and Islamabad.")
-    assert [e.agents for e in x.events if e.cls == "Attack"] != [["group:afg-police"]]
+    assert [e.agents for e in x.events if e.cls == "Attack"] in ([], [[]])  # two countries
 
 
 def test_a_doers_own_country_is_no_located_target(nlp):
@@ -1321,13 +1324,6 @@ def test_a_described_group_still_acts_for_the_articles_country(nlp):
     assert attacks and "group:ukr-rebels" in attacks[0].actors()
     x = extract_text(nlp, "Foreign troops clashed with Afghan forces in Kunduz.")
     assert all("group:afg-military" not in e.agents for e in x.events)
-
-
-def test_a_listed_leader_makes_the_articles_country(nlp):
-    x = extract_text(nlp, "The opposition demanded that President Maduro step down.")
-    assert sides(x, "Demand") == [(["group:ven-opposition"], ["person:maduro"])]
-    x = extract_text(nlp, "The opposition demanded that Maria Lopez step down.")
-    assert sides(x, "Demand") == []
 
 
 def test_an_unqualified_title_acts_for_the_country_it_implies(nlp):

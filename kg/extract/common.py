@@ -100,8 +100,11 @@ def misread_main_verb(participle: Token, event_noun: bool = False) -> bool:
     A noun that names an event (``event_noun``) needs no determiner: nothing befalls
     an event ("Heavy fighting flared between ...").
 
-    >>> from spacy.lang.en import English
-    >>> doc = English()("The minister urged talks .")
+    >>> from kg import nlp as _nlp
+    >>> doc = _nlp.load()("The EU's top diplomat called on Israel to allow journalists in.")
+    >>> doc[5].dep_, misread_main_verb(doc[5])
+    ('acl', True)
+    >>> doc = _nlp.load()("Three soldiers killed in an ambush near Aleppo.")
     >>> misread_main_verb(doc[2])
     False
     """
@@ -223,9 +226,10 @@ def is_irrealis(token: Token) -> bool:
 def modality_of(token: Token, cls: str | None = None) -> str | None:
     """How the event a word signals is reported: None when realised, else its modality.
 
-    "did not meet" and "no attack" are negated, "any deployment" hypothetical; an
-    auxiliary ("may meet", "will meet") or a governing verb ("plans to visit", "refused
-    to meet", "threatened sanctions", "denied that it attacked") gives the modality
+    "did not meet" and "no attack" are negated, "any deployment" hypothetical and "a
+    planned visit" planned; an auxiliary ("may meet", "will meet") or a governing verb
+    ("plans to visit", "refused to meet", "threatened sanctions", "denied that it
+    attacked") gives the modality
     ``lexicon/irrealis.tsv`` lists for it, unless that file says the word leaves an
     event of class ``cls`` realised ("attempted to assassinate" is an attack). A "would"
     reported by a speech verb ("said they would boycott") is the future of the past:
@@ -239,6 +243,9 @@ def modality_of(token: Token, cls: str | None = None) -> str | None:
             return "hypothetical"  # "would respond to any NATO deployment"
         if "no" in determiners:
             return "negated"  # "no attack was reported"
+        for child in token.children:  # "a planned visit", "a foiled attack"
+            if child.dep_ == "amod" and child.lemma_.lower() in lexicon.modalities():
+                return lexicon.modalities()[child.lemma_.lower()]
     words = lexicon.modalities()
     keep = lexicon.realised_under()
 

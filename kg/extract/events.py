@@ -400,10 +400,13 @@ class _Context:
         "the city" or "this town" with no name is the last town or city named before it.
         """
         named = [o for p in token.children if p.lower_ == "of" for o in p.children]
-        named += [c for c in token.children if c.dep_ == "compound"]  # "a Kabul hotel"
         for word in (token, *named):
             key = self.res.token_key.get(word.i)
             if key and self.res.actors[key].kind in ("Place", "Country"):
+                return key
+        for word in (c for c in token.children if c.dep_ == "compound"):
+            key = self.res.token_key.get(word.i)  # "a Kabul hotel"; not "the US embassy"
+            if key and self.res.actors[key].kind == "Place":
                 return key
         if (
             token.lemma_.lower() in SETTLEMENT_NOUNS
@@ -691,6 +694,8 @@ def _claimed_attack(claim: Token, claimants: list[str], ctx: _Context) -> tuple[
         trig = trigger_for(noun)
         if trig is None or trig.cls != "Attack" or noun.pos_ != "NOUN":
             continue
+        if modality_of(noun, trig.cls) is not None:
+            continue  # "claimed responsibility for a planned attack"
         event = _base(noun, trig, ctx)
         event.agents = list(claimants)
         event.place = ctx.place(noun) or _clause_place(noun, ctx)
@@ -1339,10 +1344,14 @@ def _svo(token: Token, trig: Trigger, ctx: _Context) -> Event | None:
                 targets += found
         verb = phrase.head.head if phrase.dep_ == "pobj" else phrase.head  # "spoke at a rally"
         governor = verb.lemma_.lower()
-        light = governor in LIGHT_VERBS or (
-            trigger_for(verb) is None and governor not in lexicon.speech_verbs()
-        )  # "called the killing murder": the speaker did not kill
-        if not agents:  # "a ceasefire between Ukraine and Russia": both made it
+        light = (
+            governor in LIGHT_VERBS
+            or (trigger_for(verb) is None and governor not in lexicon.speech_verbs())
+            or (governor in lexicon.means_verbs() and phrase.head.lower_ == "with")
+        )  # "called the killing murder": the speaker did not kill; "retaliated with tariffs"
+        if not agents and phrase.dep_ == "dobj" and phrase.head.lemma_.lower() in LIGHT_VERBS:
+            # "announced a ceasefire between Ukraine and Russia": both make it; but
+            # "the truce between X and Y collapsed" tells no act of theirs
             agents = [k for o in objects_of(phrase, ("between",)) for k in ctx.actors(o)]
             targets = [k for k in targets if k not in agents]
         if not agents and light and phrase.dep_ == "nsubjpass":
@@ -1634,11 +1643,19 @@ def _has_complement(token: Token, ctx: _Context) -> bool:
 def _names_other_event(token: Token, trig: Trigger) -> bool:
     """Whether a verb's object is a trigger of another class ("struck a deal",
     "retaliated with tariffs")."""
-    for obj in objects_of(token, ("with",)) if token.pos_ == "VERB" else []:
+    if token.pos_ != "VERB":
+        return False
+    direct = objects_of(token)
+    means = [] if direct else objects_of(token, ("with",))  # not "stormed X with the backing of Y"
+    for obj in direct + means:
         other = trigger_for(obj)
-        if other is not None and other.cls != trig.cls:
+        if other is not None and other.cls != trig.cls and other.cls not in BACKING_CLASSES:
             return True
     return False
+
+
+#: Classes of an act done beside another, never instead of it ("with US backing").
+BACKING_CLASSES = frozenset({"Support", "Cooperate", "Aid"})
 
 
 def _governed_objects(token: Token, ctx: _Context) -> list[Token]:
@@ -2201,7 +2218,7 @@ def _modifier_use(token: Token, trig: Trigger) -> bool:
 
 #: Prepositions that set an act in time or circumstance: the event named after them
 #: happened too ("during a visit", "after talks", "amid clashes").
-SETTING_PREPS = frozenset({"during", "after", "before", "amid", "amidst", "following", "since"})
+SETTING_PREPS = lexicon.setting_preps()
 
 
 def _content_of_act(token: Token, trig: Trigger) -> bool:
