@@ -1544,13 +1544,13 @@ def _coreference(res: Resolution) -> None:
         elif _pair(token):
             resolved = _last_two(res, token)
         elif token.pos_ == "NOUN" and lower in COUNTRY_NOUNS and _definite(token):
-            named = any(c.dep_ == "compound" or c.lower_ == "of" for c in token.children)
-            if lower in MONARCHY_NOUNS and not named:
+            qualified = any(c.dep_ == "compound" or c.lower_ == "of" for c in token.children)
+            if lower in MONARCHY_NOUNS and not qualified:
                 # "Saudi Arabia cut ties with Iran. The kingdom accused ...": the last
                 # monarchy named, whatever country came after it
                 kings = [k for k in recent if res.actors[k].iso3 in lexicon.monarchies()]
                 resolved = sorted(kings, key=lambda k: -recent[k])[:1]
-            elif last_country and not named:
+            elif last_country and not qualified:
                 resolved = [last_country]
         elif not _introduces(token):
             title = _description_title(res, token, titles)
