@@ -506,21 +506,25 @@ def _unnamed_title(token: Token) -> bool:
         token.i + 1 < len(token.doc) and token.doc[token.i + 1].ent_type_ == "PERSON"
     ):
         return False
+    return _title_ending(token) is not None
+
+
+def _title_ending(token: Token) -> lexicon.Title | None:
+    """The listed title of up to three words that ends at ``token`` ("foreign minister")."""
     titles = lexicon.titles()
     doc = token.doc
-    return any(doc[max(0, token.i - k) : token.i + 1].text.lower() in titles for k in (2, 1, 0))
+    for k in (2, 1, 0):
+        title = titles.get(doc[max(0, token.i - k) : token.i + 1].text.lower())
+        if title is not None:
+            return title
+    return None
 
 
 def _implied_country(token: Token) -> str | None:
     """ISO3 of the country an unqualified title implies (``titles.tsv``: "the Pope" is the
     Vatican's, "the Foreign Secretary" Britain's), if it implies one."""
-    titles = lexicon.titles()
-    doc = token.doc
-    for k in (2, 1, 0):
-        title = titles.get(doc[max(0, token.i - k) : token.i + 1].text.lower())
-        if title is not None and title.default_iso3:
-            return title.default_iso3
-    return None
+    title = _title_ending(token)
+    return title.default_iso3 if title is not None else None
 
 
 # --------------------------------------------------------------------- mentions
@@ -1549,7 +1553,7 @@ def _coreference(res: Resolution) -> None:
                 # "Saudi Arabia cut ties with Iran. The kingdom accused ...": the last
                 # monarchy named, whatever country came after it
                 kings = [k for k in recent if res.actors[k].iso3 in lexicon.monarchies()]
-                resolved = sorted(kings, key=lambda k: -recent[k])[:1]
+                resolved = [max(kings, key=recent.__getitem__)] if kings else []
             elif last_country and not qualified:
                 resolved = [last_country]
         elif not _introduces(token):

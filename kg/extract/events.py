@@ -1720,9 +1720,7 @@ def _located_side(token: Token, ctx: _Context) -> list[str]:
             if prep.lower_ not in ("in", "inside", "within"):
                 continue
             key = ctx.res.token_key.get(obj.i)
-            if key and ctx.res.actors[key].kind == "Country":
-                return [key]
-            country = (ctx.res.seat_country(key) or ctx.res.region_country(key)) if key else None
+            country = _country_of_place(key, ctx) if key else None
             if country:
                 return [country]  # "lifted the curfew in Algiers", "... in Aleppo"
     return []
