@@ -776,6 +776,16 @@ def people_nouns() -> frozenset[str]:
 
 
 @functools.cache
+def located_sectors() -> frozenset[str]:
+    """Sectors whose unnamed members belong where the sentence puts them (``located_sectors.txt``).
+
+    >>> "police" in located_sectors(), "government" in located_sectors()
+    (True, False)
+    """
+    return _words("located_sectors.txt")
+
+
+@functools.cache
 def local_groups() -> frozenset[str]:
     """Group nouns that, with no side named, act for the article's country (``local_groups.txt``).
 

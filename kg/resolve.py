@@ -29,6 +29,8 @@ COUNTRY_NOUNS = lexicon.country_nouns()
 MONARCHY_NOUNS = frozenset({"kingdom", "emirate", "sultanate", "monarchy"})
 #: Prepositions by which a group noun names the side it acts for ("forces in Guinea").
 SIDE_PREPS = ("of", "from", "in", "at", "inside")
+#: Prepositions that say where something is or happens.
+PLACE_PREPS = ("in", "at", "inside", "near", "outside")
 _POSSESSIVE = re.compile(r"(['’]s|['’])$")
 _QUOTE_PAIRS = (("“", "”"), ("``", "''"), ('"', '"'))
 
@@ -199,11 +201,40 @@ class Resolution:
 
     def _listed_country(self, key: str, table: Mapping[str, str]) -> str | None:
         """The country ``table`` gives a place by any of its names, added to the actors."""
+        iso3 = self._listed_iso3(key, table)
+        return self.country(iso3) if iso3 else None
+
+    def _listed_iso3(self, key: str, table: Mapping[str, str]) -> str | None:
         actor = self.actors.get(key)
         if actor is None or actor.kind != "Place":
             return None
-        iso3 = next((table[n] for n in (actor.label, *sorted(actor.aliases)) if n in table), None)
-        return self.country(iso3) if iso3 else None
+        return next((table[n] for n in (actor.label, *sorted(actor.aliases)) if n in table), None)
+
+    def placed_country(self, token: Token) -> str | None:
+        """The one country the sentence of ``token`` says things happen in, if any.
+
+        "in / at / near X" phrases naming a country, or a place whose country is
+        listed (a capital, ``regions.tsv``): "Police in Lagos arrested 12 protesters"
+        happens in Nigeria. None when the sentence names no such place or places in
+        more than one country.
+        """
+        found: set[str] = set()
+        for mention in self.mentions:
+            first = self.doc[mention.start]
+            if first.sent != token.sent:
+                continue
+            actor = self.actors[mention.key]
+            if actor.kind == "Place":
+                iso3 = self._listed_iso3(mention.key, lexicon.seats()) or self._listed_iso3(
+                    mention.key, lexicon.regions()
+                )
+            elif actor.kind == "Country" and _governed_by(self.doc[mention.end - 1], PLACE_PREPS):
+                iso3 = actor.iso3
+            else:
+                continue
+            if iso3:
+                found.add(iso3)
+        return self.country(found.pop()) if len(found) == 1 else None
 
     def country(self, iso3: str) -> str:
         """The key of a country, added to the actors when the article does not name it."""
@@ -311,7 +342,7 @@ class Resolution:
         "the rebels" too (CAMEO codes domestic rebels with the country); "foreign
         troops" and "Chinese troops" are not.
         """
-        if self.local is None or token.pos_ not in ("NOUN", "PROPN"):
+        if token.pos_ not in ("NOUN", "PROPN"):
             return None
         if token.dep_ in ("compound", "amod", "nmod", "poss") and group_sector(token.head) is None:
             return None  # "a police station", "army headquarters"; not "a ministry spokesman"
@@ -342,7 +373,11 @@ class Resolution:
             child.dep_ == "compound" and f"{child.lower_} {lemma}" in listed
             for child in token.children
         ):
-            return self.earlier_side(token) or self.country(self.local)
+            placed = None
+            if group_sector(token) in lexicon.located_sectors():
+                placed = self.placed_country(token)  # "protesters in Lagos" are Nigerians
+            home = self.country(self.local) if self.local else None
+            return self.earlier_side(token) or placed or home
         return None
 
     def earlier_side(self, token: Token) -> str | None:

@@ -393,6 +393,25 @@ class _Context:
                 return key
         return None
 
+    def argument_place(self, token: Token) -> str | None:
+        """Where the sides of an act are said to be: "Police in Lagos arrested 12
+        protesters", "the attack on a convoy near Mosul killed three soldiers".
+
+        The "in / at / near X" phrases of the clause's subject and objects, for an act
+        whose own words name no place (:meth:`place`).
+        """
+        verb = clause_verb(token)
+        subject = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
+        arguments = [a for a in (subject, *objects_of(verb)) if a is not None and a is not token]
+        for argument in arguments:
+            for prep, obj in [(None, argument), *prep_chain(argument)]:
+                if prep is None or prep.lower_ not in PLACE_PREPS:
+                    continue
+                key = self.place_key(obj)
+                if key:
+                    return key
+        return None
+
     def place_key(self, token: Token) -> str | None:
         """The place or country a word names, if any ("the town of X" and "an X hotel"
         name X).
@@ -1420,7 +1439,12 @@ def _svo(token: Token, trig: Trigger, ctx: _Context) -> Event | None:
             if not (event.instrument or event.deaths):
                 return None
             event.confidence = UNNAMED_SIDES_CONFIDENCE
-        event.place = ctx.place(token) or _attacked_place(token, ctx) or _clause_place(token, ctx)
+        event.place = (
+            ctx.place(token)
+            or _attacked_place(token, ctx)
+            or _clause_place(token, ctx)
+            or ctx.argument_place(token)
+        )
     elif not agents and not (named_target and trig.cls in DOER_OPTIONAL and _doer_unnamed(token)):
         if not (named_target and ctx.backed(token, trig)):
             return None
@@ -1439,6 +1463,9 @@ def _svo(token: Token, trig: Trigger, ctx: _Context) -> Event | None:
                 return None
             event.extractor = "model"  # the detector, not the frame, vouches for it
         event.confidence = min(event.confidence, UNNAMED_TARGET_CONFIDENCE)
+    if trig.cls in LOCATED_CLASSES and event.place is None:
+        # "Police arrested 12 protesters in Kabul"; "Police in Lagos arrested ..."
+        event.place = ctx.place(token) or ctx.argument_place(token)
     return event
 
 
