@@ -1466,3 +1466,21 @@ def test_any_or_no_act_is_not_a_reported_one(nlp: Language) -> None:
     ]
     x = extract_text(nlp, "The NATO deployment in the Baltics angered Russia.")
     assert [(e.cls, e.modality) for e in x.events] == [("Mobilize", None)]
+
+
+def test_an_arrest_takes_its_place_from_the_clause(nlp: Language) -> None:
+    x = extract_text(nlp, "Police arrested 12 protesters in Kabul on Tuesday.")
+    assert [e.place for e in x.events if e.cls == "Coerce"] == ["place:kabul"]
+
+
+def test_a_place_said_of_the_doers_is_where_they_acted(nlp: Language) -> None:
+    x = extract_text(nlp, "Police in Lagos arrested 12 protesters on Tuesday.")
+    assert [e.place for e in x.events if e.cls == "Coerce"] == ["place:lagos"]
+    x = extract_text(nlp, "The attack on a convoy near Mosul killed three Iraqi soldiers.")
+    assert [e.place for e in x.events if e.cls == "Attack"] == ["place:mosul"]
+
+
+def test_a_place_of_a_side_is_no_place_of_an_unlocated_act(nlp: Language) -> None:
+    # a criticism is said, not done somewhere: the envoy's post is not its place
+    x = extract_text(nlp, "The US ambassador in London criticised Russia on Monday.")
+    assert [e.place for e in x.events if e.cls == "Accusation"] == [None]
