@@ -342,10 +342,21 @@ class Resolution:
         "the rebels" too (CAMEO codes domestic rebels with the country); "foreign
         troops" and "Chinese troops" are not.
         """
-        if token.pos_ not in ("NOUN", "PROPN"):
+        if not self.bare_group(token):
             return None
+        placed = None
+        if group_sector(token) in lexicon.located_sectors():
+            placed = self.placed_country(token)  # "protesters in Lagos" are Nigerians
+        home = self.country(self.local) if self.local else None
+        return self.earlier_side(token) or placed or home
+
+    def bare_group(self, token: Token) -> bool:
+        """Whether a group noun names no side of its own: "troops", "the police", not
+        "Chinese troops", "police in Kenya" or "some troops" (``local_groups.txt``)."""
+        if token.pos_ not in ("NOUN", "PROPN"):
+            return False
         if token.dep_ in ("compound", "amod", "nmod", "poss") and group_sector(token.head) is None:
-            return None  # "a police station", "army headquarters"; not "a ministry spokesman"
+            return False  # "a police station", "army headquarters"; not "a ministry spokesman"
         listed = lexicon.local_groups()
         lemma = token.lemma_.lower()
         for child in token.children:
@@ -362,23 +373,17 @@ class Resolution:
                     and child.i not in self.token_key
                 ):
                     continue  # "pro-Russian separatists", "masked gunmen"
-                return None
+                return False
             if child.dep_ == "prep" and child.lower_ in SIDE_PREPS:
                 if any(t.i in self.token_key for t in child.subtree):
-                    return None  # "police in Kenya": that side, not the article's
+                    return False  # "police in Kenya": that side, not the article's
                 continue  # "police in riot gear"
             if child.dep_ == "det" and child.lower_ not in ("the", "a", "an"):
-                return None  # "some troops", "their forces", "no soldiers"
-        if any(form in listed for form in _noun_forms(token)) or any(
+                return False  # "some troops", "their forces", "no soldiers"
+        return any(form in listed for form in _noun_forms(token)) or any(
             child.dep_ == "compound" and f"{child.lower_} {lemma}" in listed
             for child in token.children
-        ):
-            placed = None
-            if group_sector(token) in lexicon.located_sectors():
-                placed = self.placed_country(token)  # "protesters in Lagos" are Nigerians
-            home = self.country(self.local) if self.local else None
-            return self.earlier_side(token) or placed or home
-        return None
+        )
 
     def earlier_side(self, token: Token) -> str | None:
         """The country the last group of the same kind named before a bare group noun is of.
