@@ -869,6 +869,58 @@ def _attacked_place(token: Token, ctx: _Context) -> str | None:
     return next((k for k in map(ctx.place_key, objects_of(token)) if k), None)
 
 
+#: Determiners that make a noun refer back to something told before it.
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+
+
+def _judged_act(verb: Token) -> Token | None:
+    """The act a judging verb's object refers back to: "condemned the attack", "welcomed
+    this move"; not "condemned attacks" or "condemned Russia's move" (which names its doer).
+    """
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        act = _lookup(obj) is not None or obj.lemma_.lower() in lexicon.judged_nouns()
+        definite = any(c.dep_ == "det" and c.lower_ in DEFINITE for c in obj.children)
+        named = any(
+            c.dep_ in ("poss", "compound", "amod", "nmod", "prep") for c in obj.children
+        )
+        if act and definite and not named:
+            return obj
+    return None
+
+
+def _judged_doers(events: list[tuple[int, Event]], ctx: _Context) -> None:
+    """A praise or condemnation of an act told before is aimed at whoever did it.
+
+    "Syrian rebels shelled a school. Turkey condemned the attack": Turkey accuses the
+    rebels. The act is the last one told before of the class the noun names ("the
+    attack"), or of any class for a noun that names none ("the move"); only where the
+    judgement names no side of its own.
+    """
+    doc = ctx.res.doc
+    for i, event in events:
+        if event.cls not in JUDGING_CLASSES or event.targets or event.modality:
+            continue
+        obj = _judged_act(doc[i]) if doc[i].pos_ == "VERB" else None
+        if obj is None:
+            continue
+        named = _lookup(obj)
+        told = [
+            e
+            for j, e in events
+            if j < i
+            and e is not event
+            and e.cls not in ("Statement", "Vote")
+            and (named is None or e.cls == named.cls)
+            and e.agents
+        ]
+        if not told:
+            continue
+        doers = [k for k in told[-1].agents if k not in event.agents]
+        if doers:
+            event.targets = doers
+            event.participants = list(dict.fromkeys([*event.participants, *doers]))
+
+
 def _country_default(events: list[tuple[int, Event]], ctx: _Context) -> None:
     """Violence no one is named for happens in the article's country, without a dateline.
 
@@ -2594,6 +2646,7 @@ def extract_events(
     events = _join_elections(_merge_votes(sorted(events, key=lambda p: p[0])))
     events = _fold_unnamed_harm(events, ctx)
     _harmed_by_participle(events, ctx)
+    _judged_doers(events, ctx)
     _claimed(events, ctx)
     _attach_casualties(events, ctx)
     _dateline_default(events, ctx)
