@@ -294,6 +294,16 @@ def means_verbs() -> frozenset[str]:
 
 
 @functools.cache
+def blame_verbs() -> frozenset[str]:
+    """Verbs whose "X on Y" makes Y the doer of X ("blamed the attack on IS"; ``blame_verbs.txt``).
+
+    >>> "blame" in blame_verbs(), "impose" in blame_verbs()
+    (True, False)
+    """
+    return _words("blame_verbs.txt")
+
+
+@functools.cache
 def setting_preps() -> frozenset[str]:
     """Prepositions setting an act after another ("during", "after"; ``setting_preps.txt``)."""
     return _words("setting_preps.txt")

@@ -1484,3 +1484,41 @@ def test_a_place_of_a_side_is_no_place_of_an_unlocated_act(nlp: Language) -> Non
     # a criticism is said, not done somewhere: the envoy's post is not its place
     x = extract_text(nlp, "The US ambassador in London criticised Russia on Monday.")
     assert [e.place for e in x.events if e.cls == "Accusation"] == [None]
+
+
+def test_a_condemned_act_told_before_makes_its_doers_the_target(nlp: Language) -> None:
+    x = extract_text(
+        nlp, "Syrian rebels shelled a school in Aleppo on Monday. Turkey condemned the attack."
+    )
+    accusation = next(e for e in x.events if e.cls == "Accusation")
+    assert accusation.agents == ["country:TUR"] and accusation.targets == ["group:syr-rebels"]
+    x = extract_text(nlp, "Russia imposed sanctions on Turkey on Monday. Ankara condemned the move.")
+    assert [e.targets for e in x.events if e.cls == "Accusation"] == [["country:RUS"]]
+
+
+def test_a_condemned_act_of_another_kind_or_in_general_has_no_doer(nlp: Language) -> None:
+    # the sanctions are no attack; "attacks on schools" refers to no act told before
+    x = extract_text(nlp, "Russia imposed sanctions on Turkey on Monday. Ankara condemned the attack.")
+    assert [e.targets for e in x.events if e.cls == "Accusation"] == [[]]
+    x = extract_text(
+        nlp, "Syrian rebels shelled a school in Aleppo on Monday. Turkey condemned attacks on schools."
+    )
+    assert [e.targets for e in x.events if e.cls == "Accusation"] == [[]]
+
+
+def test_an_act_blamed_on_a_side_is_not_aimed_at_it(nlp: Language) -> None:
+    x = extract_text(
+        nlp, "Rebels killed 12 Syrian soldiers. The government blamed the attack on Islamic State."
+    )
+    assert not [e for e in x.events if e.cls == "Attack" and "org:islamic-state" in e.targets]
+    assert [e.targets for e in x.events if e.cls == "Accusation"] == [["org:islamic-state"]]
+    # "an attack on" with no blaming verb keeps its target
+    x = extract_text(nlp, "Islamic State claimed the attack on the Syrian army.")
+    assert all("org:islamic-state" not in e.targets for e in x.events if e.cls == "Attack")
+
+
+def test_an_act_said_to_happen_in_a_larger_act_takes_its_place(nlp: Language) -> None:
+    x = extract_text(nlp, "Rebels killed 12 Syrian soldiers in an ambush near Aleppo.")
+    assert [e.place for e in x.events if e.cls == "Attack"] == ["place:aleppo"]
+    x = extract_text(nlp, "Rebels killed 12 Syrian soldiers in an ambush.")
+    assert [e.place for e in x.events if e.cls == "Attack"] == [None]

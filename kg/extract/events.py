@@ -385,6 +385,18 @@ class _Context:
                 if prep.lower_ not in PLACE_PREPS:
                     continue
                 key = self.place_key(obj)
+                if key is None and prep.lower_ == "in" and trigger_for(obj) is not None:
+                    # "killed 12 soldiers in an ambush near Aleppo": the act it was part of
+                    key = next(
+                        (
+                            k
+                            for p, o in prep_chain(obj)
+                            if p.lower_ in PLACE_PREPS
+                            for k in [self.place_key(o)]
+                            if k
+                        ),
+                        None,
+                    )
                 if key:
                     return key
         for child in token.children:
@@ -867,6 +879,10 @@ def _attacked_place(token: Token, ctx: _Context) -> str | None:
     if token.pos_ != "VERB":
         return None
     return next((k for k in map(ctx.place_key, objects_of(token)) if k), None)
+
+
+#: Verbs whose "X on Y" makes Y the doer of X: "blamed the attack on Islamic State".
+BLAME_VERBS = lexicon.blame_verbs()
 
 
 #: Determiners that make a noun refer back to something told before it.
@@ -1407,10 +1423,11 @@ def _svo(token: Token, trig: Trigger, ctx: _Context) -> Event | None:
                 child.dep_ in ("amod", "compound", "nmod") and child.i in ctx.res.token_key
             ):
                 agents += ctx.actors(child)
+        blamed = phrase.dep_ == "dobj" and phrase.head.lemma_.lower() in BLAME_VERBS
         for obj in objects_of(phrase, (*trig.preps, "by")):
             found = ctx.actors(obj)
-            if obj.head.lower_ == "by":
-                agents += found
+            if obj.head.lower_ == "by" or (blamed and obj.head.lower_ == "on"):
+                agents += found  # "blamed the attack on Islamic State": theirs
             else:
                 targets += found
         verb = phrase.head.head if phrase.dep_ == "pobj" else phrase.head  # "spoke at a rally"
