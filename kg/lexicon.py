@@ -304,6 +304,16 @@ def blame_verbs() -> frozenset[str]:
 
 
 @functools.cache
+def facility_nouns() -> frozenset[str]:
+    """Posts and positions a group holds ("police station", "rebel positions"; ``facility_nouns.txt``).
+
+    >>> "checkpoint" in facility_nouns(), "hospital" in facility_nouns()
+    (True, False)
+    """
+    return _words("facility_nouns.txt")
+
+
+@functools.cache
 def setting_preps() -> frozenset[str]:
     """Prepositions setting an act after another ("during", "after"; ``setting_preps.txt``)."""
     return _words("setting_preps.txt")

@@ -350,6 +350,21 @@ class Resolution:
         home = self.country(self.local) if self.local else None
         return self.earlier_side(token) or placed or home
 
+    def owner_group(self, modifier: Token) -> str | None:
+        """The group a noun modifying a thing names as its owner: "a police station" (the
+        police's), "rebel positions", "an army checkpoint"; of the country it is told of as
+        :meth:`local_side` finds it.
+        """
+        sector = group_sector(modifier)
+        if not sector or modifier.dep_ not in ("compound", "nmod"):
+            return None
+        if any(c.dep_ in ("amod", "compound", "poss") for c in modifier.children):
+            return None  # "a Syrian army base": the base's own modifiers name the side
+        placed = self.placed_country(modifier) if sector in lexicon.located_sectors() else None
+        home = self.country(self.local) if self.local else None
+        side = self.earlier_side(modifier) or placed or home
+        return self.group_actor(side, sector, modifier, inferred=True) if side else None
+
     def bare_group(self, token: Token) -> bool:
         """Whether a group noun names no side of its own: "troops", "the police", not
         "Chinese troops", "police in Kenya" or "some troops" (``local_groups.txt``)."""

@@ -1522,3 +1522,25 @@ def test_an_act_said_to_happen_in_a_larger_act_takes_its_place(nlp: Language) ->
     assert [e.place for e in x.events if e.cls == "Attack"] == ["place:aleppo"]
     x = extract_text(nlp, "Rebels killed 12 Syrian soldiers in an ambush.")
     assert [e.place for e in x.events if e.cls == "Attack"] == [None]
+
+
+def test_an_attack_on_a_groups_post_is_aimed_at_the_group(nlp: Language) -> None:
+    x = extract_text(nlp, "Kenyan police said a mob attacked a police station in Nairobi.")
+    assert [e.targets for e in x.events if e.cls == "Attack"] == [["group:ken-police"]]
+    x = extract_text(nlp, "Syrian jets pounded rebel positions near Aleppo.")
+    assert [e.targets for e in x.events if e.cls == "Attack"] == [["group:syr-rebels"]]
+
+
+def test_a_place_open_to_all_names_no_owner(nlp: Language) -> None:
+    x = extract_text(nlp, "In Kenya, a mob attacked a railway station in Nairobi.")
+    assert [e.targets for e in x.events if e.cls == "Attack"] == [[]]
+    # a side's own modifier on the post names the side, not the sector noun alone
+    x = extract_text(nlp, "Rebels shelled a Syrian army base near Homs.")
+    assert [e.targets for e in x.events if e.cls == "Attack"] == [["country:SYR"]]
+
+
+def test_bandits_and_jihadists_act_for_the_country_told_of(nlp: Language) -> None:
+    x = extract_text(nlp, "Bandits killed 12 villagers in Zamfara state, Nigerian police said.")
+    assert [e.agents for e in x.events if e.cls == "Attack"] == [["group:nga-criminals"]]
+    x = extract_text(nlp, "In Syria, jihadists attacked a checkpoint near Homs, killing four soldiers.")
+    assert [e.agents for e in x.events if e.cls == "Attack"] == [["group:syr-rebels"]]

@@ -1349,12 +1349,35 @@ def _carried_to(token: Token, trig: Trigger, ctx: _Context, agents: list[str]) -
 
 
 #: The target finders of an active verb, in the order they are tried.
+def _facility_owner(token: Token, trig: Trigger, ctx: _Context, agents: list[str]) -> list[str]:
+    """The group whose post an attack hit: "a mob attacked a police station" attacks the
+    police; "shelled rebel positions" the rebels (``facility_nouns.txt``).
+
+    >>> try_finder("facility owner", "In Kenya, a mob attacked a police station.", "attacked")
+    ['group:ken-police']
+    >>> try_finder("facility owner", "In Kenya, a mob attacked a railway station.", "attacked")
+    []
+    """
+    if trig.cls != "Attack":
+        return []
+    out: list[str] = []
+    for obj in objects_of(token, trig.preps):
+        if obj.lemma_.lower() not in lexicon.facility_nouns():
+            continue
+        for modifier in obj.children:
+            key = ctx.res.owner_group(modifier)
+            if key is not None and key not in agents:
+                out.append(key)
+    return out
+
+
 TARGET_FINDERS: tuple[tuple[str, TargetFinder], ...] = (
     ("direct object", _direct_object),
     ("governed clause", _governed_clause),
     ("partner of object", _partner_of_object),
     ("carried to", _carried_to),
     ("nested in objects", _nested_in_objects),
+    ("facility owner", _facility_owner),
 )
 
 
