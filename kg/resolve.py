@@ -765,8 +765,16 @@ def entity_spans(doc: Doc) -> list[tuple[Span, str]]:
             span.text in lexicon.regions() or span.text in lexicon.seats()
         ):
             label = "GPE"  # "bombed [Aleppo]" tagged a nationality, "the [Minsk] agreement"
-        if label == "ORG" and len(span) == 1 and _listed(span, dictionary.builtin()):
-            label = "PERSON"  # "Tsipras criticised": a leader's listed name, no organisation
+        if (
+            label in ("ORG", "GPE", "LOC", "NORP")
+            and _listed(span, dictionary.builtin())
+            and _gazetteer_key(span.text, label) is None
+            and span.text not in lexicon.regions()
+            and span.text not in lexicon.seats()
+        ):
+            # "Tsipras criticised", "talks with Erdogan" (tagged a place): a leader's
+            # listed name, no organisation or place
+            label = "PERSON"
         if label == "PERSON":
             span = _through_particles(span)
         if _trim(span).text.lower() in lexicon.place_nouns() or span[-1].lower_ == "of":
