@@ -531,7 +531,15 @@ def group_sector(token: Token) -> str | None:
             return nouns[f"{child.lower_} {token.lemma_.lower()}"]
     for form in _noun_forms(token):
         if form in nouns:
-            return nouns[form]
+            sector = nouns[form]
+            if sector in ("government", ""):
+                # "opposition leaders", "rebel commanders", "police officials": a leader
+                # or member of the body the noun before names
+                for child in token.lefts:
+                    inner = group_sector(child) if child.dep_ == "compound" else None
+                    if inner and inner != sector:
+                        return inner
+            return sector
     return "government" if _unnamed_title(token) else None
 
 
