@@ -314,16 +314,6 @@ def facility_nouns() -> frozenset[str]:
 
 
 @functools.cache
-def travel_verbs() -> frozenset[str]:
-    """Verbs of going somewhere ("arrived in Geneva for talks"; ``travel_verbs.txt``).
-
-    >>> "arrive" in travel_verbs(), "call" in travel_verbs()
-    (True, False)
-    """
-    return _words("travel_verbs.txt")
-
-
-@functools.cache
 def setting_preps() -> frozenset[str]:
     """Prepositions setting an act after another ("during", "after"; ``setting_preps.txt``)."""
     return _words("setting_preps.txt")

@@ -1814,9 +1814,12 @@ def _settle(res: Resolution) -> None:
     The groups noun phrases stand for ("Russian troops", "the police"), the
     countries seats of government stand for, and the dateline's place.
     """
+    facilities = lexicon.facility_nouns()
     for token in res.doc:
         if token.pos_ in ("NOUN", "PROPN", "PRON"):
             res.actors_of(token)
+        if token.head.lemma_.lower() in facilities and token.head is not token:
+            res.owner_group(token)  # "attacked a police station": the police
     for key in [k for k, a in res.actors.items() if a.kind == "Place"]:
         res.seat_country(key)
         res.region_country(key)

@@ -499,7 +499,7 @@ def test_two_subjects_without_a_dash_keep_the_first(nlp: Language) -> None:
 
 def test_target_finders_have_unique_names() -> None:
     names = [name for name, _ in TARGET_FINDERS]
-    assert len(names) == len(set(names)) == 5
+    assert len(names) == len(set(names)) == 6
 
 
 def test_the_direct_object_finder_needs_an_actor_object(nlp: Language) -> None:

@@ -432,7 +432,7 @@ def test_led_modifier_names_the_leading_country(nlp):
 
 def test_led_modifier_without_a_country_names_none(nlp):
     x = extract_text(nlp, "Well-led forces bombed rebel positions in Yemen.")
-    assert not sides(x, "Attack")
+    assert sides(x, "Attack") == [([], ["group:yem-rebels"])]
 
 
 def test_pronoun_of_a_reported_clause_is_its_reporter(nlp):
@@ -1347,3 +1347,20 @@ def test_a_national_body_is_not_of_the_place_its_sentence_names(nlp):
         nlp, "Iraqi troops shelled the city of Mosul. The government criticised protesters in Kabul."
     )
     assert sides(x, "Accusation") == [(["country:IRQ"], ["group:afg-activists"])]
+
+
+def test_leaders_of_a_body_belong_to_its_sector(nlp):
+    x = extract_text(nlp, "Kerry met Syrian opposition leaders in Geneva.")
+    assert "group:syr-opposition" in x.events[0].participants
+    assert "group:syr-government" not in x.events[0].participants
+    # government troops stay soldiers: the head noun has a sector of its own
+    x = extract_text(nlp, "Syrian government troops shelled the town.")
+    assert sides(x, "Attack") == [(["group:syr-military"], [])]
+
+
+def test_a_listed_leader_tagged_a_place_is_a_person(nlp):
+    x = extract_text(nlp, "Merkel held talks with Erdogan in Ankara.")
+    assert x.actors["person:erdogan"].kind == "Person"
+    assert "place:erdogan" not in x.actors
+    # a listed region stays a place
+    assert x.actors["place:ankara"].kind == "Place"

@@ -1078,23 +1078,6 @@ def _event_noun_between(verb: Token, prep: Token) -> bool:
 UNNAMED_PARTNER_CONFIDENCE = 0.5
 
 
-def _held_meeting(token: Token, trig: Trigger) -> bool:
-    """Whether a meeting noun is one its subject held, took part in or travelled for:
-    "Kerry held talks in Geneva", "arrived in Geneva for talks". Someone else took part
-    though the text does not say who; "the talks ended" and "Kerry spoke" say no such thing.
-    """
-    if token.pos_ != "NOUN" or trig.cls != "Meeting":
-        return False
-    phrase = _phrase_head(token)
-    if phrase.dep_ == "dobj":
-        return phrase.head.lemma_.lower() in LIGHT_VERBS
-    return (
-        phrase.dep_ == "pobj"
-        and phrase.head.lower_ == "for"
-        and phrase.head.head.lemma_.lower() in lexicon.travel_verbs()
-    )
-
-
 def _unnamed_partner(token: Token, trig: Trigger, named: Mapping[int, str] | None = None) -> bool:
     """Whether a meeting word has a partner phrase naming people, not an actor.
 
@@ -1250,7 +1233,7 @@ def _meeting_of(token: Token, trig: Trigger, ctx: _Context) -> list[Event]:
     events = []
     for group in groups:
         everyone = list(dict.fromkeys(host + group))
-        if len(everyone) < 2 and not (everyone and (unnamed or _held_meeting(token, trig))):
+        if len(everyone) < 2 and not (everyone and unnamed):
             continue
         event = _base(token, trig, ctx)
         if len(everyone) < 2:  # "met with rebel commanders": the partner is not named
