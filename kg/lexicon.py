@@ -305,7 +305,7 @@ def blame_verbs() -> frozenset[str]:
 
 @functools.cache
 def facility_nouns() -> frozenset[str]:
-    """Posts and positions a group holds ("police station", "rebel positions"; ``facility_nouns.txt``).
+    """Posts a group holds ("police station", "rebel positions"; ``facility_nouns.txt``).
 
     >>> "checkpoint" in facility_nouns(), "hospital" in facility_nouns()
     (True, False)

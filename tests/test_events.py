@@ -1492,16 +1492,21 @@ def test_a_condemned_act_told_before_makes_its_doers_the_target(nlp: Language) -
     )
     accusation = next(e for e in x.events if e.cls == "Accusation")
     assert accusation.agents == ["country:TUR"] and accusation.targets == ["group:syr-rebels"]
-    x = extract_text(nlp, "Russia imposed sanctions on Turkey on Monday. Ankara condemned the move.")
+    x = extract_text(
+        nlp, "Russia imposed sanctions on Turkey on Monday. Ankara condemned the move."
+    )
     assert [e.targets for e in x.events if e.cls == "Accusation"] == [["country:RUS"]]
 
 
 def test_a_condemned_act_of_another_kind_or_in_general_has_no_doer(nlp: Language) -> None:
     # the sanctions are no attack; "attacks on schools" refers to no act told before
-    x = extract_text(nlp, "Russia imposed sanctions on Turkey on Monday. Ankara condemned the attack.")
+    x = extract_text(
+        nlp, "Russia imposed sanctions on Turkey on Monday. Ankara condemned the attack."
+    )
     assert [e.targets for e in x.events if e.cls == "Accusation"] == [[]]
     x = extract_text(
-        nlp, "Syrian rebels shelled a school in Aleppo on Monday. Turkey condemned attacks on schools."
+        nlp,
+        "Syrian rebels shelled a school in Aleppo on Monday. Turkey condemned attacks on schools.",
     )
     assert [e.targets for e in x.events if e.cls == "Accusation"] == [[]]
 
@@ -1542,5 +1547,7 @@ def test_a_place_open_to_all_names_no_owner(nlp: Language) -> None:
 def test_bandits_and_jihadists_act_for_the_country_told_of(nlp: Language) -> None:
     x = extract_text(nlp, "Bandits killed 12 villagers in Zamfara state, Nigerian police said.")
     assert [e.agents for e in x.events if e.cls == "Attack"] == [["group:nga-criminals"]]
-    x = extract_text(nlp, "In Syria, jihadists attacked a checkpoint near Homs, killing four soldiers.")
+    x = extract_text(
+        nlp, "In Syria, jihadists attacked a checkpoint near Homs, killing four soldiers."
+    )
     assert [e.agents for e in x.events if e.cls == "Attack"] == [["group:syr-rebels"]]

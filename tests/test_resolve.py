@@ -1337,14 +1337,17 @@ def test_an_unqualified_title_acts_for_the_country_it_implies(nlp):
 
 
 def test_unnamed_people_belong_where_the_sentence_puts_them(nlp):
-    x = extract_text(nlp, "Three Iraqi soldiers died on Monday. Police arrested 12 protesters in Kabul.")
+    x = extract_text(
+        nlp, "Three Iraqi soldiers died on Monday. Police arrested 12 protesters in Kabul."
+    )
     assert sides(x, "Coerce") == [(["group:afg-police"], ["group:afg-activists"])]
 
 
 def test_a_national_body_is_not_of_the_place_its_sentence_names(nlp):
     # the government is the article's; only the people arrested in Kabul are Afghans
     x = extract_text(
-        nlp, "Iraqi troops shelled the city of Mosul. The government criticised protesters in Kabul."
+        nlp,
+        "Iraqi troops shelled the city of Mosul. The government criticised protesters in Kabul.",
     )
     assert sides(x, "Accusation") == [(["country:IRQ"], ["group:afg-activists"])]
 

@@ -892,9 +892,7 @@ def _judged_act(verb: Token) -> Token | None:
     for obj in (c for c in verb.children if c.dep_ == "dobj"):
         act = _lookup(obj) is not None or obj.lemma_.lower() in lexicon.judged_nouns()
         definite = any(c.dep_ == "det" and c.lower_ in ANAPHOR_DETS for c in obj.children)
-        named = any(
-            c.dep_ in ("poss", "compound", "amod", "nmod", "prep") for c in obj.children
-        )
+        named = any(c.dep_ in ("poss", "compound", "amod", "nmod", "prep") for c in obj.children)
         if act and definite and not named:
             return obj
     return None
