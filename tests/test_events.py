@@ -1551,3 +1551,40 @@ def test_bandits_and_jihadists_act_for_the_country_told_of(nlp: Language) -> Non
         nlp, "In Syria, jihadists attacked a checkpoint near Homs, killing four soldiers."
     )
     assert [e.agents for e in x.events if e.cls == "Attack"] == [["group:syr-rebels"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "cls"),
+    [
+        ("Kenyan police questioned the suspect on Monday.", "Investigate"),
+        ("Syrian rebels abandoned their positions near Aleppo.", "Retreat"),
+        ("Colombian rebels laid down their arms on Friday.", "Retreat"),
+        ("Russia ruled out talks with Ukraine.", "Reject"),
+        ("Opposition supporters staged a sit-in outside the Kenyan parliament.", "Protest"),
+        ("Kenyan police took the Ugandan opposition leader into custody.", "Coerce"),
+    ],
+)
+def test_codebook_phrases_signal_their_class(nlp: Language, text: str, cls: str) -> None:
+    assert cls in {e.cls for e in extract_text(nlp, text).events}
+
+
+@pytest.mark.parametrize(
+    ("text", "cls"),
+    [
+        ("The Kenyan government questioned the decision.", "Investigate"),
+        ("Syrian rebels abandoned their demand for a ceasefire.", "Retreat"),
+        ("Kenyan police laid down new rules for protests.", "Retreat"),
+        ("Kenyan police took the Ugandan opposition leader to the border.", "Coerce"),
+    ],
+)
+def test_codebook_phrases_need_their_object(nlp: Language, text: str, cls: str) -> None:
+    assert cls not in {e.cls for e in extract_text(nlp, text).events}
+
+
+def test_an_act_an_appeal_asks_for_is_not_told_as_done(nlp: Language) -> None:
+    x = extract_text(
+        nlp, "Ivorian rebels dismissed an appeal from the president to lay down their arms."
+    )
+    assert [e.modality for e in x.events if e.cls == "Retreat"] in ([], ["hypothetical"])
+    x = extract_text(nlp, "Ivorian rebels laid down their arms after an appeal from the president.")
+    assert [e.modality for e in x.events if e.cls == "Retreat"] == [None]

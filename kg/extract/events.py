@@ -1469,6 +1469,10 @@ def _svo(token: Token, trig: Trigger, ctx: _Context) -> Event | None:
             # "imposed sanctions on X", "sanctions were imposed on X"
             for obj in objects_of(phrase.head, trig.preps):
                 targets += ctx.actors(obj)
+        if not targets and light and phrase.dep_ == "pobj" and phrase.head.head.pos_ == "VERB":
+            # "took the opposition leader into custody", "placed him under arrest"
+            for obj in (c for c in phrase.head.head.children if c.dep_ == "dobj"):
+                targets += ctx.actors(obj)
         if not targets and phrase.dep_ == "pobj" and phrase.head.dep_ == "agent":
             # "Russia was hit by new EU sanctions": the passive subject bears the act
             for subject in (c for c in phrase.head.head.children if c.dep_ == "nsubjpass"):
