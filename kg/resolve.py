@@ -331,7 +331,18 @@ class Resolution:
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         self._collect(obj, out, True, depth + 1)
-        return out
+        # "villagers in Zamfara state": a place of no known country names no side
+        return [k for k in out if not self._unplaced(k)]
+
+    def _unplaced(self, key: str) -> bool:
+        """Whether a key is a place whose country is not known (not a listed capital or region)."""
+        actor = self.actors.get(key)
+        return (
+            actor is not None
+            and actor.kind == "Place"
+            and self._listed_iso3(key, lexicon.seats()) is None
+            and self._listed_iso3(key, lexicon.regions()) is None
+        )
 
     def local_side(self, token: Token) -> str | None:
         """The article's country, for a group noun that names no side of its own.
@@ -390,7 +401,10 @@ class Resolution:
                     continue  # "pro-Russian separatists", "masked gunmen"
                 return False
             if child.dep_ == "prep" and child.lower_ in SIDE_PREPS:
-                if any(t.i in self.token_key for t in child.subtree):
+                if any(
+                    t.i in self.token_key and not self._unplaced(self.token_key[t.i])
+                    for t in child.subtree
+                ):
                     return False  # "police in Kenya": that side, not the article's
                 continue  # "police in riot gear"
             if child.dep_ == "det" and child.lower_ not in ("the", "a", "an"):
