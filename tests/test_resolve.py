@@ -1367,3 +1367,11 @@ def test_a_listed_leader_tagged_a_place_is_a_person(nlp):
     assert "place:erdogan" not in x.actors
     # a listed region stays a place
     assert x.actors["place:ankara"].kind == "Place"
+
+
+def test_people_in_a_place_of_no_known_country_are_the_articles(nlp):
+    x = extract_text(nlp, "Bandits killed 12 villagers in Zamfara state, Nigerian police said.")
+    assert sides(x, "Attack") == [(["group:nga-criminals"], ["group:nga-civilians"])]
+    # a place whose country is listed still names their side
+    x = extract_text(nlp, "Nigerian troops killed 12 militants in Aleppo.")
+    assert sides(x, "Attack") == [(["group:nga-military"], ["group:syr-rebels"])]
