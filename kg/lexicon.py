@@ -796,13 +796,50 @@ def people_nouns() -> frozenset[str]:
 
 
 @functools.cache
-def located_sectors() -> frozenset[str]:
-    """Sectors whose unnamed members belong where the sentence puts them (``located_sectors.txt``).
+def monarchy_nouns() -> frozenset[str]:
+    """Nouns for a monarchy, which alone refer back to the last one named (``monarchy_nouns.txt``).
 
-    >>> "police" in located_sectors(), "government" in located_sectors()
+    >>> "kingdom" in monarchy_nouns(), "republic" in monarchy_nouns()
     (True, False)
     """
-    return _words("located_sectors.txt")
+    return _words("monarchy_nouns.txt")
+
+
+@functools.cache
+def publishing_verbs() -> frozenset[str]:
+    """Verbs that make words public whatever their object (``publishing_verbs.txt``).
+
+    >>> "tweet" in publishing_verbs(), "say" in publishing_verbs()
+    (True, False)
+    """
+    return _words("publishing_verbs.txt")
+
+
+@functools.cache
+def subject_control_verbs() -> frozenset[str]:
+    """Verbs whose object does not do the act of their clause (``subject_control_verbs.txt``).
+
+    >>> "promise" in subject_control_verbs(), "urge" in subject_control_verbs()
+    (True, False)
+    """
+    return _words("subject_control_verbs.txt")
+
+
+@functools.cache
+def sector_behaviours() -> dict[str, frozenset[str]]:
+    """Sector → how it is read (``sectors.tsv``: located, followed, armed, organised)."""
+    return {row[0]: frozenset(b for b in row[1].split("|") if b) for row in _rows("sectors.tsv")}
+
+
+def sectors_with(behaviour: str) -> frozenset[str]:
+    """The sectors ``sectors.tsv`` gives a behaviour.
+
+    >>> sorted(sectors_with("armed"))
+    ['military', 'police', 'rebels']
+    >>> "police" in sectors_with("located"), "government" in sectors_with("located")
+    (True, False)
+    """
+    return frozenset(s for s, found in sector_behaviours().items() if behaviour in found)
 
 
 @functools.cache

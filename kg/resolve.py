@@ -26,7 +26,7 @@ PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 GROUP_PRONOUNS = frozenset({"its", "it"})
 COUNTRY_NOUNS = lexicon.country_nouns()
 #: Country nouns that only a monarchy answers to ("the kingdom", "the emirate").
-MONARCHY_NOUNS = frozenset({"kingdom", "emirate", "sultanate", "monarchy"})
+MONARCHY_NOUNS = lexicon.monarchy_nouns()
 #: Prepositions by which a group noun names the side it acts for ("forces in Guinea").
 SIDE_PREPS = ("of", "from", "in", "at", "inside")
 #: Prepositions that say where something is or happens.
@@ -356,7 +356,7 @@ class Resolution:
         if not self.bare_group(token):
             return None
         placed = None
-        if group_sector(token) in lexicon.located_sectors():
+        if group_sector(token) in lexicon.sectors_with("located"):
             placed = self.placed_country(token)  # "protesters in Lagos" are Nigerians
         home = self.country(self.local) if self.local else None
         return self.earlier_side(token) or placed or home
@@ -371,7 +371,9 @@ class Resolution:
             return None
         if any(c.dep_ in ("amod", "compound", "poss") for c in modifier.children):
             return None  # "a Syrian army base": the base's own modifiers name the side
-        placed = self.placed_country(modifier) if sector in lexicon.located_sectors() else None
+        placed = (
+            self.placed_country(modifier) if sector in lexicon.sectors_with("located") else None
+        )
         home = self.country(self.local) if self.local else None
         side = self.earlier_side(modifier) or placed or home
         return self.group_actor(side, sector, modifier, inferred=True) if side else None
@@ -506,11 +508,11 @@ class Resolution:
 #: Sectors of group_nouns.tsv whose bare noun refers back to the last group of its kind
 #: whose country was named ("Israeli tanks ... troops"): the organised, armed or ruling
 #: ones, not people at large.
-FOLLOWED_SECTORS = frozenset({"military", "police", "rebels", "government", "judiciary"})
+FOLLOWED_SECTORS = lexicon.sectors_with("followed")
 
 #: Sectors of group_nouns.tsv that name one body of a country, an organisation:
 #: "the Iraqi parliament" (its lawmakers act for it).
-ORGANISED_SECTORS = frozenset({"parliament"})
+ORGANISED_SECTORS = lexicon.sectors_with("organised")
 
 
 def _describes_only(adjective: Token) -> bool:

@@ -165,9 +165,19 @@ def test_every_class_behaviour_names_an_ontology_class_and_a_known_behaviour() -
         "doer-optional",
         "spoken",
         "written",
+        "judging",
+        "backing",
     }
     table = lexicon.class_behaviours()
     assert "Attack" in table and "located" in table["Attack"]
     for cls, behaviours in table.items():
         assert PEK[cls] in classes, cls
         assert behaviours <= known, (cls, behaviours - known)
+
+
+def test_every_sector_behaviour_is_known_and_every_sector_has_its_nouns() -> None:
+    table = lexicon.sector_behaviours()
+    known = {"located", "followed", "armed", "organised"}
+    assert all(found <= known for found in table.values())
+    used = set(lexicon.group_nouns().values()) - {""}
+    assert used <= set(table), used - set(table)

@@ -16,7 +16,7 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass")
 CLIMB_DEPS = ("xcomp", "advcl", "conj", "pcomp", "acl", "relcl", "prep", "dobj", "acomp")
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
 #: Verbs whose object does not do what their infinitive says ("promised Kenya to act").
-OBJECT_NOT_CONTROLLER = frozenset({"promise", "pledge", "vow", "offer", "use", "take"})
+OBJECT_NOT_CONTROLLER = lexicon.subject_control_verbs()
 
 
 def subject_of(token: Token) -> Token | None:

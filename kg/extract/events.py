@@ -60,7 +60,7 @@ from kg.extract.common import (
 )
 from kg.lexicon import Trigger
 from kg.model import Ballot, Event
-from kg.resolve import DATELINE, Resolution
+from kg.resolve import DATELINE, PLACE_PREPS, Resolution
 
 #: Verbs whose event noun object carries the act (``lexicons/light_verbs.txt``).
 LIGHT_VERBS = lexicon.light_verbs()
@@ -73,8 +73,6 @@ QUALIFIERS = re.compile(
 ACTOR_KINDS = ("Person", "Country", "Organization", "Group")
 #: Nouns for a town, which alone ("the city") refer back to the last one named.
 SETTLEMENT_NOUNS = lexicon.settlement_nouns()
-#: Prepositions whose object is where an event happened.
-PLACE_PREPS = ("in", "at", "inside", "near", "outside")
 #: Per-class behaviour, from ``lexicons/classes.tsv`` (see there what each means).
 LOCATED_CLASSES = lexicon.classes_with("located")
 OWN_OBJECT_CLASSES = lexicon.classes_with("own-object")
@@ -256,7 +254,7 @@ def _names_something(verb: Token) -> bool:
 
 
 #: Group sectors that bear arms: "jets hit X", "militants targeted X".
-ARMED_SECTORS = frozenset({"military", "rebels", "police"})
+ARMED_SECTORS = lexicon.sectors_with("armed")
 
 
 def _armed_subject(verb: Token) -> bool:
@@ -1584,7 +1582,7 @@ def _doer_unnamed(token: Token) -> bool:
 
 
 #: Classes that judge another's act: praise and condemnation.
-JUDGING_CLASSES = frozenset({"Support", "Accusation"})
+JUDGING_CLASSES = lexicon.classes_with("judging")
 
 
 def _judges_an_act(verb: Token, trig: Trigger) -> bool:
@@ -1772,7 +1770,7 @@ def _names_other_event(token: Token, trig: Trigger) -> bool:
 
 
 #: Classes of an act done beside another, never instead of it ("with US backing").
-BACKING_CLASSES = frozenset({"Support", "Cooperate", "Aid"})
+BACKING_CLASSES = lexicon.classes_with("backing")
 
 
 def _governed_objects(token: Token, ctx: _Context) -> list[Token]:

@@ -265,7 +265,7 @@ def statements(
 #: Confidence of a statement read from the occasion a text names, with nothing quoted.
 OCCASION_CONFIDENCE = 0.7
 #: Verbs that themselves make words public, whatever their object.
-_PUBLISHING = frozenset({"announce", "tweet"})
+_PUBLISHING = lexicon.publishing_verbs()
 
 
 def _occasion_noun(token: Token) -> bool:
