@@ -826,6 +826,16 @@ def subject_control_verbs() -> frozenset[str]:
 
 
 @functools.cache
+def involving_verbs() -> frozenset[str]:
+    """Participles naming who takes part in an act ("drills involving X"; ``involving_verbs.txt``).
+
+    >>> "involve" in involving_verbs(), "target" in involving_verbs()
+    (True, False)
+    """
+    return _words("involving_verbs.txt")
+
+
+@functools.cache
 def sector_behaviours() -> dict[str, frozenset[str]]:
     """Sector → how it is read (``sectors.tsv``: located, followed, armed, organised)."""
     return {row[0]: frozenset(b for b in row[1].split("|") if b) for row in _rows("sectors.tsv")}

@@ -1588,3 +1588,18 @@ def test_an_act_an_appeal_asks_for_is_not_told_as_done(nlp: Language) -> None:
     assert [e.modality for e in x.events if e.cls == "Retreat"] in ([], ["hypothetical"])
     x = extract_text(nlp, "Ivorian rebels laid down their arms after an appeal from the president.")
     assert [e.modality for e in x.events if e.cls == "Retreat"] == [None]
+
+
+def test_a_joint_act_takes_in_everyone_its_participle_names(nlp: Language) -> None:
+    x = extract_text(
+        nlp,
+        "Joint naval drills involving the U.S., Japan and South Korea were staged on Thursday.",
+    )
+    (drills,) = [e for e in x.events if e.cls == "Cooperate"]
+    assert {"country:USA", "country:JPN", "country:KOR"} <= set(drills.actors())
+
+
+def test_an_attack_involving_a_weapon_is_not_a_joint_act(nlp: Language) -> None:
+    x = extract_text(nlp, "Airstrikes involving Russian jets hit Aleppo on Monday.")
+    assert all("country:RUS" not in e.agents for e in x.events if e.cls == "Cooperate")
+    assert not [e for e in x.events if e.cls == "Cooperate"]

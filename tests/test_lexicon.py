@@ -167,6 +167,7 @@ def test_every_class_behaviour_names_an_ontology_class_and_a_known_behaviour() -
         "written",
         "judging",
         "backing",
+        "joint",
     }
     table = lexicon.class_behaviours()
     assert "Attack" in table and "located" in table["Attack"]

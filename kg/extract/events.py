@@ -1166,6 +1166,22 @@ def _trip_of(token: Token) -> Token | None:
     return None
 
 
+#: Classes of acts done together, whose every side named takes part alike.
+JOINT_CLASSES = lexicon.classes_with("joint")
+
+
+def _involved(noun: Token) -> list[Token]:
+    """Who a participle after an act noun says takes part: "drills involving the US and
+    Japan", "talks including Iran" (``involving_verbs.txt``)."""
+    return [
+        obj
+        for acl in noun.children
+        if acl.dep_ == "acl" and acl.lemma_.lower() in lexicon.involving_verbs()
+        for obj in acl.children
+        if obj.dep_ == "dobj"
+    ]
+
+
 def _meeting(token: Token, trig: Trigger, ctx: _Context) -> list[Event]:
     """Meetings a meeting word reports: everyone named takes part.
 
@@ -1212,7 +1228,7 @@ def _meeting_of(token: Token, trig: Trigger, ctx: _Context) -> list[Event]:
                 host += [
                     k for c in phrase.head.children if c.dep_ == "nsubj" for k in ctx.actors(c)
                 ]
-        for obj in _partner_objects(phrase, trig.preps):
+        for obj in _partner_objects(phrase, trig.preps) + _involved(phrase):
             partners += ctx.actors(obj)
         if not partners:
             partners = _addressed_in(phrase, ctx)
@@ -1438,6 +1454,8 @@ def _svo(token: Token, trig: Trigger, ctx: _Context) -> Event | None:
                 child.dep_ in ("amod", "compound", "nmod") and child.i in ctx.res.token_key
             ):
                 agents += ctx.actors(child)
+        if trig.cls in JOINT_CLASSES:  # "drills involving the US, Japan and South Korea"
+            agents += [k for o in _involved(phrase) for k in ctx.actors(o)]
         blamed = phrase.dep_ == "dobj" and phrase.head.lemma_.lower() in BLAME_VERBS
         for obj in objects_of(phrase, (*trig.preps, "by")):
             found = ctx.actors(obj)
