@@ -28,7 +28,7 @@ COUNTRY_NOUNS = lexicon.country_nouns()
 #: Country nouns that only a monarchy answers to ("the kingdom", "the emirate").
 MONARCHY_NOUNS = lexicon.monarchy_nouns()
 #: Prepositions by which a group noun names the side it acts for ("forces in Guinea").
-SIDE_PREPS = ("of", "from", "in", "at", "inside")
+SIDE_PREPS = ("of", "from", "in", "at", "inside", "across", "throughout")
 #: Prepositions that say where something is or happens.
 PLACE_PREPS = ("in", "at", "inside", "near", "outside")
 _POSSESSIVE = re.compile(r"(['’]s|['’])$")

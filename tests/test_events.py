@@ -1603,3 +1603,8 @@ def test_an_attack_involving_a_weapon_is_not_a_joint_act(nlp: Language) -> None:
     x = extract_text(nlp, "Airstrikes involving Russian jets hit Aleppo on Monday.")
     assert all("country:RUS" not in e.agents for e in x.events if e.cls == "Cooperate")
     assert not [e for e in x.events if e.cls == "Cooperate"]
+
+
+def test_the_place_of_an_act_protested_is_not_the_protests(nlp: Language) -> None:
+    x = extract_text(nlp, "Pakistani lawyers protested the killing of a colleague in Quetta.")
+    assert [e.place for e in x.events if e.cls == "Protest"] == [None]

@@ -1375,3 +1375,11 @@ def test_people_in_a_place_of_no_known_country_are_the_articles(nlp):
     # a place whose country is listed still names their side
     x = extract_text(nlp, "Nigerian troops killed 12 militants in Aleppo.")
     assert sides(x, "Attack") == [(["group:nga-military"], ["group:syr-rebels"])]
+
+
+def test_people_across_a_country_are_its_people(nlp):
+    x = extract_text(nlp, "Protesters across Kenya blocked roads on Monday.")
+    assert sides(x, "Protest") == [(["group:ken-activists"], [])]
+    # a side named by a nationality still wins over "across"
+    x = extract_text(nlp, "Ugandan protesters across Kenya blocked roads on Monday.")
+    assert sides(x, "Protest") == [(["group:uga-activists"], [])]

@@ -412,7 +412,11 @@ class _Context:
         """
         verb = clause_verb(token)
         subject = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
-        arguments = [a for a in (subject, *objects_of(verb)) if a is not None and a is not token]
+        arguments = [
+            a
+            for a in (subject, *objects_of(verb))
+            if a is not None and a is not token and _same_kind_or_none(a, token)
+        ]  # "protested the killing of X in Quetta": the killing's place, not the protest's
         for argument in arguments:
             for prep, obj in [(None, argument), *prep_chain(argument)]:
                 if prep is None or prep.lower_ not in PLACE_PREPS:
@@ -451,6 +455,13 @@ class _Context:
             ]
             return earlier[-1] if earlier else None
         return None
+
+
+def _same_kind_or_none(word: Token, trigger: Token) -> bool:
+    """Whether a word names no act, or an act of the same class as ``trigger`` ("the
+    attack on a convoy near Mosul killed three soldiers": one attack)."""
+    own, other = trigger_for(trigger), trigger_for(word)
+    return other is None or (own is not None and other.cls == own.cls)
 
 
 def _aside(word: Token, reader: Token) -> bool:
