@@ -275,7 +275,7 @@ class Resolution:
         return key
 
     def _acting(self, token: Token) -> str | None:
-        key = self.token_key.get(token.i)
+        key = self.key_of(token) if token.pos_ == "PRON" else self.token_key.get(token.i)
         if key and self.actors[key].kind in ("Country", "Organization", "Person"):
             return key
         return None
@@ -1630,8 +1630,21 @@ def _coreference(res: Resolution) -> None:
             if len(bodies) == 1 and 0 < here - doer_sent <= 3:
                 resolved = bodies  # "Islamic State seized Palmyra. The group ..."
         elif token.pos_ == "PRON" and lower in GROUP_PRONOUNS and lower == "its":
-            if last_group:
+            placed = _placed_in(res, token.head)
+            if last_group and last_group != placed:
                 resolved = [last_group]
+            elif last_group:
+                # "cut ties with Iran after protesters stormed its embassy in Tehran": a
+                # thing of its own in a country is not that country's; the group before
+                earlier = sorted(
+                    (
+                        k
+                        for k in recent
+                        if k != placed and res.actors[k].kind in ("Country", "Organization")
+                    ),
+                    key=lambda k: -recent[k],
+                )
+                resolved = earlier[:1]
         elif _pair(token):
             resolved = _last_two(res, token)
         elif token.pos_ == "NOUN" and lower in COUNTRY_NOUNS and _definite(token):
@@ -1674,6 +1687,25 @@ def _coreference(res: Resolution) -> None:
                     group.append(ck)
             last_subject = list(dict.fromkeys(group))
             last_subject_sent = here
+
+
+def _placed_in(res: Resolution, noun: Token) -> str | None:
+    """The country an "in / at X" phrase of a noun puts it in ("its embassy in Tehran": Iran)."""
+    for prep in noun.children:
+        if prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPS:
+            continue
+        for obj in prep.children:
+            key = res.token_key.get(obj.i)
+            if key is None or obj.dep_ != "pobj":
+                continue
+            if res.actors[key].kind == "Country":
+                return key
+            iso3 = res._listed_iso3(key, lexicon.seats()) or res._listed_iso3(
+                key, lexicon.regions()
+            )
+            if iso3:
+                return mint.country_key(iso3)
+    return None
 
 
 def _pair(token: Token) -> bool:

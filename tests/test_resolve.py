@@ -1383,3 +1383,17 @@ def test_people_across_a_country_are_its_people(nlp):
     # a side named by a nationality still wins over "across"
     x = extract_text(nlp, "Ugandan protesters across Kenya blocked roads on Monday.")
     assert sides(x, "Protest") == [(["group:uga-activists"], [])]
+
+
+def test_its_thing_in_a_country_is_not_that_countrys(nlp):
+    text = (
+        "Saudi Arabia cut diplomatic ties with Iran after protesters stormed its embassy in Tehran."
+    )
+    x = extract_text(nlp, text)
+    (attack,) = events(x, "Attack")
+    assert attack.targets == ["group:sau-government"]
+
+
+def test_its_refers_to_the_last_country_named_otherwise(nlp):
+    x = extract_text(nlp, "Russia attacked Ukraine and later shelled its army bases.")
+    assert all("group:rus-military" not in e.targets for e in events(x, "Attack"))
