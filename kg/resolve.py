@@ -275,7 +275,7 @@ class Resolution:
         return key
 
     def _acting(self, token: Token) -> str | None:
-        key = self.key_of(token) if token.pos_ == "PRON" else self.token_key.get(token.i)
+        key = self.token_key.get(token.i)
         if key and self.actors[key].kind in ("Country", "Organization", "Person"):
             return key
         return None
