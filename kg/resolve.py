@@ -193,11 +193,22 @@ class Resolution:
         return self._listed_country(key, lexicon.seats())
 
     def region_country(self, key: str) -> str | None:
-        """The country a region or city lies in ("Aleppo" → Syria; ``regions.tsv``).
+        """The country a region or city lies in ("Aleppo" → Syria; ``regions.tsv``, then
+        the towns of :func:`kg.lexicon.cities`).
 
         Unlike a capital, a region never acts for its country: it only says where.
         """
-        return self._listed_country(key, lexicon.regions())
+        return self._listed_country(key, lexicon.regions()) or self._listed_country(
+            key, lexicon.cities()
+        )
+
+    def place_iso3(self, key: str) -> str | None:
+        """ISO3 of the country a place lies in, by the tables, without adding it to the actors."""
+        return (
+            self._listed_iso3(key, lexicon.seats())
+            or self._listed_iso3(key, lexicon.regions())
+            or self._listed_iso3(key, lexicon.cities())
+        )
 
     def _listed_country(self, key: str, table: Mapping[str, str]) -> str | None:
         """The country ``table`` gives a place by any of its names, added to the actors."""
@@ -225,9 +236,7 @@ class Resolution:
                 continue
             actor = self.actors[mention.key]
             if actor.kind == "Place":
-                iso3 = self._listed_iso3(mention.key, lexicon.seats()) or self._listed_iso3(
-                    mention.key, lexicon.regions()
-                )
+                iso3 = self.place_iso3(mention.key)
             elif actor.kind == "Country" and _governed_by(self.doc[mention.end - 1], PLACE_PREPS):
                 iso3 = actor.iso3
             else:
@@ -340,8 +349,7 @@ class Resolution:
         return (
             actor is not None
             and actor.kind == "Place"
-            and self._listed_iso3(key, lexicon.seats()) is None
-            and self._listed_iso3(key, lexicon.regions()) is None
+            and self.place_iso3(key) is None
         )
 
     def local_side(self, token: Token) -> str | None:
@@ -1424,7 +1432,11 @@ def _country_named(actor: Actor) -> str | None:
     if actor.kind == "Country":
         return actor.iso3
     if actor.kind == "Place":
-        return lexicon.regions().get(actor.label) or lexicon.seats().get(actor.label)
+        return (
+            lexicon.regions().get(actor.label)
+            or lexicon.seats().get(actor.label)
+            or lexicon.cities().get(actor.label)
+        )
     return None
 
 
@@ -1700,9 +1712,7 @@ def _placed_in(res: Resolution, noun: Token) -> str | None:
                 continue
             if res.actors[key].kind == "Country":
                 return key
-            iso3 = res._listed_iso3(key, lexicon.seats()) or res._listed_iso3(
-                key, lexicon.regions()
-            )
+            iso3 = res.place_iso3(key)
             if iso3:
                 return mint.country_key(iso3)
     return None
