@@ -346,11 +346,7 @@ class Resolution:
     def _unplaced(self, key: str) -> bool:
         """Whether a key is a place whose country is not known (not a listed capital or region)."""
         actor = self.actors.get(key)
-        return (
-            actor is not None
-            and actor.kind == "Place"
-            and self.place_iso3(key) is None
-        )
+        return actor is not None and actor.kind == "Place" and self.place_iso3(key) is None
 
     def local_side(self, token: Token) -> str | None:
         """The article's country, for a group noun that names no side of its own.
@@ -797,6 +793,9 @@ def entity_spans(doc: Doc) -> list[tuple[Span, str]]:
             span.text in lexicon.regions() or span.text in lexicon.seats()
         ):
             label = "GPE"  # "bombed [Aleppo]" tagged a nationality, "the [Minsk] agreement"
+        elif label in ("NORP", "PERSON", "ORG") and span.text in lexicon.cities():
+            if label == "NORP" or _governed_by(span[-1], PLACE_PREPS):
+                label = "GPE"  # "a police station in [Kasese]", tagged a nationality
         if (
             label in ("ORG", "GPE", "LOC", "NORP")
             and _listed(span, dictionary.builtin())
@@ -829,7 +828,36 @@ def entity_spans(doc: Doc) -> list[tuple[Span, str]]:
         for span in _listed_people(doc)
         if not named & set(range(span.start, span.end))
     ]
+    named = {t.i for span, _ in out for t in span}
+    out += [(span, "GPE") for span in _listed_places(doc) if span.start not in named]
     return sorted(out, key=lambda pair: pair[0].start)
+
+
+def _listed_places(doc: Doc) -> list[Span]:
+    """Towns the recogniser missed that a place phrase names: "gathered in [Jos] to demand".
+
+    A capitalised proper noun, the object of "in / at / near ...", that a table knows
+    as a town or region (``regions.tsv``, :func:`kg.lexicon.cities`).
+
+    >>> from kg import nlp as _nlp
+    >>> [s.text for s in _listed_places(_nlp.load()("They met in Jos to talk."))]
+    ['Jos']
+    >>> [s.text for s in _listed_places(_nlp.load()("They met Jos to talk."))]
+    []
+    """
+    found = []
+    for token in doc:
+        if token.pos_ != "PROPN" or not token.text[:1].isupper() or token.dep_ != "pobj":
+            continue
+        if token.head.lower_ not in PLACE_PREPS:
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN":
+            start -= 1
+        span = doc[start : token.i + 1]
+        if span.text in lexicon.regions() or span.text in lexicon.cities():
+            found.append(span)
+    return found
 
 
 def _opens(token: Token) -> bool:

@@ -1608,3 +1608,15 @@ def test_an_attack_involving_a_weapon_is_not_a_joint_act(nlp: Language) -> None:
 def test_the_place_of_an_act_protested_is_not_the_protests(nlp: Language) -> None:
     x = extract_text(nlp, "Pakistani lawyers protested the killing of a colleague in Quetta.")
     assert [e.place for e in x.events if e.cls == "Protest"] == [None]
+
+
+def test_protesters_gathering_is_a_protest(nlp: Language) -> None:
+    x = extract_text(nlp, "Protesters gathered in Jos to demand the payment of salaries.")
+    assert [(e.cls, e.agents, e.place) for e in x.events if e.cls == "Protest"] == [
+        ("Protest", ["group:nga-activists"], "place:jos")
+    ]
+
+
+def test_officials_gathering_is_no_protest(nlp: Language) -> None:
+    x = extract_text(nlp, "Kenyan ministers gathered in Brussels on Monday.")
+    assert not [e for e in x.events if e.cls == "Protest"]

@@ -47,6 +47,7 @@ def test_every_trigger_names_an_ontology_event_class() -> None:
             "weapon",
             "goods",
             "bid",
+            "crowd",
             "vote",
             "ballot",
             "anaphor",
@@ -178,7 +179,7 @@ def test_every_class_behaviour_names_an_ontology_class_and_a_known_behaviour() -
 
 def test_every_sector_behaviour_is_known_and_every_sector_has_its_nouns() -> None:
     table = lexicon.sector_behaviours()
-    known = {"located", "followed", "armed", "organised"}
+    known = {"located", "followed", "armed", "organised", "crowd"}
     assert all(found <= known for found in table.values())
     used = set(lexicon.group_nouns().values()) - {""}
     assert used <= set(table), used - set(table)

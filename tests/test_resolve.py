@@ -1404,3 +1404,11 @@ def test_its_thing_in_a_country_is_not_that_countrys(nlp):
 def test_its_refers_to_the_last_country_named_otherwise(nlp):
     text = "Saudi Arabia cut diplomatic ties with Iran after protesters stormed its embassy."
     assert _coref_of(nlp, text, "its") == ["country:IRN"]
+
+
+def test_a_town_tells_the_country_of_a_text_that_names_none(nlp):
+    x = extract_text(nlp, "Rioters burned down a police station in Kasese on Monday.")
+    assert sides(x, "Attack") == [(["group:uga-activists"], ["group:uga-police"])]
+    # a town two countries share a name with tells none
+    x = extract_text(nlp, "Rioters burned down a police station in Laval on Monday.")
+    assert sides(x, "Attack") == []

@@ -127,6 +127,8 @@ def _lookup(token: Token) -> Trigger | None:
             return None
         if trig is not None and trig.frame == "armed" and not _armed_subject(token):
             return None
+        if trig is not None and trig.frame == "crowd" and not _crowd_subject(token):
+            return None
         if trig is not None and trig.frame == "bid" and not _bids(token):
             return None
         if trig is not None and trig.cls == "Demand" and _asks_question(token):
@@ -255,6 +257,30 @@ def _names_something(verb: Token) -> bool:
 
 #: Group sectors that bear arms: "jets hit X", "militants targeted X".
 ARMED_SECTORS = lexicon.sectors_with("armed")
+
+
+#: Sectors whose gathering is a demonstration.
+CROWD_SECTORS = lexicon.sectors_with("crowd")
+
+
+def _crowd_subject(verb: Token) -> bool:
+    """Whether those who act are protesters or a crowd: "protesters gathered", "thousands
+    of people converged on the square"; not "ministers gathered in Brussels".
+
+    >>> from kg import nlp as _nlp
+    >>> doc = _nlp.load()("Thousands of protesters gathered outside parliament.")
+    >>> _crowd_subject(doc[3]), _crowd_subject(_nlp.load()("Ministers gathered in Brussels.")[1])
+    (True, False)
+    """
+    subject = subject_of(verb)
+    if subject is None:
+        return False
+    if subject.lemma_.lower() in lexicon.count_nouns():  # "thousands of people"
+        subject = next(iter(objects_of(subject, ("of",))), subject)
+        if subject.lemma_.lower() in ("people", "person", "resident", "citizen"):
+            return True
+    lemma = subject.lemma_.lower()
+    return lemma == "crowd" or lexicon.group_nouns().get(lemma) in CROWD_SECTORS
 
 
 def _armed_subject(verb: Token) -> bool:
@@ -1573,7 +1599,7 @@ def _svo(token: Token, trig: Trigger, ctx: _Context) -> Event | None:
     elif (
         not targets
         and len(agents) < 2  # "X and Y signed an agreement": a joint act
-        and not (trig.frame == "sv" and _has_complement(token, ctx))
+        and not (trig.frame in ("sv", "crowd") and _has_complement(token, ctx))
     ):
         if not (_befalls_people(token, trig.preps) or _judges_an_act(token, trig)):
             if not ctx.backed(token, trig):
@@ -2630,7 +2656,7 @@ def extract_events(
             continue
         if trig.frame == "meet":
             found = _meeting(token, trig, ctx)
-        elif trig.frame in ("svo", "sv", "prep", "weapon", "goods", "armed", "bid"):
+        elif trig.frame in ("svo", "sv", "prep", "weapon", "goods", "armed", "bid", "crowd"):
             attack = _svo(token, trig, ctx)
             found = [attack] if attack else []
         if trig.two_sided:  # a word of the broad vocabulary: only an act between two sides
