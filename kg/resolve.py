@@ -287,6 +287,8 @@ class Resolution:
         key = self.token_key.get(token.i)
         if key and self.actors[key].kind in ("Country", "Organization", "Person"):
             return key
+        if key and token.dep_ == "poss":
+            return self.seat_country(key)  # "Seoul's unification ministry": South Korea's
         return None
 
     def _side_of(self, token: Token, depth: int) -> list[str]:

@@ -1620,3 +1620,14 @@ def test_protesters_gathering_is_a_protest(nlp: Language) -> None:
 def test_officials_gathering_is_no_protest(nlp: Language) -> None:
     x = extract_text(nlp, "Kenyan ministers gathered in Brussels on Monday.")
     assert not [e for e in x.events if e.cls == "Protest"]
+
+
+def test_sides_that_blame_each_other_are_each_others_targets(nlp: Language) -> None:
+    x = extract_text(nlp, "Armenia and Azerbaijan accused one another of violating the truce.")
+    (accusation,) = [e for e in x.events if e.cls == "Accusation"]
+    assert set(accusation.targets) == set(accusation.agents) == {"country:ARM", "country:AZE"}
+
+
+def test_sides_that_blame_a_third_do_not_target_each_other(nlp: Language) -> None:
+    x = extract_text(nlp, "Armenia and Azerbaijan accused Russia of violating the truce.")
+    assert [e.targets for e in x.events if e.cls == "Accusation"] == [["country:RUS"]]

@@ -1412,3 +1412,13 @@ def test_a_town_tells_the_country_of_a_text_that_names_none(nlp):
     # a town two countries share a name with tells none
     x = extract_text(nlp, "Rioters burned down a police station in Laval on Monday.")
     assert sides(x, "Attack") == []
+
+
+def test_a_capitals_ministry_is_its_countrys(nlp):
+    x = extract_text(
+        nlp, "Seoul's unification ministry denounced North Korea's demolition of the office."
+    )
+    assert sides(x, "Accusation") == [(["group:kor-government"], ["country:PRK"])]
+    # a town that is no seat of government names no side
+    x = extract_text(nlp, "Aleppo's unification ministry denounced North Korea.")
+    assert "group:syr-government" not in {k for a, _ in sides(x, "Accusation") for k in a}

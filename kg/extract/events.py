@@ -483,6 +483,22 @@ class _Context:
         return None
 
 
+def _reciprocal(verb: Token) -> bool:
+    """Whether a verb's object is "each other" or "one another": its doers act on each other.
+
+    >>> from kg import nlp as _nlp
+    >>> _reciprocal(_nlp.load()("Kenya and Uganda blamed each other.")[3])
+    True
+    >>> _reciprocal(_nlp.load()("Kenya and Uganda blamed the rebels.")[3])
+    False
+    """
+    for obj in (c for c in verb.children if c.dep_ in ("dobj", "pobj", "prep")):
+        words = [t.lower_ for t in obj.subtree]
+        if words[-2:] in (["each", "other"], ["one", "another"]):
+            return True
+    return False
+
+
 def _same_kind_or_none(word: Token, trigger: Token) -> bool:
     """Whether a word names no act, or an act of the same class as ``trigger`` ("the
     attack on a convoy near Mosul killed three soldiers": one attack)."""
@@ -1539,6 +1555,8 @@ def _svo(token: Token, trig: Trigger, ctx: _Context) -> Event | None:
         # "the Guards released them in Tehran": the doer's own country is no side
         targets = [k for k in _located_side(token, ctx) if k not in homes]
     targets = [t for t in dict.fromkeys(targets) if t not in agents]
+    if not targets and token.pos_ == "VERB" and _reciprocal(token):
+        targets = list(agents)  # "Russia and Ukraine blamed each other": each the other
     by_position = False
     if not (agents or targets) and _bare_participle(token) and not _has_subject(token):
         # "six soldiers wounded": the noun before a bare participle is the one it befell.
