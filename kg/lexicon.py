@@ -896,6 +896,17 @@ def involving_verbs() -> frozenset[str]:
 
 
 @functools.cache
+def receiving_verbs() -> frozenset[str]:
+    """Verbs by which their subject receives an act ("drew criticism from X";
+    ``receiving_verbs.txt``).
+
+    >>> "draw" in receiving_verbs(), "come under" in receiving_verbs(), "voice" in receiving_verbs()
+    (True, True, False)
+    """
+    return _words("receiving_verbs.txt")
+
+
+@functools.cache
 def sector_behaviours() -> dict[str, frozenset[str]]:
     """Sector → how it is read (``sectors.tsv``: located, followed, armed, organised)."""
     return {row[0]: frozenset(b for b in row[1].split("|") if b) for row in _rows("sectors.tsv")}

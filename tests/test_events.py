@@ -1631,3 +1631,22 @@ def test_sides_that_blame_each_other_are_each_others_targets(nlp: Language) -> N
 def test_sides_that_blame_a_third_do_not_target_each_other(nlp: Language) -> None:
     x = extract_text(nlp, "Armenia and Azerbaijan accused Russia of violating the truce.")
     assert [e.targets for e in x.events if e.cls == "Accusation"] == [["country:RUS"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "cls"),
+    [
+        ("Kenya's decision drew sharp criticism from Uganda.", "Accusation"),
+        ("Kenya won praise from Uganda for its role.", "Support"),
+        ("The Kenyan convoy came under attack from Somali rebels.", "Attack"),
+    ],
+)
+def test_an_act_received_comes_from_its_from_phrase(nlp: Language, text: str, cls: str) -> None:
+    x = extract_text(nlp, text)
+    (event,) = [e for e in x.events if e.cls == cls]
+    assert "country:KEN" in event.targets and "country:KEN" not in event.agents
+
+
+def test_an_act_voiced_is_its_subjects(nlp: Language) -> None:
+    x = extract_text(nlp, "Kenya voiced criticism of Uganda.")
+    assert [(e.agents, e.targets) for e in x.events] == [(["country:KEN"], ["country:UGA"])]

@@ -483,6 +483,36 @@ class _Context:
         return None
 
 
+def _receiving_verb(noun: Token) -> Token | None:
+    """The verb by which its subject receives the act a noun names: "drew criticism",
+    "faced sanctions", "won praise", "came under attack", "met with condemnation"
+    (``receiving_verbs.txt``).
+
+    >>> from kg import nlp as _nlp
+    >>> doc = _nlp.load()("Kenya drew criticism from Uganda.")
+    >>> _receiving_verb(doc[2]).text, _receiving_verb(_nlp.load()("Kenya voiced criticism.")[2])
+    ('drew', None)
+    """
+    verbs = lexicon.receiving_verbs()
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in verbs:
+        return noun.head
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ in ("under", "with"):
+        verb = head.head
+        if f"{verb.lemma_.lower()} {head.lower_}" in verbs:
+            return verb
+    return None
+
+
+def _received_sides(noun: Token, verb: Token, ctx: _Context) -> tuple[list[str], list[str]]:
+    """(agents, targets) of an act its subject receives: who it came "from" or "by", and
+    the subject (or whose the subject is: "Kenya's decision drew criticism")."""
+    givers = objects_of(noun, ("from", "by")) + objects_of(verb, ("from", "by"))
+    agents = [k for obj in givers for k in ctx.actors(obj)]
+    targets = [k for k in ctx.actors(subject_of(verb)) if k not in agents]
+    return agents, targets
+
+
 def _reciprocal(verb: Token) -> bool:
     """Whether a verb's object is "each other" or "one another": its doers act on each other.
 
@@ -1502,52 +1532,56 @@ def _svo(token: Token, trig: Trigger, ctx: _Context) -> Event | None:
                 return None
     else:
         phrase = _phrase_head(token)
-        for child in phrase.children:
-            if child.dep_ == "poss" or (
-                child.dep_ in ("amod", "compound", "nmod") and child.i in ctx.res.token_key
-            ):
-                agents += ctx.actors(child)
-        if trig.cls in JOINT_CLASSES:  # "drills involving the US, Japan and South Korea"
-            agents += [k for o in _involved(phrase) for k in ctx.actors(o)]
-        blamed = phrase.dep_ == "dobj" and phrase.head.lemma_.lower() in BLAME_VERBS
-        for obj in objects_of(phrase, (*trig.preps, "by")):
-            found = ctx.actors(obj)
-            if obj.head.lower_ == "by" or (blamed and obj.head.lower_ == "on"):
-                agents += found  # "blamed the attack on Islamic State": theirs
-            else:
-                targets += found
-        verb = phrase.head.head if phrase.dep_ == "pobj" else phrase.head  # "spoke at a rally"
-        governor = verb.lemma_.lower()
-        light = (
-            governor in LIGHT_VERBS
-            or (trigger_for(verb) is None and governor not in lexicon.speech_verbs())
-            or (governor in lexicon.means_verbs() and phrase.head.lower_ == "with")
-        )  # "called the killing murder": the speaker did not kill; "retaliated with tariffs"
-        if not agents and phrase.dep_ == "dobj" and phrase.head.lemma_.lower() in LIGHT_VERBS:
-            # "announced a ceasefire between Ukraine and Russia": both make it; but
-            # "the truce between X and Y collapsed" tells no act of theirs
-            agents = [k for o in objects_of(phrase, ("between",)) for k in ctx.actors(o)]
-            targets = [k for k in targets if k not in agents]
-        if not agents and light and phrase.dep_ == "nsubjpass":
-            agents = [k for o in objects_of(phrase.head, ("by",)) for k in ctx.actors(o)]
-        if not agents and light:
-            agents = ctx.actors(_governing_subject(phrase))  # "opened an inquiry into"
-        elif not agents and phrase.dep_ == "dobj" and governor in lexicon.modalities():
-            agents = ctx.actors(_governing_subject(phrase))  # "threatened sanctions on X"
-        if not targets and phrase.dep_ in ("dobj", "nsubjpass") and light:
-            # "imposed sanctions on X", "sanctions were imposed on X"
-            for obj in objects_of(phrase.head, trig.preps):
-                targets += ctx.actors(obj)
-        if not targets and light and phrase.dep_ == "pobj" and phrase.head.head.pos_ == "VERB":
-            # "took the opposition leader into custody", "placed him under arrest"
-            for obj in (c for c in phrase.head.head.children if c.dep_ == "dobj"):
-                targets += ctx.actors(obj)
-        if not targets and phrase.dep_ == "pobj" and phrase.head.dep_ == "agent":
-            # "Russia was hit by new EU sanctions": the passive subject bears the act
-            for subject in (c for c in phrase.head.head.children if c.dep_ == "nsubjpass"):
-                targets += [k for k in ctx.actors(subject) if k not in agents]
-        if not targets and trig.frame != "prep":
-            targets = _nested_actors(phrase, ctx, agents, frozenset({"prep", "acl"}))
+        receiver = _receiving_verb(phrase)
+        if receiver is not None:  # "Kenya drew criticism from Uganda": Uganda criticised Kenya
+            agents, targets = _received_sides(phrase, receiver, ctx)
+        else:
+            for child in phrase.children:
+                if child.dep_ == "poss" or (
+                    child.dep_ in ("amod", "compound", "nmod") and child.i in ctx.res.token_key
+                ):
+                    agents += ctx.actors(child)
+            if trig.cls in JOINT_CLASSES:  # "drills involving the US, Japan and South Korea"
+                agents += [k for o in _involved(phrase) for k in ctx.actors(o)]
+            blamed = phrase.dep_ == "dobj" and phrase.head.lemma_.lower() in BLAME_VERBS
+            for obj in objects_of(phrase, (*trig.preps, "by")):
+                found = ctx.actors(obj)
+                if obj.head.lower_ == "by" or (blamed and obj.head.lower_ == "on"):
+                    agents += found  # "blamed the attack on Islamic State": theirs
+                else:
+                    targets += found
+            verb = phrase.head.head if phrase.dep_ == "pobj" else phrase.head  # "spoke at a rally"
+            governor = verb.lemma_.lower()
+            light = (
+                governor in LIGHT_VERBS
+                or (trigger_for(verb) is None and governor not in lexicon.speech_verbs())
+                or (governor in lexicon.means_verbs() and phrase.head.lower_ == "with")
+            )  # "called the killing murder": the speaker did not kill; "retaliated with tariffs"
+            if not agents and phrase.dep_ == "dobj" and phrase.head.lemma_.lower() in LIGHT_VERBS:
+                # "announced a ceasefire between Ukraine and Russia": both make it; but
+                # "the truce between X and Y collapsed" tells no act of theirs
+                agents = [k for o in objects_of(phrase, ("between",)) for k in ctx.actors(o)]
+                targets = [k for k in targets if k not in agents]
+            if not agents and light and phrase.dep_ == "nsubjpass":
+                agents = [k for o in objects_of(phrase.head, ("by",)) for k in ctx.actors(o)]
+            if not agents and light:
+                agents = ctx.actors(_governing_subject(phrase))  # "opened an inquiry into"
+            elif not agents and phrase.dep_ == "dobj" and governor in lexicon.modalities():
+                agents = ctx.actors(_governing_subject(phrase))  # "threatened sanctions on X"
+            if not targets and phrase.dep_ in ("dobj", "nsubjpass") and light:
+                # "imposed sanctions on X", "sanctions were imposed on X"
+                for obj in objects_of(phrase.head, trig.preps):
+                    targets += ctx.actors(obj)
+            if not targets and light and phrase.dep_ == "pobj" and phrase.head.head.pos_ == "VERB":
+                # "took the opposition leader into custody", "placed him under arrest"
+                for obj in (c for c in phrase.head.head.children if c.dep_ == "dobj"):
+                    targets += ctx.actors(obj)
+            if not targets and phrase.dep_ == "pobj" and phrase.head.dep_ == "agent":
+                # "Russia was hit by new EU sanctions": the passive subject bears the act
+                for subject in (c for c in phrase.head.head.children if c.dep_ == "nsubjpass"):
+                    targets += [k for k in ctx.actors(subject) if k not in agents]
+            if not targets and trig.frame != "prep":
+                targets = _nested_actors(phrase, ctx, agents, frozenset({"prep", "acl"}))
     agents = list(dict.fromkeys(agents))
     named_target = bool(targets)
     if not targets and trig.cls in LOCATED_TARGET:
