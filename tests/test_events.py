@@ -1650,3 +1650,10 @@ def test_an_act_received_comes_from_its_from_phrase(nlp: Language, text: str, cl
 def test_an_act_voiced_is_its_subjects(nlp: Language) -> None:
     x = extract_text(nlp, "Kenya voiced criticism of Uganda.")
     assert [(e.agents, e.targets) for e in x.events] == [(["country:KEN"], ["country:UGA"])]
+
+
+def test_a_measure_granted_to_people_befalls_them(nlp: Language) -> None:
+    x = extract_text(nlp, "Salvadoran President Nayib Bukele granted an amnesty to 400 prisoners.")
+    assert [e.cls for e in x.events] == ["Concede"]
+    x = extract_text(nlp, "Salvadoran President Nayib Bukele granted an amnesty to the plan.")
+    assert [e.cls for e in x.events] == []

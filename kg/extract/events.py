@@ -1729,6 +1729,8 @@ def _befalls_people(verb: Token, preps: tuple[str, ...] = ()) -> bool:
         return False
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and verb.pos_ == "VERB"]
     objects += [o for o in objects_of(verb, preps) if o.dep_ == "pobj"]  # "food to refugees"
+    if verb.pos_ == "NOUN" and verb.dep_ == "dobj":  # "granted an amnesty to 400 prisoners"
+        objects += [o for o in objects_of(verb.head, preps) if o.dep_ == "pobj"]
     people = lexicon.people_nouns()
     for obj in objects:
         if obj.lemma_.lower() in lexicon.count_nouns():  # "dozens of suspects"
