@@ -907,6 +907,16 @@ def receiving_verbs() -> frozenset[str]:
 
 
 @functools.cache
+def kin_nouns() -> frozenset[str]:
+    """Nouns for a person by their kin ("the son of a Hamas leader"; ``kin_nouns.txt``).
+
+    >>> "son" in kin_nouns(), "deal" in kin_nouns()
+    (True, False)
+    """
+    return _words("kin_nouns.txt")
+
+
+@functools.cache
 def sector_behaviours() -> dict[str, frozenset[str]]:
     """Sector → how it is read (``sectors.tsv``: located, followed, armed, organised)."""
     return {row[0]: frozenset(b for b in row[1].split("|") if b) for row in _rows("sectors.tsv")}

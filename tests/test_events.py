@@ -1657,3 +1657,13 @@ def test_a_measure_granted_to_people_befalls_them(nlp: Language) -> None:
     assert [e.cls for e in x.events] == ["Concede"]
     x = extract_text(nlp, "Salvadoran President Nayib Bukele granted an amnesty to the plan.")
     assert [e.cls for e in x.events] == []
+
+
+def test_killing_one_person_is_one_death(nlp: Language) -> None:
+    x = extract_text(nlp, "Unidentified armed men killed a local chief in Dikwa.")
+    assert [(e.cls, e.deaths, e.place) for e in x.events] == [("Attack", 1, "place:dikwa")]
+
+
+def test_killing_a_measure_is_no_attack(nlp: Language) -> None:
+    x = extract_text(nlp, "The Kenyan senate killed the bill on Tuesday.")
+    assert not [e for e in x.events if e.cls == "Attack"]

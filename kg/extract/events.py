@@ -601,7 +601,8 @@ def _deaths(token: Token) -> tuple[int | None, str | None]:
     or by the trigger itself ("killed at least 612 people", "20 people were killed")."""
     if token.pos_ == "VERB" and token.lemma_.lower() == "kill":
         for victims in (c for c in token.children if c.dep_ in ("dobj", "nsubjpass")):
-            value, qualifier = _count(victims, singular=False)
+            # "killed a local chief" is one death; "killed the deal" none
+            value, qualifier = _count(victims, singular=_personal(victims))
             if value is not None:
                 return value, qualifier
     verbs = [c for c in token.children if c.dep_ in ("relcl", "acl", "advcl")]
@@ -618,6 +619,41 @@ def _deaths(token: Token) -> tuple[int | None, str | None]:
             if value is not None:
                 return value, qualifier
     return None, None
+
+
+def _kills_a_measure(verb: Token) -> bool:
+    """Whether an attack verb's object is a measure, not a side: "the senate killed the
+    bill", "torpedoed the deal" (``judged_nouns.txt``).
+
+    >>> from kg import nlp as _nlp
+    >>> _kills_a_measure(_nlp.load()("The senate killed the bill.")[2])
+    True
+    >>> _kills_a_measure(_nlp.load()("Gunmen killed a policeman.")[1])
+    False
+    """
+    if verb.pos_ != "VERB" or _collocation(verb) is not None:
+        return False  # "violated the ceasefire agreement" is read as a whole
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return bool(objects) and all(o.lemma_.lower() in lexicon.judged_nouns() for o in objects)
+
+
+def _personal(noun: Token) -> bool:
+    """Whether a noun names a person or people: a name, or a noun of people, of a group
+    or a title ("a local chief", "a policeman", "Zahar's son"; not "the deal").
+
+    >>> from kg import nlp as _nlp
+    >>> doc = _nlp.load()("Gunmen killed a policeman and killed the deal.")
+    >>> _personal(doc[3]), _personal(doc[7])
+    (True, False)
+    """
+    lemma = noun.lemma_.lower()
+    return (
+        noun.ent_type_ == "PERSON"
+        or lemma in lexicon.people_nouns()
+        or lemma in lexicon.group_nouns()
+        or lemma in lexicon.titles()
+        or lemma in lexicon.kin_nouns()
+    )
 
 
 def _number(token: Token) -> int | None:
@@ -1614,7 +1650,7 @@ def _svo(token: Token, trig: Trigger, ctx: _Context) -> Event | None:
     if by_position:
         event.confidence = POSITION_CONFIDENCE
     if trig.cls == "Attack":
-        if _names_other_event(token, trig) or _by_mishap(token):
+        if _names_other_event(token, trig) or _by_mishap(token) or _kills_a_measure(token):
             return None
         if token.pos_ == "VERB":
             objects = objects_of(token)
