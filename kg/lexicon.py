@@ -917,6 +917,27 @@ def kin_nouns() -> frozenset[str]:
 
 
 @functools.cache
+def crowd_nouns() -> frozenset[str]:
+    """Nouns for those whose gathering is a demonstration (``crowd_nouns.txt``).
+
+    >>> "protester" in crowd_nouns(), "minister" in crowd_nouns(), "supporter" in crowd_nouns()
+    (True, False, False)
+    """
+    return _words("crowd_nouns.txt")
+
+
+@functools.cache
+def member_nouns() -> frozenset[str]:
+    """Nouns for a leader or member of a body, of the sector the noun before them names
+    ("opposition leaders", "rebel commanders"; ``member_nouns.txt``).
+
+    >>> "commander" in member_nouns(), "troop" in member_nouns()
+    (True, False)
+    """
+    return _words("member_nouns.txt")
+
+
+@functools.cache
 def sector_behaviours() -> dict[str, frozenset[str]]:
     """Sector → how it is read (``sectors.tsv``: located, followed, armed, organised)."""
     return {row[0]: frozenset(b for b in row[1].split("|") if b) for row in _rows("sectors.tsv")}

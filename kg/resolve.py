@@ -159,6 +159,9 @@ class Resolution:
     date: dt.date | None = None
     #: The place the article's dateline names, if any (:func:`dateline_place`).
     dateline_place: str | None = None
+    #: Whether towns (:func:`kg.lexicon.cities`) may say which country a place lies in:
+    #: only in a text that names no country, region or seat of its own (a short note).
+    towns: bool = False
 
     def __post_init__(self) -> None:
         self._quoted = merge_spans(self.quotes)
@@ -198,8 +201,8 @@ class Resolution:
 
         Unlike a capital, a region never acts for its country: it only says where.
         """
-        return self._listed_country(key, lexicon.regions()) or self._listed_country(
-            key, lexicon.cities()
+        return self._listed_country(key, lexicon.regions()) or (
+            self._listed_country(key, lexicon.cities()) if self.towns else None
         )
 
     def place_iso3(self, key: str) -> str | None:
@@ -207,7 +210,7 @@ class Resolution:
         return (
             self._listed_iso3(key, lexicon.seats())
             or self._listed_iso3(key, lexicon.regions())
-            or self._listed_iso3(key, lexicon.cities())
+            or (self._listed_iso3(key, lexicon.cities()) if self.towns else None)
         )
 
     def _listed_country(self, key: str, table: Mapping[str, str]) -> str | None:
@@ -235,7 +238,10 @@ class Resolution:
             if first.sent != token.sent:
                 continue
             actor = self.actors[mention.key]
-            if actor.kind == "Place":
+            last = self.doc[mention.end - 1]
+            while last.dep_ == "conj" and last.head is not last:
+                last = last.head  # "in Kabul and Islamabad"
+            if actor.kind == "Place" and _governed_by(last, PLACE_PREPS):
                 iso3 = self.place_iso3(mention.key)
             elif actor.kind == "Country" and _governed_by(self.doc[mention.end - 1], PLACE_PREPS):
                 iso3 = actor.iso3
@@ -373,7 +379,11 @@ class Resolution:
         :meth:`local_side` finds it.
         """
         sector = group_sector(modifier)
-        if not sector or modifier.dep_ not in ("compound", "nmod"):
+        if modifier.dep_ == "amod" and modifier.pos_ == "ADJ":  # "a military base"
+            sector = lexicon.group_nouns().get(modifier.lemma_.lower())
+        elif modifier.dep_ not in ("compound", "nmod"):
+            return None
+        if not sector:
             return None
         if any(c.dep_ in ("amod", "compound", "poss") for c in modifier.children):
             return None  # "a Syrian army base": the base's own modifiers name the side
@@ -554,7 +564,7 @@ def group_sector(token: Token) -> str | None:
     for form in _noun_forms(token):
         if form in nouns:
             sector = nouns[form]
-            if sector in ("government", ""):
+            if token.lemma_.lower() in lexicon.member_nouns():
                 # "opposition leaders", "rebel commanders", "police officials": a leader
                 # or member of the body the noun before names
                 for child in token.lefts:
@@ -795,15 +805,20 @@ def entity_spans(doc: Doc) -> list[tuple[Span, str]]:
             span.text in lexicon.regions() or span.text in lexicon.seats()
         ):
             label = "GPE"  # "bombed [Aleppo]" tagged a nationality, "the [Minsk] agreement"
-        elif label in ("NORP", "PERSON", "ORG") and span.text in lexicon.cities():
-            if label == "NORP" or _governed_by(span[-1], PLACE_PREPS):
-                label = "GPE"  # "a police station in [Kasese]", tagged a nationality
+        elif (
+            label in ("NORP", "PERSON")
+            and span.text in lexicon.cities()
+            and _governed_by(span[-1], PLACE_PREPS)
+            and not _listed(span, dictionary.builtin())
+        ):
+            label = "GPE"  # "a police station in [Kasese]", tagged a nationality
         if (
             label in ("ORG", "GPE", "LOC", "NORP")
             and _listed(span, dictionary.builtin())
             and _gazetteer_key(span.text, label) is None
             and span.text not in lexicon.regions()
             and span.text not in lexicon.seats()
+            and span.text not in lexicon.cities()
         ):
             # "Tsipras criticised", "talks with Erdogan" (tagged a place): a leader's
             # listed name, no organisation or place
@@ -1462,12 +1477,19 @@ def _country_named(actor: Actor) -> str | None:
     if actor.kind == "Country":
         return actor.iso3
     if actor.kind == "Place":
-        return (
-            lexicon.regions().get(actor.label)
-            or lexicon.seats().get(actor.label)
-            or lexicon.cities().get(actor.label)
-        )
+        return lexicon.regions().get(actor.label) or lexicon.seats().get(actor.label)
     return None
+
+
+def _only_town_country(res: Resolution) -> str | None:
+    """ISO3 of the one country the towns of a text that names no country lie in
+    ("Protesters gathered in Jos": Nigeria), from :func:`kg.lexicon.cities`."""
+    named = {
+        lexicon.cities().get(res.actors[m.key].label)
+        for m in res.mentions
+        if res.actors[m.key].kind == "Place"
+    } - {None}
+    return named.pop() if len(named) == 1 else None
 
 
 def _appositive_title(res: Resolution, mention: Mention, titles: list[Span]) -> Span | None:
@@ -1672,21 +1694,8 @@ def _coreference(res: Resolution) -> None:
             if len(bodies) == 1 and 0 < here - doer_sent <= 3:
                 resolved = bodies  # "Islamic State seized Palmyra. The group ..."
         elif token.pos_ == "PRON" and lower in GROUP_PRONOUNS and lower == "its":
-            placed = _placed_in(res, token.head)
-            if last_group and last_group != placed:
+            if last_group:
                 resolved = [last_group]
-            elif last_group:
-                # "cut ties with Iran after protesters stormed its embassy in Tehran": a
-                # thing of its own in a country is not that country's; the group before
-                earlier = sorted(
-                    (
-                        k
-                        for k in recent
-                        if k != placed and res.actors[k].kind in ("Country", "Organization")
-                    ),
-                    key=lambda k: -recent[k],
-                )
-                resolved = earlier[:1]
         elif _pair(token):
             resolved = _last_two(res, token)
         elif token.pos_ == "NOUN" and lower in COUNTRY_NOUNS and _definite(token):
@@ -1729,23 +1738,6 @@ def _coreference(res: Resolution) -> None:
                     group.append(ck)
             last_subject = list(dict.fromkeys(group))
             last_subject_sent = here
-
-
-def _placed_in(res: Resolution, noun: Token) -> str | None:
-    """The country an "in / at X" phrase of a noun puts it in ("its embassy in Tehran": Iran)."""
-    for prep in noun.children:
-        if prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPS:
-            continue
-        for obj in prep.children:
-            key = res.token_key.get(obj.i)
-            if key is None or obj.dep_ != "pobj":
-                continue
-            if res.actors[key].kind == "Country":
-                return key
-            iso3 = res.place_iso3(key)
-            if iso3:
-                return mint.country_key(iso3)
-    return None
 
 
 def _pair(token: Token) -> bool:
@@ -1888,6 +1880,9 @@ def resolve(doc: Doc, article: Article) -> Resolution:
         actor.wikidata = lexicon.wikidata().get(key)
     res.mentions.sort(key=lambda m: m.start)
     res.local = _article_country(res)
+    if res.local is None and not any(_country_named(res.actors[m.key]) for m in res.mentions):
+        res.towns = True  # a note naming only towns: "Protesters gathered in Jos"
+        res.local = _only_town_country(res)
     _extract_roles(res)
     _titled_aliases(res)
     _coreference(res)

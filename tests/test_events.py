@@ -1667,3 +1667,36 @@ def test_killing_one_person_is_one_death(nlp: Language) -> None:
 def test_killing_a_measure_is_no_attack(nlp: Language) -> None:
     x = extract_text(nlp, "The Kenyan senate killed the bill on Tuesday.")
     assert not [e for e in x.events if e.cls == "Attack"]
+
+
+def test_sides_acting_alongside_each_other_are_not_each_others_targets(nlp: Language) -> None:
+    x = extract_text(nlp, "Kenyan and Ugandan troops fought alongside each other in Somalia.")
+    assert all(not set(e.targets) & set(e.agents) for e in x.events)
+
+
+def test_drawing_up_an_act_is_doing_it(nlp: Language) -> None:
+    x = extract_text(nlp, "The European Union drew up new sanctions against Russia.")
+    assert [(e.cls, e.agents, e.targets) for e in x.events] == [
+        ("Sanction", ["org:european-union"], ["country:RUS"])
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Opposition supporters gathered at the party headquarters in Nairobi to await the results.",
+        "Kenyan students took to social media to mock the president.",
+        "Kenyan activists gathered signatures for a petition.",
+    ],
+)
+def test_a_gathering_that_is_no_demonstration(nlp: Language, text: str) -> None:
+    assert "Protest" not in {e.cls for e in extract_text(nlp, text).events}
+
+
+def test_a_condemned_attack_is_the_first_one_told(nlp: Language) -> None:
+    text = (
+        "Boko Haram militants attacked a village in Borno state. The army said troops "
+        "repelled the attack. Amnesty International condemned the attack."
+    )
+    x = extract_text(nlp, text)
+    assert [e.targets for e in x.events if e.cls == "Accusation"] == [["org:boko-haram"]]

@@ -179,7 +179,7 @@ def test_every_class_behaviour_names_an_ontology_class_and_a_known_behaviour() -
 
 def test_every_sector_behaviour_is_known_and_every_sector_has_its_nouns() -> None:
     table = lexicon.sector_behaviours()
-    known = {"located", "followed", "armed", "organised", "crowd"}
+    known = {"located", "followed", "armed", "organised"}
     assert all(found <= known for found in table.values())
     used = set(lexicon.group_nouns().values()) - {""}
     assert used <= set(table), used - set(table)

@@ -117,6 +117,12 @@ def _lookup(token: Token) -> Trigger | None:
             ):
                 for head in dict.fromkeys((lemma, token.lower_)):  # "staged" as "stag"
                     phrasal = table.get((f"{head} {child.lower_}", "VERB"))
+                    if (
+                        phrasal is not None
+                        and phrasal.frame == "crowd"
+                        and not _crowd_subject(token)
+                    ):
+                        return None
                     if phrasal is not None:
                         return phrasal
         collocation = _collocation(token)
@@ -259,28 +265,21 @@ def _names_something(verb: Token) -> bool:
 ARMED_SECTORS = lexicon.sectors_with("armed")
 
 
-#: Sectors whose gathering is a demonstration.
-CROWD_SECTORS = lexicon.sectors_with("crowd")
-
-
 def _crowd_subject(verb: Token) -> bool:
     """Whether those who act are protesters or a crowd: "protesters gathered", "thousands
     of people converged on the square"; not "ministers gathered in Brussels".
 
     >>> from kg import nlp as _nlp
-    >>> doc = _nlp.load()("Thousands of protesters gathered outside parliament.")
+    >>> doc = _nlp.load()("Thousands of protesters gathered in Nairobi.")
     >>> _crowd_subject(doc[3]), _crowd_subject(_nlp.load()("Ministers gathered in Brussels.")[1])
     (True, False)
     """
     subject = subject_of(verb)
-    if subject is None:
-        return False
-    if subject.lemma_.lower() in lexicon.count_nouns():  # "thousands of people"
+    if subject is None or any(c.dep_ == "dobj" for c in verb.children):
+        return False  # "activists gathered signatures"
+    if subject.lemma_.lower() in lexicon.count_nouns():  # "thousands of protesters"
         subject = next(iter(objects_of(subject, ("of",))), subject)
-        if subject.lemma_.lower() in ("people", "person", "resident", "citizen"):
-            return True
-    lemma = subject.lemma_.lower()
-    return lemma == "crowd" or lexicon.group_nouns().get(lemma) in CROWD_SECTORS
+    return subject.lemma_.lower() in lexicon.crowd_nouns()
 
 
 def _armed_subject(verb: Token) -> bool:
@@ -494,6 +493,8 @@ def _receiving_verb(noun: Token) -> Token | None:
     ('drew', None)
     """
     verbs = lexicon.receiving_verbs()
+    if any(c.dep_ == "prt" for c in noun.head.children):
+        return None  # "drew up new sanctions": made them
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in verbs:
         return noun.head
     head = noun.head
@@ -522,7 +523,9 @@ def _reciprocal(verb: Token) -> bool:
     >>> _reciprocal(_nlp.load()("Kenya and Uganda blamed the rebels.")[3])
     False
     """
-    for obj in (c for c in verb.children if c.dep_ in ("dobj", "pobj", "prep")):
+    trig = trigger_for(verb)
+    preps = (*(trig.preps if trig else ()), "with")
+    for obj in [c for c in verb.children if c.dep_ == "dobj"] + objects_of(verb, preps):
         words = [t.lower_ for t in obj.subtree]
         if words[-2:] in (["each", "other"], ["one", "another"]):
             return True
@@ -1019,7 +1022,7 @@ def _judged_doers(events: list[tuple[int, Event]], ctx: _Context) -> None:
     """A praise or condemnation of an act told before is aimed at whoever did it.
 
     "Syrian rebels shelled a school. Turkey condemned the attack": Turkey accuses the
-    rebels. The act is the last one told before of the class the noun names ("the
+    rebels. The act is the first one told before of the class the noun names ("the
     attack"), or of any class for a noun that names none ("the move"); only where the
     judgement names no side of its own.
     """
@@ -1042,7 +1045,9 @@ def _judged_doers(events: list[tuple[int, Event]], ctx: _Context) -> None:
         ]
         if not told:
             continue
-        doers = [k for k in told[-1].agents if k not in event.agents]
+        # the first such act told: the one the story is about, not a counter-act to it
+        # ("troops repelled the attack")
+        doers = [k for k in told[0].agents if k not in event.agents]
         if doers:
             event.targets = doers
             event.participants = list(dict.fromkeys([*event.participants, *doers]))
