@@ -564,7 +564,7 @@ def group_sector(token: Token) -> str | None:
     for form in _noun_forms(token):
         if form in nouns:
             sector = nouns[form]
-            if token.lemma_.lower() in lexicon.member_nouns():
+            if sector == "" or token.lemma_.lower() in lexicon.member_nouns():
                 # "opposition leaders", "rebel commanders", "police officials": a leader
                 # or member of the body the noun before names
                 for child in token.lefts:
