@@ -54,6 +54,11 @@ def _words(name: str) -> frozenset[str]:
     return frozenset(row[0] for row in _rows(name))
 
 
+def _behaviours(name: str) -> dict[str, frozenset[str]]:
+    """A table of names and their |-separated behaviours (``classes.tsv``, ``sectors.tsv``)."""
+    return {row[0]: frozenset(b for b in row[1].split("|") if b) for row in _rows(name)}
+
+
 @functools.cache
 def demonyms() -> dict[str, str]:
     """Adjective → ISO3, e.g. ``demonyms()["Syrian"] == "SYR"``."""
@@ -940,7 +945,7 @@ def member_nouns() -> frozenset[str]:
 @functools.cache
 def sector_behaviours() -> dict[str, frozenset[str]]:
     """Sector → how it is read (``sectors.tsv``: located, followed, armed, organised)."""
-    return {row[0]: frozenset(b for b in row[1].split("|") if b) for row in _rows("sectors.tsv")}
+    return _behaviours("sectors.tsv")
 
 
 def sectors_with(behaviour: str) -> frozenset[str]:
@@ -981,7 +986,7 @@ def class_behaviours() -> dict[str, frozenset[str]]:
     >>> sorted(class_behaviours()["Mobilize"])
     ['located', 'located-target']
     """
-    return {row[0]: frozenset(b for b in row[1].split("|") if b) for row in _rows("classes.tsv")}
+    return _behaviours("classes.tsv")
 
 
 def classes_with(behaviour: str) -> frozenset[str]:
