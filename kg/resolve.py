@@ -365,11 +365,13 @@ class Resolution:
         "the rebels" too (CAMEO codes domestic rebels with the country); "foreign
         troops" and "Chinese troops" are not.
         """
-        if not self.bare_group(token):
-            return None
-        placed = None
-        if group_sector(token) in lexicon.sectors_with("located"):
-            placed = self.placed_country(token)  # "protesters in Lagos" are Nigerians
+        return self._told_side(token, group_sector(token)) if self.bare_group(token) else None
+
+    def _told_side(self, token: Token, sector: str | None) -> str | None:
+        """The country an unnamed group is of: the last of its kind named before, else the
+        one its sentence places it in (a located sector: "protesters in Lagos" are
+        Nigerians), else the article's."""
+        placed = self.placed_country(token) if sector in lexicon.sectors_with("located") else None
         home = self.country(self.local) if self.local else None
         return self.earlier_side(token) or placed or home
 
@@ -387,11 +389,7 @@ class Resolution:
             return None
         if any(c.dep_ in ("amod", "compound", "poss") for c in modifier.children):
             return None  # "a Syrian army base": the base's own modifiers name the side
-        placed = (
-            self.placed_country(modifier) if sector in lexicon.sectors_with("located") else None
-        )
-        home = self.country(self.local) if self.local else None
-        side = self.earlier_side(modifier) or placed or home
+        side = self._told_side(modifier, sector)
         return self.group_actor(side, sector, modifier, inferred=True) if side else None
 
     def bare_group(self, token: Token) -> bool:
