@@ -901,6 +901,32 @@ def involving_verbs() -> frozenset[str]:
 
 
 @functools.cache
+def verb_lemmas() -> frozenset[str]:
+    """Every one-word verb lemma the lexicons read: trigger verbs (and the verb of a
+    phrase), modality verbs, speech, quote, claim and statement verbs.
+
+    >>> {"hope", "stage", "attack", "say"} <= verb_lemmas()
+    True
+    """
+    words = {word.split()[0] for word, pos in triggers() if pos == "VERB"}
+    words |= {word.split()[0] for word in modalities()}
+    words |= speech_verbs() | quote_verbs() | claim_verbs() | statement_verbs()
+    words |= hosting_verbs() | receiving_verbs()
+    return frozenset(w for w in words if " " not in w)
+
+
+@functools.cache
+def hosting_verbs() -> frozenset[str]:
+    """Verbs that mean hosting a visit when a visitor is their object ("welcomed the
+    Emir"; ``hosting_verbs.txt``).
+
+    >>> "welcome" in hosting_verbs(), "praise" in hosting_verbs()
+    (True, False)
+    """
+    return _words("hosting_verbs.txt")
+
+
+@functools.cache
 def receiving_verbs() -> frozenset[str]:
     """Verbs by which their subject receives an act ("drew criticism from X";
     ``receiving_verbs.txt``).

@@ -141,6 +141,34 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
+def repaired_lemma(word: str, lemma: str, known: frozenset[str]) -> str:
+    """A verb's lemma with the "e" the lemmatiser cut off restored, when only that
+    form is a verb the lexicons know ("hopes" → "hop" → "hope", "staged" → "stag").
+
+    >>> known = frozenset({"hope", "stage", "bomb"})
+    >>> repaired_lemma("hopes", "hop", known), repaired_lemma("bombed", "bomb", known)
+    ('hope', 'bomb')
+    >>> repaired_lemma("hopping", "hop", known)
+    'hop'
+    """
+    fixed = lemma + "e"
+    if lemma in known or fixed not in known or not word.lower().startswith(fixed):
+        return lemma
+    return fixed
+
+
+@Language.component("pekg_lemmas")
+def lemma_repair(doc: Doc) -> Doc:
+    """Restore verb lemmas the lemmatiser cut short (:func:`repaired_lemma`)."""
+    known = lexicon.verb_lemmas()
+    for token in doc:
+        if token.pos_ in ("VERB", "AUX") and token.lemma_:
+            fixed = repaired_lemma(token.lower_, token.lemma_.lower(), known)
+            if fixed != token.lemma_.lower():
+                token.lemma_ = fixed
+    return doc
+
+
 def add_components(nlp: Language) -> Language:
     """Add the gazetteer and title rulers to ``nlp`` (idempotent).
 
@@ -152,6 +180,8 @@ def add_components(nlp: Language) -> Language:
             nlp.add_pipe("pekg_paragraphs", before="parser")
         else:
             nlp.add_pipe("pekg_paragraphs", first=True)
+    if "pekg_lemmas" not in nlp.pipe_names and "lemmatizer" in nlp.pipe_names:
+        nlp.add_pipe("pekg_lemmas", after="lemmatizer")
     if "pekg_gazetteer" not in nlp.pipe_names:
         ruler = nlp.add_pipe(
             "entity_ruler",

@@ -313,8 +313,14 @@ class Resolution:
                     key = next(filter(None, map(self._acting, child.lefts)), None)
                 if key is None and child.dep_ == "compound" and group_sector(child) is not None:
                     key = self.local_side(child)  # "a defence ministry spokesman"
-                if key is None and child.dep_ == "poss" and group_sector(child) is not None:
-                    owners: list[str] = []  # "Palestinian prisoners' families": theirs
+                if (
+                    key is None
+                    and child.dep_ in ("poss", "nmod")
+                    and group_sector(child) is not None
+                ):
+                    # "Palestinian prisoners' families": theirs; "the Afghan government
+                    # and Taliban representatives": of the government and the Taliban
+                    owners: list[str] = []
                     self._collect(child, owners, True, depth + 1)
                     if owners:
                         return owners

@@ -169,6 +169,7 @@ def test_every_class_behaviour_names_an_ontology_class_and_a_known_behaviour() -
         "judging",
         "backing",
         "joint",
+        "occasion",
     }
     table = lexicon.class_behaviours()
     assert "Attack" in table and "located" in table["Attack"]

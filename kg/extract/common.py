@@ -360,22 +360,49 @@ def _reported(verb: Token) -> bool:
     return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in lexicon.speech_verbs()
 
 
-#: Auxiliaries that put a clause in the future ("will travel", "shall meet").
-FUTURE_AUX = frozenset({"will", "shall", "'ll"})
+#: Auxiliaries that put a clause in the future ("will travel", "shall meet"), or in a
+#: possible future ("may meet", "could visit on Sunday").
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "may", "might", "could", "should", "must"})
+
+#: Tags of a verb in the present tense.
+PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 
 
 def is_future(token: Token) -> bool:
-    """Whether a word's clause tells of the future: "will travel", "plans to visit".
+    """Whether a word's clause tells of the future: "will travel", "plans to visit",
+    "is expected to meet", "may visit".
 
-    A plan reported in the past ("said they would meet") is not: its day may
-    already have passed when the article was written.
+    A plan reported in the past ("said they would meet", "was expected to meet") is
+    not: its day may already have passed when the article was written; nor is a
+    possibility about the past ("could have met").
+
+    >>> from kg import nlp as _nlp
+    >>> doc = _nlp.load()("Kerry is expected to meet Lavrov on Wednesday.")
+    >>> is_future(doc[4]), is_future(doc[2])
+    (True, False)
     """
     verb = clause_verb(token)
-    if any(c.dep_ == "aux" and c.lower_ == "would" for c in verb.children):
+    auxes = [c.lower_ for c in verb.children if c.dep_ == "aux"]
+    if "would" in auxes or "have" in auxes:
         return False
-    if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children):
+    if any(a in FUTURE_AUX for a in auxes):
         return True
-    return modality_of(verb) == "planned"
+    modality = modality_of(verb)
+    if modality == "planned":
+        return True
+    return modality == "hypothetical" and _present_governor(verb)
+
+
+def _present_governor(verb: Token) -> bool:
+    """Whether a to-infinitive hangs on a verb in the present tense: "is expected to
+    meet", "hopes to visit" (not "was expected to meet", "hoped to visit")."""
+    if verb.dep_ != "xcomp" or not any(c.lower_ == "to" for c in verb.children):
+        return False
+    head = verb.head
+    tenses = [head.tag_, *(c.tag_ for c in head.children if c.dep_ in ("aux", "auxpass"))]
+    if head.tag_ == "VBN" or head.pos_ == "ADJ":  # "is expected to", "is likely to"
+        tenses = tenses[1:]
+    return any(t in PRESENT_TAGS for t in tenses) and "VBD" not in tenses
 
 
 def evidence_for(token: Token) -> Evidence:

@@ -129,6 +129,8 @@ def _lookup(token: Token) -> Trigger | None:
         if collocation is not None:
             return collocation
         trig = table.get((lemma, "VERB"))
+        if lemma in lexicon.hosting_verbs() and _visitor(token):
+            return table.get(("host", "VERB"), trig)
         if trig is not None and trig.frame == "goods" and not _has_goods(token):
             return None
         if trig is not None and trig.frame == "armed" and not _armed_subject(token):
@@ -242,6 +244,35 @@ def _carried_goods(obj: Token, is_goods: Callable[[Token], bool]) -> bool:
                 ]
                 if any(is_goods(p) for p in held):
                     return True
+    return False
+
+
+#: Group nouns a visitor is named by: officials, a delegation ("welcomed the delegation").
+VISITOR_SECTORS = frozenset({"government"})
+
+
+def _visitor(verb: Token) -> bool:
+    """Whether a verb's object is a visitor: a named person, a title or a delegation.
+
+    "King Salman welcomed the Emir of Qatar" hosts a visit; "welcomed the decision"
+    and "welcomed the refugees" do not.
+
+    >>> from kg import nlp as _nlp
+    >>> doc = _nlp.load()("Xi welcomed the Kenyan delegation and Japan welcomed the deal.")
+    >>> _visitor(doc[1]), _visitor(doc[7])
+    (True, False)
+    """
+    titles, groups = lexicon.titles(), lexicon.group_nouns()
+    for obj in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")):
+        for word in (obj, *obj.conjuncts):
+            sector = groups.get(word.lemma_.lower())
+            if (
+                word.ent_type_ == "PERSON"
+                or word.lower_ in titles
+                or word.lemma_.lower() == "delegation"
+                or sector in VISITOR_SECTORS
+            ):
+                return True
     return False
 
 
@@ -2438,6 +2469,7 @@ def _merge_into(target: Event, source: Event) -> None:
 
 CONTENT_TAKERS = lexicon.classes_with("content-taker")
 CONTENT_NOUNS = lexicon.classes_with("content-noun")
+OCCASION_CLASSES = lexicon.classes_with("occasion")
 
 TOPIC_PREPS = frozenset({"of", "into", "for", "over", "about", "on"})
 """Prepositions by which an event noun names the topic of another ("inquiry into")."""
@@ -2501,6 +2533,8 @@ def _content_of_act(token: Token, trig: Trigger) -> bool:
             return other is not None and other.cls != trig.cls
         if prep.lower_ in SETTING_PREPS:
             return False  # "signed a declaration during Erdogan's visit": an act of its own
+        if prep.lower_ in ("in", "at") and trig.cls in OCCASION_CLASSES:
+            return False  # "urged Moscow in a phone call with Putin": the call took place
     elif token.dep_ not in ("dobj", "nsubjpass"):
         return False
     if head.i == token.i or head.pos_ not in ("VERB", "NOUN"):
