@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import extract_text
+from conftest import ARTICLE_DATE, extract_text
 from spacy.language import Language
 
 from kg.extract.events import POSITION_CONFIDENCE, TARGET_FINDERS, try_finder
@@ -1700,3 +1700,64 @@ def test_a_condemned_attack_is_the_first_one_told(nlp: Language) -> None:
     )
     x = extract_text(nlp, text)
     assert [e.targets for e in x.events if e.cls == "Accusation"] == [["org:boko-haram"]]
+
+
+def test_welcoming_a_visitor_hosts_a_visit(nlp: Language) -> None:
+    x = extract_text(nlp, "Egypt's president welcomed the Emir of Qatar in Cairo on Thursday.")
+    meetings = [e for e in x.events if e.cls == "Meeting"]
+    assert meetings and "country:QAT" in {
+        k for k in meetings[0].participants for k in (k, x.actors[k].affiliation)
+    }
+
+
+def test_welcoming_a_decision_is_praise_not_a_visit(nlp: Language) -> None:
+    x = extract_text(nlp, "Japan welcomed the agreement between Iran and world powers.")
+    assert "Meeting" not in [e.cls for e in x.events]
+    assert "Support" in [e.cls for e in x.events]
+
+
+def test_a_call_in_which_something_was_said_took_place(nlp: Language) -> None:
+    x = extract_text(
+        nlp, "In a phone call with Vladimir Putin, Barack Obama urged Moscow to stop the strikes."
+    )
+    meetings = [e for e in x.events if e.cls == "Meeting" and not e.modality]
+    assert len(meetings) == 1
+    assert set(meetings[0].participants) == {"person:barack-obama", "person:vladimir-putin"}
+
+
+def test_a_statement_in_which_something_was_said_is_no_meeting(nlp: Language) -> None:
+    x = extract_text(
+        nlp, "In a statement on Monday, Barack Obama urged Moscow to stop the strikes."
+    )
+    assert "Meeting" not in [e.cls for e in x.events]
+
+
+def test_a_meeting_expected_on_a_weekday_is_dated_forward(nlp: Language) -> None:
+    # ARTICLE_DATE is a Wednesday: "is expected to" looks ahead, "was expected to" back
+    ahead = extract_text(nlp, "John Kerry is expected to meet Sergei Lavrov on Friday.")
+    back = extract_text(nlp, "John Kerry was expected to meet Sergei Lavrov on Friday.")
+    (later,) = [e.date for e in ahead.events if e.cls == "Meeting"]
+    (earlier,) = [e.date for e in back.events if e.cls == "Meeting"]
+    assert later is not None and earlier is not None
+    assert earlier < ARTICLE_DATE < later
+
+
+def test_a_hoped_for_visit_is_not_reported_as_made(nlp: Language) -> None:
+    # the small model lemmatises "hopes" as "hop": the lexicon's "hope" is restored
+    hoped = extract_text(nlp, "John Kerry hopes to visit Moscow next week.")
+    made = extract_text(nlp, "John Kerry visited Moscow last week.")
+    assert [e.modality for e in hoped.events if e.cls == "Meeting"] == ["hypothetical"]
+    assert [e.modality for e in made.events if e.cls == "Meeting"] == [None]
+
+
+def test_representatives_of_two_named_bodies_speak_for_both(nlp: Language) -> None:
+    x = extract_text(
+        nlp, "The Afghan government and Taliban representatives sat down for talks in Doha."
+    )
+    meetings = [e for e in x.events if e.cls == "Meeting"]
+    assert meetings and {"group:afg-government", "org:taliban"} <= set(meetings[0].participants)
+
+
+def test_representatives_of_one_body_meet_no_one(nlp: Language) -> None:
+    x = extract_text(nlp, "The Afghan government representatives sat down in Doha.")
+    assert [e for e in x.events if e.cls == "Meeting" and len(e.participants) > 1] == []
