@@ -3,7 +3,8 @@
 Each synthetic graph replicates the seed graph's article (tests/data/seed.golden.ttl)
 into many synthetic articles. Every copy keeps the seed's events, evidence, quotes
 and ballots under a new article id, moves its dates by a random number of days,
-nudges each Goldstein value, and recasts its actors: the seed's countries become
+marks its sentences, quotes and title as its own, nudges each Goldstein value,
+and recasts its actors: the seed's countries become
 distinct synthetic countries drawn from a pool of 200 (Zipf-weighted, so a few are
 hubs), its organisations synthetic organisations from a pool of 40, and each
 person a synthetic person of the side the seed person acts for (a pool that grows
@@ -39,7 +40,7 @@ from itertools import accumulate
 from pathlib import Path
 
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
-from rdflib.namespace import OWL, SKOS, XSD
+from rdflib.namespace import DCTERMS, OWL, SKOS, XSD
 from rdflib.term import Node
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -183,6 +184,8 @@ class Synthesizer:
                 (iri, PEK.affiliation, side),
             ]:
                 self.g.add(triple)
+            if "/country/" in str(side):  # as kg build writes it
+                self.g.add((iri, PEK.actsFor, side))
             if title is not None:
                 role = PEKR[f"role/{code.lower()}-{j}/{re.sub(r'[^a-z]+', '-', title.lower())}"]
                 self.g.add((iri, PEK.holdsRole, role))
@@ -224,6 +227,9 @@ class Synthesizer:
                 )
             elif isinstance(o, Literal) and o.datatype == XSD.date:
                 o2 = Literal(o.toPython() + shift, datatype=XSD.date)
+            elif p in (PEK.sentence, PEK.text, DCTERMS.title):
+                # every article's sentences, quotes and title are its own, as in a corpus
+                o2 = Literal(f"{o} [{article_id}]", datatype=o.datatype, lang=o.language)
             elif p == PEK.goldstein:
                 nudge = nudges.setdefault(s, Decimal(rng.choice((-10, -5, 0, 0, 5, 10))) / 10)
                 o2 = Literal(max(Decimal(-10), min(Decimal(10), Decimal(str(o)) + nudge)))

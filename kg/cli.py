@@ -454,9 +454,9 @@ def parser() -> argparse.ArgumentParser:
     q.add_argument("--list", action="store_true", help="list the query library and exit")
     q.add_argument(
         "--engine",
-        choices=["rdflib", "oxigraph"],
-        default="rdflib",
-        help="rdflib (default) or oxigraph (embedded, fast on large graphs); same results",
+        choices=["oxigraph", "rdflib"],
+        default="oxigraph",
+        help="oxigraph (default: embedded, fast on large graphs) or rdflib; same results",
     )
     q.add_argument(
         "--format",

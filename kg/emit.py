@@ -49,7 +49,10 @@ def actor_triples(graph: Graph, actor: Actor) -> URIRef:
     if actor.wikidata:
         graph.add((node, OWL.sameAs, WD[actor.wikidata]))
     if actor.affiliation:
-        graph.add((node, PEK.affiliation, URIRef(mint.actor_iri(actor.affiliation))))
+        side = URIRef(mint.actor_iri(actor.affiliation))
+        graph.add((node, PEK.affiliation, side))
+        if mint.is_country_key(actor.affiliation) and actor.kind != "Country":
+            graph.add((node, PEK.actsFor, side))
     return node
 
 
@@ -100,6 +103,8 @@ def role_triples(graph: Graph, article: Article, role: Role) -> URIRef:
         holder = URIRef(mint.actor_iri(role.of))
         graph.add((node, PEK.roleOf, holder))
         graph.add((person, PEK.affiliation, holder))
+        if mint.is_country_key(role.of):
+            graph.add((person, PEK.actsFor, holder))
     _provenance(graph, node, article, role.evidence, role.confidence)
     return node
 

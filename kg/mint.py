@@ -55,6 +55,15 @@ def country_key(iso3: str) -> str:
     return "country:" + iso3.upper()
 
 
+def is_country_key(key: str) -> bool:
+    """Whether an actor key names a country.
+
+    >>> is_country_key("country:RUS"), is_country_key("org:un")
+    (True, False)
+    """
+    return key.startswith("country:")
+
+
 def org_key(name: str) -> str:
     """Key of an organisation not in the gazetteer.
 

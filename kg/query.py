@@ -3,8 +3,8 @@
 A query is a ``.rq`` file, the name of a query in the library (``queries/*.rq`` in
 the repository) or inline SPARQL. Two engines give the same answers:
 
-- ``rdflib`` (default): pure Python, fine for graphs up to a few hundred thousand triples;
-- ``oxigraph``: the embedded pyoxigraph store, much faster on large graphs.
+- ``oxigraph`` (default): the embedded pyoxigraph store, fast on large graphs;
+- ``rdflib``: pure Python, fine for graphs up to a few hundred thousand triples.
 
 Both return a :class:`Result` of rdflib terms, so formatting (:mod:`kg.results`) and
 comparison do not depend on the engine. The contract's prefixes (``pek:``, ``pekr:``,
@@ -732,14 +732,22 @@ def _ox_result(answer: Any) -> Result:
             out.add((_from_ox(triple.subject), _from_ox(triple.predicate), _from_ox(triple.object)))
         return Result("graph", graph=out)
     variables = [v.value for v in answer.variables]
-    rows = [tuple(_from_ox(solution[v]) for v in variables) for solution in answer]
+    seen: dict[Any, Any] = {}  # a label, date or class recurs on many rows: convert it once
+
+    def term(value: Any) -> Any:
+        found = seen.get(value)
+        if found is None and value is not None:
+            found = seen[value] = _from_ox(value)
+        return found
+
+    rows = [tuple(term(solution[v]) for v in variables) for solution in answer]
     return Result("select", variables=variables, rows=rows)
 
 
 def run(
     graph_paths: Sequence[str | Path],
     text: str,
-    engine: str = "rdflib",
+    engine: str = "oxigraph",
     bindings: Mapping[str, Identifier] | None = None,
     *,
     allow_service: bool = False,

@@ -91,6 +91,9 @@ class PEK(ns.DefinedNamespace):
     holdsRole: URIRef  # Person -> Role: a position held.
     roleOf: URIRef  # Role -> Country/Organization: whose position it is.
     affiliation: URIRef  # Actor -> Country/Organization: who the person or group acts for.
+    actsFor: (
+        URIRef  # Actor -> Country: the country it acts for (affiliation or role), materialised.
+    )
     participant: URIRef  # Event -> Actor: any actor taking part; super-property of agent, target.
     agent: URIRef  # Event -> Actor: who acts (attacker, accuser, speaker, supporter, host).
     target: URIRef  # Event -> Actor: who is acted upon (attacked, accused, praised).
