@@ -208,6 +208,10 @@ def _unpack(blob: bytes) -> str:
     return zlib.decompress(blob).decode("utf-8")
 
 
+def _written_token(fmt: str, state: str, size: int, mtime_ns: int) -> str:
+    return f"{fmt} {state} {size} {mtime_ns}"
+
+
 class Manifest:
     """The SQLite manifest of a build directory (see the module docstring)."""
 
@@ -286,6 +290,32 @@ class Manifest:
         self.db.execute(
             "INSERT OR REPLACE INTO skipped VALUES (?, ?, ?, ?)", (where, article_id, run, message)
         )
+
+    def state(self) -> str:
+        """A digest of what the graph file is written from: every article and its digest.
+
+        Equal states write byte-identical graph files (the digests cover the text,
+        the model, pekg's version and its lexicons).
+        """
+        h = hashlib.sha1()
+        for article_id, digest in self.db.execute("SELECT id, digest FROM articles ORDER BY id"):
+            h.update(f"{article_id}\t{digest}\n".encode())
+        return h.hexdigest()
+
+    def written(self, fmt: str, path: Path) -> bool:
+        """Whether ``path`` is the graph file last written in ``fmt`` from this state."""
+        row = self.db.execute("SELECT value FROM meta WHERE key='written'").fetchone()
+        if row is None or not path.is_file():
+            return False
+        stat = path.stat()
+        return bool(row[0] == _written_token(fmt, self.state(), stat.st_size, stat.st_mtime_ns))
+
+    def mark_written(self, fmt: str, path: Path) -> None:
+        """Remember that ``path`` was written in ``fmt`` from the current state."""
+        stat = path.stat()
+        token = _written_token(fmt, self.state(), stat.st_size, stat.st_mtime_ns)
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES ('written', ?)", (token,))
+        self.db.commit()
 
     def skipped(self) -> list[tuple[str, str]]:
         """``(input, message)`` of every input skipped by the latest run that saw it."""
@@ -992,7 +1022,12 @@ def _build_locked(
         if result.total:
             result.events, result.quotes = manifest.totals()
             result.actors = manifest.actor_counts()
-            result.path = write_graph_file(manifest, out, fmt)
+            graph_file = out / f"graph.{fmt}"
+            if manifest.written(fmt, graph_file):
+                result.path = graph_file  # nothing changed: the file is already this graph
+            else:
+                result.path = write_graph_file(manifest, out, fmt)
+                manifest.mark_written(fmt, result.path)
     finally:
         empty = manifest.count() == 0
         manifest.close()

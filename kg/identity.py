@@ -49,16 +49,25 @@ def person_merges(labels: Mapping[str, str]) -> dict[str, str]:
         ...                "p/madonna": "Madonna"})
         {'p/lavrov': 'p/sergey-lavrov', 'p/xi': 'p/xi-jinping'}
     """
-    full = {iri: label.split() for iri, label in labels.items() if len(label.split()) > 1}
+    # Indexes from a word to the full names ending in it or holding it: one pass over
+    # the names, then one lookup per one-word name (linear in the number of people).
+    by_last: dict[str, set[str]] = {}
+    by_any: dict[str, set[str]] = {}
+    for iri, label in labels.items():
+        words = label.split()
+        if len(words) < 2:
+            continue
+        for part in _parts(words[-1]):
+            by_last.setdefault(part, set()).add(iri)
+        for word in words:
+            by_any.setdefault(word, set()).add(iri)
     out: dict[str, str] = {}
     for iri, label in sorted(labels.items()):
         if len(label.split()) != 1:
             continue
-        by_last = [f for f, words in full.items() if label in _parts(words[-1])]
-        by_any = [f for f, words in full.items() if label in words]
-        candidates = by_last or by_any
+        candidates = by_last.get(label) or by_any.get(label) or set()
         if len(candidates) == 1:
-            out[iri] = candidates[0]
+            out[iri] = next(iter(candidates))
     return out
 
 

@@ -73,6 +73,28 @@ def test_rerun_skips_unchanged_and_grows(tmp_path: Path) -> None:
     assert grown.events["Attack"] == 1
 
 
+def test_a_rerun_with_nothing_changed_leaves_the_graph_file_alone(tmp_path: Path) -> None:
+    corpus.build_corpus(articles(vote=TEXTS["vote"]), tmp_path)
+    graph = tmp_path / "graph.ttl"
+    stamp = graph.stat().st_mtime_ns
+    corpus.build_corpus(articles(vote=TEXTS["vote"]), tmp_path)
+    assert graph.stat().st_mtime_ns == stamp  # not written again (nor merged again)
+
+
+def test_a_graph_file_deleted_or_edited_is_written_again(tmp_path: Path) -> None:
+    corpus.build_corpus(articles(vote=TEXTS["vote"]), tmp_path)
+    graph = tmp_path / "graph.ttl"
+    expected = graph.read_bytes()
+    graph.unlink()
+    corpus.build_corpus(articles(vote=TEXTS["vote"]), tmp_path)
+    assert graph.read_bytes() == expected
+    graph.write_text("edited by hand\n")
+    corpus.build_corpus(articles(vote=TEXTS["vote"]), tmp_path)
+    assert graph.read_bytes() == expected
+    corpus.build_corpus(articles(vote=TEXTS["vote"]), tmp_path, fmt="nt")
+    assert (tmp_path / "graph.nt").is_file()  # another format is its own file
+
+
 def test_changed_article_replaces_its_triples(tmp_path: Path) -> None:
     corpus.build_corpus(articles(vote=TEXTS["vote"]), tmp_path)
     changed = "Germany and France met in Berlin on Monday to discuss energy."
