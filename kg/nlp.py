@@ -17,7 +17,7 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from kg import lexicon, mint
 
@@ -129,6 +129,52 @@ def title_patterns() -> list[dict[str, Any]]:
         {"label": "TITLE", "pattern": written, "id": title.canonical}
         for written, title in sorted(lexicon.titles().items())
     ]
+
+
+def doc_text(doc: Doc) -> str:
+    """The text of a parsed doc, joined once and remembered.
+
+    spaCy joins ``Doc.text`` from every token on each access: code that looks at
+    the text around each name would otherwise be quadratic in the article's length.
+
+    >>> from spacy.lang.en import English
+    >>> doc = English()("Talks began.")
+    >>> doc_text(doc) == doc.text and doc_text(doc) is doc_text(doc)
+    True
+    """
+    cached = doc.user_data.get(_TEXT_KEY)
+    if cached is None or cached[0] != len(doc):
+        cached = doc.user_data[_TEXT_KEY] = (len(doc), doc.text)
+    return str(cached[1])
+
+
+_TEXT_KEY = "pekg.text"
+
+
+def sentence_ents(token: Token) -> list[Span]:
+    """The named entities of a token's sentence, from an index built once per doc.
+
+    ``Span.ents`` walks every entity of the doc on each access. The index is made at
+    the first call: entities set on the doc after it are not seen (pekg sets none).
+
+    >>> from spacy.lang.en import English
+    >>> doc = English()("Talks began. Russia left.")
+    >>> doc.ents = [doc.char_span(13, 19, label="GPE")]
+    >>> doc[3].is_sent_start = True
+    >>> [e.text for e in sentence_ents(doc[4])], sentence_ents(doc[0])
+    (['Russia'], [])
+    """
+    doc = token.doc
+    cached = doc.user_data.get(_ENTS_KEY)
+    if cached is None:
+        cached = {}
+        for ent in doc.ents:
+            cached.setdefault(ent.sent.start, []).append(ent)
+        doc.user_data[_ENTS_KEY] = cached
+    return list(cached.get(token.sent.start, ()))
+
+
+_ENTS_KEY = "pekg.ents"
 
 
 @Language.component("pekg_paragraphs")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -18,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg import dictionary, lexicon, mint
 from kg.model import Actor, Article, Evidence, Role
-from kg.nlp import TITLES_KEY
+from kg.nlp import TITLES_KEY, doc_text, sentence_ents
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
@@ -233,9 +234,9 @@ class Resolution:
         more than one country.
         """
         found: set[str] = set()
+        sent = token.sent
         for mention in self.mentions:
-            first = self.doc[mention.start]
-            if first.sent != token.sent:
+            if not sent.start <= mention.start < sent.end:
                 continue
             actor = self.actors[mention.key]
             last = self.doc[mention.end - 1]
@@ -718,8 +719,9 @@ def is_hardware(words: Span) -> bool:
 
 def _raw_mentions(doc: Doc, article: Article) -> list[tuple[Span, str, str]]:
     """(span, kind, key-or-empty) for every usable entity, before person merging."""
-    credit = _credit_start(doc.text)
+    credit = _credit_start(doc_text(doc))
     titles = _title_spans(doc)
+    title_starts = sorted(t.start for t in titles)
     out: list[tuple[Span, str, str]] = []
     source = (article.source or "").lower()
     for ent, label in entity_spans(doc):
@@ -731,7 +733,8 @@ def _raw_mentions(doc: Doc, article: Article) -> list[tuple[Span, str, str]]:
             continue
         if is_outlet(span) or _alone_on_its_line(span):
             continue  # the press and section lines ("World News") are no actors
-        cut = next((t.start for t in titles if span.start < t.start < span.end), None)
+        at = bisect.bisect_right(title_starts, span.start)  # a title begun inside the name
+        cut = title_starts[at] if at < len(title_starts) and title_starts[at] < span.end else None
         if label == "ORG" and cut is not None and lexicon.demonym_iso3(doc[cut - 1].text):
             # "[British Defence] Secretary": the nationality, then the title
             span, label = doc[span.start : cut], "NORP"
@@ -977,14 +980,40 @@ def _listed_whole(span: Span) -> Span:
     """
     doc = span.doc
     start = _trim(span).start_char
-    rest = doc.text[start : start + 120]
-    for org in lexicon.organizations():
-        for name in (org.name, *org.aliases):
-            if start + len(name) > span.end_char and rest.startswith(name):
-                whole = doc.char_span(start, start + len(name))
-                if whole is not None:
-                    return whole
+    rest = doc_text(doc)[start : start + 120]
+    for name in _organization_names(rest[:_NAME_PREFIX]):
+        if start + len(name) > span.end_char and rest.startswith(name):
+            whole = doc.char_span(start, start + len(name))
+            if whole is not None:
+                return whole
     return span
+
+
+#: Characters by which listed organisation names are indexed (see _organization_names).
+_NAME_PREFIX = 3
+
+
+@functools.cache
+def _organization_index() -> dict[str, list[tuple[int, str]]]:
+    index: dict[str, list[tuple[int, str]]] = {}
+    names = (name for org in lexicon.organizations() for name in (org.name, *org.aliases))
+    for position, name in enumerate(names):
+        index.setdefault(name[:_NAME_PREFIX], []).append((position, name))
+    return index
+
+
+def _organization_names(prefix: str) -> list[str]:
+    """Listed organisation names that may start a text beginning with ``prefix``, in
+    the table's order: those that begin with it, and shorter names that begin it.
+
+    >>> "Liberation Tigers of Tamil Eelam" in _organization_names("Lib")
+    True
+    """
+    index = _organization_index()
+    found = list(index.get(prefix, ()))
+    for cut in range(1, len(prefix)):
+        found += [(i, n) for i, n in index.get(prefix[:cut], ()) if len(n) == cut]
+    return [name for _, name in sorted(found)]
 
 
 def _speaking_name(span: Span) -> bool:
@@ -1054,7 +1083,7 @@ def is_outlet(span: Span) -> bool:
 
 def _alone_on_its_line(span: Span) -> bool:
     """Whether a name is all its line holds: a section, credit or source line."""
-    text = span.doc.text
+    text = doc_text(span.doc)
     start = text.rfind("\n", 0, span.start_char) + 1
     end = text.find("\n", span.end_char)
     line = text[start : len(text) if end < 0 else end]
@@ -1095,7 +1124,9 @@ def named_place(span: Span) -> bool:
         if prep.lower_ in LOCATIVE_PREPS and (governor.pos_ == "VERB" or place_noun):
             return True
     if after == "," and span.end + 1 < len(doc):  # "Landhi, Pakistan," but "X, Kenya's minister"
-        country = next((e for e in doc.ents if e.start == span.end + 1), None)
+        country = next(
+            (e for e in sentence_ents(doc[span.end + 1]) if e.start == span.end + 1), None
+        )
         if country is None or country.text not in lexicon.country_names():
             return False
         closer = doc[country.end] if country.end < len(doc) else None
@@ -1200,12 +1231,17 @@ def _name_parts(word: str) -> set[str]:
 # ------------------------------------------------------------------------ roles
 
 
-def _title_before(doc: Doc, start: int, titles: list[Span]) -> Span | None:
-    """The title span ending right before token ``start``."""
-    for span in titles:
-        if span.end == start:
-            return span
-    return None
+def _title_before(doc: Doc, start: int, titles: Mapping[int, Span]) -> Span | None:
+    """The title span ending right before token ``start`` (``titles``: by their end)."""
+    return titles.get(start)
+
+
+def _titles_by_end(doc: Doc) -> dict[int, Span]:
+    """The doc's title spans by the token after their last, the first of each kept."""
+    out: dict[int, Span] = {}
+    for span in _title_spans(doc):
+        out.setdefault(span.end, span)
+    return out
 
 
 def _qualifier_before(res: Resolution, index: int) -> str | None:
@@ -1239,12 +1275,13 @@ def _evidence(doc: Doc, start: int, end: int) -> Evidence:
 def _extract_roles(res: Resolution) -> None:
     doc = res.doc
     titles = _title_spans(doc)
+    before = _titles_by_end(doc)
     found: dict[tuple[str, str, str | None], Role] = {}
     unqualified: list[tuple[Mention, Span]] = []
     for mention in res.mentions:
         if res.actors[mention.key].kind != "Person":
             continue
-        title = _title_before(doc, mention.start, titles)
+        title = _title_before(doc, mention.start, before)
         qualifier = None
         if title is not None:
             qualifier = _qualifier_before(res, title.start) or _qualifier_after(res, mention)
@@ -1276,7 +1313,7 @@ def _extract_roles(res: Resolution) -> None:
             mention.key, canonical, qualifier, _evidence(doc, title.start, mention.end), 0.9
         )
         found.setdefault((role.person, canonical, qualifier), role)
-    dated = dateline_country(doc.text)
+    dated = dateline_country(doc_text(doc))
     local = (
         (dated if dated == res.local else None)  # not a bureau's dateline
         or (res.home.partition(":")[2] if res.home else None)
@@ -1449,7 +1486,7 @@ def _article_country(res: Resolution) -> str | None:
     (named twice at least): "BEIRUT (Reuters) - Kurdish fighters drove Islamic State
     out of the Syrian town of Kobani, the Syrian Observatory said" is about Syria.
     """
-    dated = dateline_country(res.doc.text)
+    dated = dateline_country(doc_text(res.doc))
     leading = _main_country(res)
     if dated is not None and leading is not None and dated != leading:
         if not any(res.actors[m.key].iso3 == dated for m in res.mentions):
@@ -1561,7 +1598,8 @@ def _governed_by(token: Token, preps: tuple[str, ...]) -> bool:
 
 
 def _description_title(res: Resolution, token: Token, titles: list[Span]) -> Span | None:
-    """The title a definite description is headed by ("the [Russian] president")."""
+    """The title a definite description is headed by ("the [Russian] president"), among
+    ``titles`` (those ending at ``token``, or any)."""
     for span in titles:
         if span.end - 1 == token.i and token.i not in res.token_key:
             nxt = res.doc[span.end] if span.end < len(res.doc) else None
@@ -1618,7 +1656,9 @@ def _introduces(token: Token) -> bool:
 def _coreference(res: Resolution) -> None:
     """Resolve pronouns and definite descriptions outside quotations, in reading order."""
     doc = res.doc
-    titles = _title_spans(doc)
+    titles_by_end: dict[int, list[Span]] = {}  # a title by its last word: one lookup a word
+    for span in _title_spans(doc):
+        titles_by_end.setdefault(span.end - 1, []).append(span)
     recent: dict[str, int] = {}
     last_person: str | None = None
     last_subject: list[str] = []
@@ -1712,7 +1752,7 @@ def _coreference(res: Resolution) -> None:
             elif last_country and not qualified:
                 resolved = [last_country]
         elif not _introduces(token):
-            title = _description_title(res, token, titles)
+            title = _description_title(res, token, titles_by_end.get(token.i, []))
             if title is not None:
                 qualifier = _description_qualifier(res, token)
                 person = _resolve_description(res, title, qualifier, recent)
@@ -1826,7 +1866,7 @@ def _description_qualifier(res: Resolution, token: Token) -> str | None:
 def resolve(doc: Doc, article: Article) -> Resolution:
     """Find the actors of an article and everything that refers to them."""
     res = Resolution(
-        doc=doc, quotes=quote_spans(doc.text), home=_home_country(article), date=article.date
+        doc=doc, quotes=quote_spans(doc_text(doc)), home=_home_country(article), date=article.date
     )
     raw = _raw_mentions(doc, article)
 
@@ -1910,7 +1950,7 @@ def _settle(res: Resolution) -> None:
     for key in [k for k, a in res.actors.items() if a.kind == "Place"]:
         res.seat_country(key)
         res.region_country(key)
-    dated = dateline_country(res.doc.text)
+    dated = dateline_country(doc_text(res.doc))
     # A bureau's dateline ("BEIRUT" on news from Syria) is not where things happened.
     res.dateline_place = dateline_place(res) if dated is None or dated == res.local else None
 
@@ -1921,7 +1961,7 @@ def dateline_place(res: Resolution) -> str | None:
     A country the dateline adds ("KARACHI, Pakistan (AFP) -") stands in when the
     place itself is not known as one.
     """
-    found = dateline(res.doc.text)
+    found = dateline(doc_text(res.doc))
     if found is None:
         return None
     city, parts = found
@@ -1932,7 +1972,7 @@ def dateline_place(res: Resolution) -> str | None:
                 return key
     if city in names:
         return res.country(names[city])
-    later = res.doc.text.casefold().count(city.casefold()) > 1
+    later = doc_text(res.doc).casefold().count(city.casefold()) > 1
     if later or city in lexicon.seats() or any(part in names for part in parts):
         key = mint.place_key(city)
         res.actors.setdefault(key, Actor(key, "Place", city))
@@ -1988,7 +2028,7 @@ def _untagged_surnames(
     taken = {i for span, _, _ in found for i in range(span.start, span.end)}
     taken |= {t.i for t in doc if t.ent_type_}
     taken |= {i for span in _title_spans(doc) for i in range(span.start, span.end)}
-    credit = _credit_start(doc.text)
+    credit = _credit_start(doc_text(doc))
     out: list[Span] = []
     for token in doc:
         if token.i in taken or token.text not in surnames or token.idx >= credit:
@@ -2115,7 +2155,7 @@ def _canonical_name(key: str) -> str | None:
 
 def _titled_aliases(res: Resolution) -> None:
     """Record "President Trump"-style forms as aliases of the person named."""
-    titles = _title_spans(res.doc)
+    titles = _titles_by_end(res.doc)
     for mention in res.mentions:
         title = _title_before(res.doc, mention.start, titles)
         if title is not None and res.actors[mention.key].kind == "Person":

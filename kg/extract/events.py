@@ -60,6 +60,7 @@ from kg.extract.common import (
 )
 from kg.lexicon import Trigger
 from kg.model import Ballot, Event
+from kg.nlp import doc_text, sentence_ents
 from kg.resolve import DATELINE, PLACE_PREPS, Resolution
 
 #: Verbs whose event noun object carries the act (``lexicons/light_verbs.txt``).
@@ -717,7 +718,7 @@ def _count(phrase: Token, singular: bool = True) -> tuple[int | None, str | None
             num = next((c for c in part.children if c.dep_ == "nummod" and _number(c)), None)
         if num is not None:
             total += _number(num) or 0
-            before = part.doc.text[part.left_edge.idx : num.idx]
+            before = doc_text(part.doc)[part.left_edge.idx : num.idx]
             match = QUALIFIERS.search(before)
             if match and qualifier is None:
                 qualifier = match.group(1).lower()
@@ -1110,7 +1111,7 @@ def _dateline_default(events: list[tuple[int, Event]], ctx: _Context) -> None:
     if place is None:
         return
     doc = ctx.res.doc
-    text = doc.text
+    text = doc_text(doc)
     found = DATELINE.search(text[:600])
     start = found.start() if found else 0
     end = text.find("\n\n", start)
@@ -2692,7 +2693,7 @@ def _background(token: Token, ctx: _Context) -> bool:
     if published is None:
         return False
     verb = clause_verb(token)
-    for ent in token.sent.ents:
+    for ent in sentence_ents(token):
         if ent.label_ not in ("DATE", "EVENT"):  # "in 2005", "in the 1967 war"
             continue
         root = ent.root
@@ -2876,7 +2877,7 @@ def extract_events(
         if any(res.actors[k].inferred for k in event.actors() if k in res.actors):
             # A side only the article's country stands for ("troops"): less certain.
             event.confidence = min(event.confidence, INFERRED_SIDE_CONFIDENCE)
-    return _headlines_into_body(_dedupe(kept, _countries_of(res)), body_start(res.doc.text))
+    return _headlines_into_body(_dedupe(kept, _countries_of(res)), body_start(doc_text(res.doc)))
 
 
 def body_start(text: str) -> int:

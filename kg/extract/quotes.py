@@ -10,6 +10,7 @@ from spacy.tokens import Token
 from kg import lexicon
 from kg.extract.common import Timeline, evidence_for, subject_of
 from kg.model import Event, Evidence, Quote
+from kg.nlp import doc_text
 from kg.resolve import Resolution, group_sector
 
 _TRIM = " ,;:\n\t"
@@ -129,7 +130,7 @@ def extract_quotes(res: Resolution) -> list[tuple[Quote, Token | None]]:
     attributing verb. Quotations nobody can be found to have said are left out
     (scare quotes).
     """
-    text = res.doc.text
+    text = doc_text(res.doc)
     found: list[_Found] = []
     previous: tuple[str, int] | None = None  # (speaker, paragraph end)
     for start, end in res.quotes:
