@@ -568,6 +568,7 @@ def analyze(
     betweenness_samples: int = BETWEENNESS_SAMPLES,
     dyads_by: str = "balance",
     timings: dict[str, float] | None = None,
+    triples: int | None = None,
 ) -> Analysis:
     """Build the views of ``graph`` and measure them.
 
@@ -582,6 +583,8 @@ def analyze(
             ``actor graph``, ``event graph``, ``dyad graph``, ``degree``,
             ``betweenness``, ``pagerank``, ``louvain``, ``dyads and timeline``),
             for benchmarks; the results do not depend on it.
+        triples: The size of the graph analysed, when ``graph`` holds only the part
+            of it analysis reads (default: ``len(graph)``).
 
     Returns:
         The :class:`Analysis`.
@@ -611,7 +614,7 @@ def analyze(
     dated = timeline(infos)
     clock.lap("dyads and timeline")
     return Analysis(
-        triples=len(graph),
+        triples=len(graph) if triples is None else triples,
         events=infos,
         actors=actors,
         bipartite=bipartite,

@@ -242,37 +242,60 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return EXIT_OK if report.conforms else EXIT_FAIL
 
 
+#: Predicates analysis and views (kg.network, kg.analyze, kg.viz) never read: offsets,
+#: provenance details, quotes, codes and arguments. They are left out of what is
+#: loaded into rdflib (the report still counts the whole graph).
+UNREAD_PREDICATES = (
+    "charStart",
+    "charEnd",
+    "confidence",
+    "extractor",
+    "nlpModel",
+    "articleId",
+    "article",
+    "text",
+    "quote",
+    "speaker",
+    "about",
+    "title",
+    "dateText",
+    "cameoCode",
+    "ploverType",
+    "ploverMode",
+    "motion",
+    "instrument",
+    "quantity",
+    "deathsQualifier",
+)
+
+
 def _load_graph(paths: Sequence[str]):  # type: ignore[no-untyped-def]
-    """Built graph files as one rdflib graph, without the measures of an earlier analysis."""
-    from rdflib import Graph
+    """Built graph files as one rdflib graph for analysis and views, and the number of
+    triples of the whole graph: read through Oxigraph, without the measures of an
+    earlier analysis and without what analysis never reads (:data:`UNREAD_PREDICATES`)."""
+    from kg.query import GraphLoadError, load_graph_part
+    from kg.vocab import PEK
 
-    from kg.query import GraphLoadError, load_rdflib
-    from kg.vocab import PEK, bind_prefixes
-
+    measures = [PEK.degree, PEK.weightedDegree, PEK.betweenness, PEK.pagerank, PEK.community]
+    unread = [PEK[name] for name in UNREAD_PREDICATES]
     try:
-        dataset = load_rdflib(paths)
+        return load_graph_part(paths, skip=unread, drop=measures)
     except GraphLoadError as err:
         raise UserError(str(err)) from None
-    measures = {PEK.degree, PEK.weightedDegree, PEK.betweenness, PEK.pagerank, PEK.community}
-    graph = bind_prefixes(Graph())
-    for s, p, o in dataset.triples((None, None, None)):
-        if p not in measures:
-            graph.add((s, p, o))
-    return graph
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
     """kg analyze GRAPH... -o OUT"""
     from kg.analyze import ActorLookupError, analyze, find_actor, write_analysis
 
-    graph = _load_graph(args.graphs)
+    graph, triples = _load_graph(args.graphs)
     pair = None
     if args.between:
         try:
             pair = (find_actor(graph, args.between[0]), find_actor(graph, args.between[1]))
         except ActorLookupError as err:
             raise UsageError(f"--between: {err}") from None
-    analysis = analyze(graph, seed=args.seed)
+    analysis = analyze(graph, seed=args.seed, triples=triples)
     paths = write_analysis(analysis, Path(args.out), pair=pair, top=args.top)
     events = len(analysis.events)
     print(
@@ -288,7 +311,7 @@ def cmd_viz(args: argparse.Namespace) -> int:
     """kg viz GRAPH... -o OUT.html"""
     from kg.viz import write_view
 
-    graph = _load_graph(args.graphs)
+    graph, _ = _load_graph(args.graphs)
     out = Path(args.out)
     if out.is_dir() or not out.suffix:
         out = out / "graph.html"

@@ -47,6 +47,7 @@ __all__ = [
     "UnknownQueryError",
     "bind_values",
     "iri_problem",
+    "load_graph_part",
     "load_rdflib",
     "load_store",
     "library",
@@ -589,6 +590,42 @@ def load_store(paths: Iterable[str | Path]) -> Any:
         except (SyntaxError, ValueError, OSError) as err:
             raise GraphLoadError(f"{path}: not valid {path.suffix[1:]}: {_one_line(err)}") from None
     return store
+
+
+def load_graph_part(
+    paths: Iterable[str | Path], skip: Iterable[URIRef] = (), drop: Iterable[URIRef] = ()
+) -> tuple[Graph, int]:
+    """Load RDF files (or a store) through Oxigraph into one rdflib graph, leaving out
+    the triples of the ``skip`` and ``drop`` predicates; also the size of the union
+    graph without the ``drop`` ones.
+
+    Oxigraph parses far faster than rdflib, and a reader that needs only part of the
+    graph (analysis, views) keeps only that part in rdflib.
+
+    Raises:
+        GraphLoadError: A file is missing or does not parse (the message names it).
+    """
+    store = load_store(paths)
+    left_out = {str(p) for p in skip}
+    dropped = {str(p) for p in drop}
+    graph = bind_prefixes(Graph())
+    skipped: set[tuple[Any, Any, Any]] = set()
+    seen: dict[Any, Any] = {}
+
+    def term(value: Any) -> Any:
+        found = seen.get(value)
+        if found is None:
+            found = seen[value] = _from_ox(value)
+        return found
+
+    for quad in store:
+        if quad.predicate.value in dropped:
+            continue
+        if quad.predicate.value in left_out:
+            skipped.add((quad.subject, quad.predicate, quad.object))
+            continue
+        graph.add((term(quad.subject), term(quad.predicate), term(quad.object)))
+    return graph, len(graph) + len(skipped)
 
 
 def store_from_graph(graph: Graph) -> Any:
