@@ -268,3 +268,30 @@ def test_bound_values_survive_the_cli_on_both_engines(capsys: pytest.CaptureFixt
         assert (status, err) == (0, "")
         outputs.add(out)
     assert len(outputs) == 1 and "\\u0041" in outputs.pop()
+
+
+def test_a_partial_load_keeps_all_but_the_left_out_predicates_and_counts_the_whole() -> None:
+    from rdflib import Graph
+
+    from kg.vocab import PEK
+
+    whole = Graph().parse(SEED)
+    part, total = q.load_graph_part([SEED], skip=[PEK.charStart], drop=[PEK.confidence])
+    assert not list(part.triples((None, PEK.charStart, None)))
+    assert not list(part.triples((None, PEK.confidence, None)))
+
+    def values(triples: object) -> set[tuple[object, object, object]]:
+        # RDF 1.1 terms: a plain literal is an xsd:string one, "-2.0" the decimal -2
+        return {(s, p, o.toPython() if isinstance(o, Literal) else o) for s, p, o in triples}
+
+    kept = [t for t in whole if t[1] not in (PEK.charStart, PEK.confidence)]
+    assert len(part) == len(kept) and values(part) == values(kept)
+    dropped = len(list(whole.triples((None, PEK.confidence, None))))
+    assert total == len(whole) - dropped  # skipped triples count, dropped ones do not
+
+
+def test_a_partial_load_of_a_broken_file_is_one_error(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.ttl"
+    bad.write_text("<a> <b> .\n")
+    with pytest.raises(q.GraphLoadError, match="bad.ttl"):
+        q.load_graph_part([bad])
