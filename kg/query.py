@@ -23,6 +23,7 @@ Example:
 from __future__ import annotations
 
 import difflib
+import gc
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -777,7 +778,15 @@ def _ox_result(answer: Any) -> Result:
             found = seen[value] = _from_ox(value)
         return found
 
-    rows = [tuple(term(solution[v]) for v in variables) for solution in answer]
+    # Reading many rows makes many objects: the cyclic collector, run again and again
+    # over a growing heap, would make that quadratic (these objects hold no cycles).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        rows = [tuple(term(solution[v]) for v in variables) for solution in answer]
+    finally:
+        if collecting:
+            gc.enable()
     return Result("select", variables=variables, rows=rows)
 
 
