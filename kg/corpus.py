@@ -161,10 +161,6 @@ class ArticleSkipped:
         return f"{self.where}: {self.message}"
 
 
-def _nt_lines(graph: Graph) -> str:
-    return nt_lines(graph)
-
-
 def _ttl_chunk(nt: str) -> str:
     return turtle_chunk(split_lines(nt))
 
@@ -173,23 +169,28 @@ def article_output(nlp: Any, article: Article, doc: Any, digest: str) -> Article
     """Extract one parsed article and serialise its triples (see :class:`ArticleOutput`)."""
     from rdflib import RDF
 
-    from kg.emit import emit
+    from kg.emit import emit_sets
     from kg.extract import extract_doc
-    from kg.pipeline import event_counts
     from kg.vocab import PEK
 
-    own, actors = Graph(), Graph()
-    emit(extract_doc(nlp, article, doc), own, actors)
-    events = event_counts(own)
-    quotes = len(set(own.subjects(RDF.type, PEK.Quote)))
-    nt = _nt_lines(own)
+    own, actors = emit_sets(extract_doc(nlp, article, doc))
+    types: dict[Any, list[Any]] = {}
+    for s, p, o in own:
+        if p == RDF.type:
+            types.setdefault(s, []).append(o)
+    events: Counter[str] = Counter()  # by class, besides pek:Event (as pipeline.event_counts)
+    for classes in types.values():
+        if PEK.Event in classes:
+            events.update(str(c).rpartition("#")[2] for c in set(classes) if c != PEK.Event)
+    quotes = sum(1 for classes in types.values() if PEK.Quote in classes)
+    nt = nt_lines(own)
     return ArticleOutput(
         id=article.id,
         digest=digest,
         path=article.path or "",
         nt=nt,
         ttl=_ttl_chunk(nt),
-        actors=_nt_lines(actors),
+        actors=nt_lines(actors),
         events=dict(events),
         quotes=quotes,
     )

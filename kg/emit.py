@@ -8,13 +8,26 @@ the shapes ask for (``xsd:decimal`` for weights, ``xsd:integer`` for counts).
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Protocol
 
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, SKOS, XSD
+from rdflib.term import Node
 
 from kg import mint
 from kg.model import Actor, Article, Event, Evidence, Extraction, Quote, Role
 from kg.vocab import PEK, WD, bind_prefixes, pek_term
+
+#: One triple of rdflib terms.
+Triple = tuple[Node, Node, Node]
+
+
+class Sink(Protocol):
+    """Where emitted triples go: an rdflib graph, or a plain set of triples."""
+
+    def add(self, triple: Triple, /) -> object:
+        """Add one triple."""
+
 
 _SUPER = {
     "Person": PEK.Actor,
@@ -32,7 +45,7 @@ def _string(value: str) -> Literal:
     return Literal(value, datatype=XSD.string)
 
 
-def actor_triples(graph: Graph, actor: Actor) -> URIRef:
+def actor_triples(graph: Sink, actor: Actor) -> URIRef:
     """Describe an actor: types, label, aliases, identity."""
     node = URIRef(mint.actor_iri(actor.key))
     graph.add((node, RDF.type, pek_term(actor.kind)))
@@ -56,7 +69,7 @@ def actor_triples(graph: Graph, actor: Actor) -> URIRef:
     return node
 
 
-def _evidence(graph: Graph, article: Article, evidence: Evidence) -> URIRef:
+def _evidence(graph: Sink, article: Article, evidence: Evidence) -> URIRef:
     node = URIRef(mint.evidence_iri(article, evidence))
     graph.add((node, RDF.type, PEK.Evidence))
     graph.add((node, PEK.sentence, _string(evidence.sentence)))
@@ -67,14 +80,14 @@ def _evidence(graph: Graph, article: Article, evidence: Evidence) -> URIRef:
 
 
 def _provenance(
-    graph: Graph, node: URIRef, article: Article, evidence: Evidence, confidence: float
+    graph: Sink, node: URIRef, article: Article, evidence: Evidence, confidence: float
 ) -> None:
     graph.add((node, PEK.evidence, _evidence(graph, article, evidence)))
     graph.add((node, PROV.wasDerivedFrom, URIRef(mint.article_iri(article))))
     graph.add((node, PEK.confidence, _decimal(confidence)))
 
 
-def article_triples(graph: Graph, article: Article, model: str) -> URIRef:
+def article_triples(graph: Sink, article: Article, model: str) -> URIRef:
     """Describe the source article and the pipeline that read it."""
     node = URIRef(mint.article_iri(article))
     graph.add((node, RDF.type, PEK.Article))
@@ -92,7 +105,7 @@ def article_triples(graph: Graph, article: Article, model: str) -> URIRef:
     return node
 
 
-def role_triples(graph: Graph, article: Article, role: Role) -> URIRef:
+def role_triples(graph: Sink, article: Article, role: Role) -> URIRef:
     """A role, the person holding it and their affiliation."""
     node = URIRef(mint.role_iri(role))
     person = URIRef(mint.actor_iri(role.person))
@@ -109,7 +122,7 @@ def role_triples(graph: Graph, article: Article, role: Role) -> URIRef:
     return node
 
 
-def quote_triples(graph: Graph, article: Article, quote: Quote) -> URIRef:
+def quote_triples(graph: Sink, article: Article, quote: Quote) -> URIRef:
     """A quotation and its speaker."""
     node = URIRef(mint.quote_iri(article, quote))
     graph.add((node, RDF.type, PEK.Quote))
@@ -120,7 +133,7 @@ def quote_triples(graph: Graph, article: Article, quote: Quote) -> URIRef:
     return node
 
 
-def event_triples(graph: Graph, article: Article, event: Event, actors: dict[str, Actor]) -> URIRef:
+def event_triples(graph: Sink, article: Article, event: Event, actors: dict[str, Actor]) -> URIRef:
     """An event with its actors and arguments."""
     node = URIRef(mint.event_iri(article, event))
     graph.add((node, RDF.type, pek_term(event.cls)))
@@ -195,10 +208,33 @@ def emit(extraction: Extraction, graph: Graph | None = None, actors: Graph | Non
         ``graph``.
     """
     graph = bind_prefixes(graph if graph is not None else Graph())
+    _emit_into(extraction, graph, actors if actors is not None else graph)
+    return graph
+
+
+def emit_sets(extraction: Extraction) -> tuple[set[Triple], set[Triple]]:
+    """The triples of one article's extraction as plain sets: (the article's own,
+    the actor descriptions), for writers that serialise them directly.
+
+    The same triples as :func:`emit`, without an rdflib graph (its store and prefix
+    bindings cost more than the triples for one article).
+
+    >>> from kg.model import Article, Extraction
+    >>> own, actors = emit_sets(Extraction(Article(id="a", text="Talks began."), {}))
+    >>> sorted({str(p).rsplit("#", 1)[-1] for _, p, _ in own}), actors
+    (['articleId', 'type'], set())
+    """
+    own: set[Triple] = set()
+    actors: set[Triple] = set()
+    _emit_into(extraction, own, actors)
+    return own, actors
+
+
+def _emit_into(extraction: Extraction, graph: Sink, actors: Sink) -> None:
     article = extraction.article
     article_triples(graph, article, extraction.model)
     for actor in extraction.actors.values():
-        actor_triples(actors if actors is not None else graph, actor)
+        actor_triples(actors, actor)
     for role in extraction.roles:
         role_triples(graph, article, role)
     for quote in extraction.quotes:
@@ -206,4 +242,3 @@ def emit(extraction: Extraction, graph: Graph | None = None, actors: Graph | Non
             quote_triples(graph, article, quote)
     for event in extraction.events:
         event_triples(graph, article, event, extraction.actors)
-    return graph

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from conftest import extract_text
 from rdflib import Graph
+from spacy.language import Language
 
 from kg import mint
-from kg.emit import actor_triples, role_triples
+from kg.emit import actor_triples, emit, emit_sets, role_triples
 from kg.model import Actor, Article, Evidence, Role
 from kg.vocab import PEK, PEKR
 
@@ -45,3 +47,12 @@ def test_a_role_in_an_organisation_makes_its_holder_act_for_no_country() -> None
     role_triples(g, ARTICLE, Role("person:jens-stoltenberg", "Secretary General", "org:nato", SEEN))
     assert list(g.triples((None, PEK.actsFor, None))) == []
     assert mint.actor_iri("org:nato") == str(PEKR["org/nato"])
+
+
+def test_emitting_into_sets_gives_the_graph_s_triples(nlp: Language) -> None:
+    x = extract_text(nlp, "Russia accused Ukraine of shelling Donetsk on Monday.")
+    own, actors = emit_sets(x)
+    graph = emit(x, Graph(), Graph())
+    assert own == set(graph) and own
+    shared = emit(x)  # without an actors graph, descriptions go with the article's
+    assert set(shared) == own | actors
