@@ -13,6 +13,7 @@ Usage:
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import sys
 import time
@@ -20,6 +21,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from report import add_out_option, write_report  # noqa: E402
 
 from kg.identity import person_merges  # noqa: E402
 
@@ -50,13 +54,10 @@ def labels(n: int, seed: int = 0) -> dict[str, str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="5000,20000,80000", help="people per build")
-    parser.add_argument(
-        "--out",
-        default=str(Path(__file__).with_suffix(".md")),
-        help="Markdown file for the results, '-' for none (default bench/identity.md)",
-    )
+    add_out_option(parser, __file__)
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    load = os.getloadavg()[0]
     rows = []
     for n in sizes:
         people = labels(n)
@@ -69,18 +70,14 @@ def main(argv: list[str] | None = None) -> int:
     if len(rows) > 1:
         growth = rows[-1][1] / max(rows[0][1], 1e-9)
         lines.append(f"\n{rows[-1][0] / rows[0][0]:.0f}x the people took {growth:.1f}x the time.")
-    text = "\n".join(lines)
-    print(text)
-    if args.out != "-":
-        header = [
-            "# Person merge benchmark",
-            "",
-            "kg.identity.person_merges on synthetic builds (see bench/identity.py); one run.",
-            "",
-            f"Command: `python bench/identity.py --sizes {args.sizes}`",
-            "",
-        ]
-        Path(args.out).write_text("\n".join(header) + "\n" + text + "\n", encoding="utf-8")
+    write_report(
+        args.out,
+        "Person merge benchmark",
+        ["kg.identity.person_merges on synthetic builds (see bench/identity.py); one run."],
+        f"python bench/identity.py --sizes {args.sizes}",
+        load,
+        "\n".join(lines),
+    )
     return 0
 
 

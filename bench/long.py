@@ -17,13 +17,15 @@ import argparse
 import datetime as dt
 import json
 import os
-import platform
 import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from report import add_out_option, write_report  # noqa: E402
 
 from kg import nlp as kg_nlp  # noqa: E402
 from kg.extract import extract_doc  # noqa: E402
@@ -58,11 +60,7 @@ def article_of(words: int, source: list[str]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="1000,4000,16000,64000", help="words per article")
-    parser.add_argument(
-        "--out",
-        default=str(Path(__file__).with_suffix(".md")),
-        help="Markdown file for the results, '-' for none (default bench/long.md)",
-    )
+    add_out_option(parser, __file__)
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     nlp = kg_nlp.load()
@@ -98,22 +96,17 @@ def main(argv: list[str] | None = None) -> int:
             f"{first[0]:,} words; extraction / parse at {last[0]:,} words: "
             f"{last[3] / last[2]:.2f}."
         )
-    text = "\n".join(lines)
-    print(text)
-    if args.out != "-":
-        header = [
-            "# Long-article benchmark",
-            "",
+    write_report(
+        args.out,
+        "Long-article benchmark",
+        [
             "Extraction time per token on single articles of growing length (see",
             "bench/long.py); one run each.",
-            "",
-            f"Command: `python bench/long.py --sizes {args.sizes}`",
-            "",
-            f"Machine: {platform.machine()}, {os.cpu_count()} CPUs, "
-            f"Python {platform.python_version()}; load average {load[0]:.2f} before the run.",
-            "",
-        ]
-        Path(args.out).write_text("\n".join(header) + "\n" + text + "\n", encoding="utf-8")
+        ],
+        f"python bench/long.py --sizes {args.sizes}",
+        load[0],
+        "\n".join(lines),
+    )
     return 0
 
 

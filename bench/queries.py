@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import platform
 import sys
 import tempfile
 import time
@@ -29,6 +28,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from analysis import human, parse_size, synthetic_graph  # noqa: E402
+from report import add_out_option, write_report  # noqa: E402
 
 from kg import query as q  # noqa: E402
 
@@ -92,11 +92,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--queries", default=None, help="a directory of .rq files instead of queries/ (to compare)"
     )
-    parser.add_argument(
-        "--out",
-        default=str(Path(__file__).with_suffix(".md")),
-        help="Markdown file for the results, '-' for none (default bench/queries.md)",
-    )
+    add_out_option(parser, __file__)
     args = parser.parse_args(argv)
     sizes = [parse_size(s) for s in args.sizes.split(",") if s.strip()]
     engines = ["oxigraph"] + (["rdflib"] if args.rdflib else [])
@@ -144,25 +140,19 @@ def main(argv: list[str] | None = None) -> int:
             f"Slowest query on oxigraph at {human(sizes[-1])}: {slowest[0]}, "
             f"{slowest[1][0]:.2f} s (target: every query within {TARGET_SECONDS:.0f} s)."
         )
-    text = "\n".join(lines)
-    print(text)
-    if args.out != "-":
-        header = [
-            "# Query benchmark",
-            "",
+    options = " --rdflib" if args.rdflib else ""
+    options += f" --queries {args.queries}" if args.queries else ""
+    write_report(
+        args.out,
+        "Query benchmark",
+        [
             "Every library query (`queries/*.rq`) on synthetic graphs (see bench/analysis.py),",
             "loaded from N-Triples into an in-memory store; seconds per query, one run each.",
-            "",
-            f"Command: `python bench/queries.py --sizes {args.sizes} --seed {args.seed}"
-            f"{' --rdflib' if args.rdflib else ''}"
-            f"{f' --queries {args.queries}' if args.queries else ''}`",
-            "",
-            f"Machine: {platform.machine()}, {os.cpu_count()} CPUs, "
-            f"Python {platform.python_version()}, {platform.system()}; "
-            f"load average {load[0]:.2f} before the run, {os.getloadavg()[0]:.2f} after.",
-            "",
-        ]
-        Path(args.out).write_text("\n".join(header) + "\n" + text + "\n", encoding="utf-8")
+        ],
+        f"python bench/queries.py --sizes {args.sizes} --seed {args.seed}{options}",
+        load[0],
+        "\n".join(lines),
+    )
     return 0
 
 
