@@ -167,22 +167,14 @@ def _ttl_chunk(nt: str) -> str:
 
 def article_output(nlp: Any, article: Article, doc: Any, digest: str) -> ArticleOutput:
     """Extract one parsed article and serialise its triples (see :class:`ArticleOutput`)."""
-    from rdflib import RDF
-
     from kg.emit import emit_sets
     from kg.extract import extract_doc
+    from kg.pipeline import classes_of, event_counts
     from kg.vocab import PEK
 
     own, actors = emit_sets(extract_doc(nlp, article, doc))
-    types: dict[Any, list[Any]] = {}
-    for s, p, o in own:
-        if p == RDF.type:
-            types.setdefault(s, []).append(o)
-    events: Counter[str] = Counter()  # by class, besides pek:Event (as pipeline.event_counts)
-    for classes in types.values():
-        if PEK.Event in classes:
-            events.update(str(c).rpartition("#")[2] for c in set(classes) if c != PEK.Event)
-    quotes = sum(1 for classes in types.values() if PEK.Quote in classes)
+    events = event_counts(own)
+    quotes = sum(1 for classes in classes_of(own).values() if PEK.Quote in classes)
     nt = nt_lines(own)
     return ArticleOutput(
         id=article.id,
@@ -303,18 +295,18 @@ class Manifest:
             h.update(f"{article_id}\t{digest}\n".encode())
         return h.hexdigest()
 
-    def written(self, fmt: str, path: Path) -> bool:
-        """Whether ``path`` is the graph file last written in ``fmt`` from this state."""
+    def written(self, fmt: str, path: Path, state: str) -> bool:
+        """Whether ``path`` is the graph file last written in ``fmt`` from ``state``."""
         row = self.db.execute("SELECT value FROM meta WHERE key='written'").fetchone()
         if row is None or not path.is_file():
             return False
         stat = path.stat()
-        return bool(row[0] == _written_token(fmt, self.state(), stat.st_size, stat.st_mtime_ns))
+        return bool(row[0] == _written_token(fmt, state, stat.st_size, stat.st_mtime_ns))
 
-    def mark_written(self, fmt: str, path: Path) -> None:
-        """Remember that ``path`` was written in ``fmt`` from the current state."""
+    def mark_written(self, fmt: str, path: Path, state: str) -> None:
+        """Remember that ``path`` was written in ``fmt`` from ``state``."""
         stat = path.stat()
-        token = _written_token(fmt, self.state(), stat.st_size, stat.st_mtime_ns)
+        token = _written_token(fmt, state, stat.st_size, stat.st_mtime_ns)
         self.db.execute("INSERT OR REPLACE INTO meta VALUES ('written', ?)", (token,))
         self.db.commit()
 
@@ -1023,12 +1015,12 @@ def _build_locked(
         if result.total:
             result.events, result.quotes = manifest.totals()
             result.actors = manifest.actor_counts()
-            graph_file = out / f"graph.{fmt}"
-            if manifest.written(fmt, graph_file):
+            graph_file, state = out / f"graph.{fmt}", manifest.state()
+            if manifest.written(fmt, graph_file, state):
                 result.path = graph_file  # nothing changed: the file is already this graph
             else:
                 result.path = write_graph_file(manifest, out, fmt)
-                manifest.mark_written(fmt, result.path)
+                manifest.mark_written(fmt, result.path, state)
     finally:
         empty = manifest.count() == 0
         manifest.close()

@@ -927,6 +927,16 @@ def hosting_verbs() -> frozenset[str]:
 
 
 @functools.cache
+def visitor_nouns() -> frozenset[str]:
+    """Nouns for visitors of no sector of their own ("delegation"; ``visitor_nouns.txt``).
+
+    >>> "delegation" in visitor_nouns(), "decision" in visitor_nouns()
+    (True, False)
+    """
+    return _words("visitor_nouns.txt")
+
+
+@functools.cache
 def receiving_verbs() -> frozenset[str]:
     """Verbs by which their subject receives an act ("drew criticism from X";
     ``receiving_verbs.txt``).

@@ -11,11 +11,12 @@ from pathlib import Path
 from typing import Any
 
 from rdflib import RDF, Graph
+from rdflib.term import Node
 
 from kg import budget, detect, dictionary, identity
 from kg import nlp as nlp_stage
 from kg import verbs as verb_dictionary
-from kg.emit import emit
+from kg.emit import Triple, emit
 from kg.extract import extract_doc
 from kg.model import Article
 from kg.read import ReadProblem, iter_articles
@@ -26,14 +27,25 @@ log = logging.getLogger(__name__)
 BATCH = 16
 
 
-def event_counts(graph: Graph) -> Counter[str]:
+def classes_of(graph: Graph | Iterable[Triple]) -> dict[Node, set[Node]]:
+    """Each typed node of a graph (or of a plain collection of triples) → its classes."""
+    typed = (
+        graph.triples((None, RDF.type, None))
+        if isinstance(graph, Graph)
+        else (t for t in graph if t[1] == RDF.type)
+    )
+    out: dict[Node, set[Node]] = {}
+    for node, _, cls in typed:
+        out.setdefault(node, set()).add(cls)
+    return out
+
+
+def event_counts(graph: Graph | Iterable[Triple]) -> Counter[str]:
     """Events of ``graph`` by class (each class an event has, besides ``pek:Event``)."""
     events: Counter[str] = Counter()
-    for node in set(graph.subjects(RDF.type, PEK.Event)):
-        for cls in graph.objects(node, RDF.type):
-            name = str(cls).rpartition("#")[2]
-            if name != "Event":
-                events[name] += 1
+    for classes in classes_of(graph).values():
+        if PEK.Event in classes:
+            events.update(str(c).rpartition("#")[2] for c in classes if c != PEK.Event)
     return events
 
 

@@ -25,7 +25,8 @@ from __future__ import annotations
 import difflib
 import gc
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -611,21 +612,15 @@ def load_graph_part(
     dropped = {str(p) for p in drop}
     graph = bind_prefixes(Graph())
     skipped: set[tuple[Any, Any, Any]] = set()
-    seen: dict[Any, Any] = {}
-
-    def term(value: Any) -> Any:
-        found = seen.get(value)
-        if found is None:
-            found = seen[value] = _from_ox(value)
-        return found
-
-    for quad in store:
-        if quad.predicate.value in dropped:
-            continue
-        if quad.predicate.value in left_out:
-            skipped.add((quad.subject, quad.predicate, quad.object))
-            continue
-        graph.add((term(quad.subject), term(quad.predicate), term(quad.object)))
+    term = _converter()
+    with _without_cycle_collection():
+        for quad in store:
+            if quad.predicate.value in dropped:
+                continue
+            if quad.predicate.value in left_out:
+                skipped.add((quad.subject, quad.predicate, quad.object))
+                continue
+            graph.add((term(quad.subject), term(quad.predicate), term(quad.object)))
     return graph, len(graph) + len(skipped)
 
 
@@ -770,7 +765,16 @@ def _ox_result(answer: Any) -> Result:
             out.add((_from_ox(triple.subject), _from_ox(triple.predicate), _from_ox(triple.object)))
         return Result("graph", graph=out)
     variables = [v.value for v in answer.variables]
-    seen: dict[Any, Any] = {}  # a label, date or class recurs on many rows: convert it once
+    term = _converter()
+    with _without_cycle_collection():
+        rows = [tuple(term(solution[v]) for v in variables) for solution in answer]
+    return Result("select", variables=variables, rows=rows)
+
+
+def _converter() -> Callable[[Any], Any]:
+    """:func:`_from_ox` remembering what it converted: a label, date or class recurs on
+    many rows and triples, and an rdflib literal is slow to make."""
+    seen: dict[Any, Any] = {}
 
     def term(value: Any) -> Any:
         found = seen.get(value)
@@ -778,16 +782,20 @@ def _ox_result(answer: Any) -> Result:
             found = seen[value] = _from_ox(value)
         return found
 
-    # Reading many rows makes many objects: the cyclic collector, run again and again
-    # over a growing heap, would make that quadratic (these objects hold no cycles).
+    return term
+
+
+@contextmanager
+def _without_cycle_collection() -> Iterator[None]:
+    """Pause the cyclic garbage collector while many objects without cycles are made:
+    run again and again over a growing heap, it would make reading quadratic."""
     collecting = gc.isenabled()
     gc.disable()
     try:
-        rows = [tuple(term(solution[v]) for v in variables) for solution in answer]
+        yield
     finally:
         if collecting:
             gc.enable()
-    return Result("select", variables=variables, rows=rows)
 
 
 def run(

@@ -1231,13 +1231,9 @@ def _name_parts(word: str) -> set[str]:
 # ------------------------------------------------------------------------ roles
 
 
-def _title_before(doc: Doc, start: int, titles: Mapping[int, Span]) -> Span | None:
-    """The title span ending right before token ``start`` (``titles``: by their end)."""
-    return titles.get(start)
-
-
 def _titles_by_end(doc: Doc) -> dict[int, Span]:
-    """The doc's title spans by the token after their last, the first of each kept."""
+    """The doc's title spans by the token after their last (the title right before a
+    name starting there), the first of each kept."""
     out: dict[int, Span] = {}
     for span in _title_spans(doc):
         out.setdefault(span.end, span)
@@ -1281,7 +1277,7 @@ def _extract_roles(res: Resolution) -> None:
     for mention in res.mentions:
         if res.actors[mention.key].kind != "Person":
             continue
-        title = _title_before(doc, mention.start, before)
+        title = before.get(mention.start)
         qualifier = None
         if title is not None:
             qualifier = _qualifier_before(res, title.start) or _qualifier_after(res, mention)
@@ -2157,7 +2153,7 @@ def _titled_aliases(res: Resolution) -> None:
     """Record "President Trump"-style forms as aliases of the person named."""
     titles = _titles_by_end(res.doc)
     for mention in res.mentions:
-        title = _title_before(res.doc, mention.start, titles)
+        title = titles.get(mention.start)
         if title is not None and res.actors[mention.key].kind == "Person":
             if title.text[:1].isupper():
                 res.actors[mention.key].aliases.add(f"{title.text} {mention.text}")

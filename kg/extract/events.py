@@ -270,7 +270,7 @@ def _visitor(verb: Token) -> bool:
             if (
                 word.ent_type_ == "PERSON"
                 or word.lower_ in titles
-                or word.lemma_.lower() == "delegation"
+                or word.lemma_.lower() in lexicon.visitor_nouns()
                 or sector in VISITOR_SECTORS
             ):
                 return True
