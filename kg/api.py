@@ -39,8 +39,6 @@ if TYPE_CHECKING:
 
 __all__ = ["InlineView", "KnowledgeGraph", "build", "load"]
 
-#: Suffix of a file name → ``kg.write`` format name.
-_SUFFIX_FORMAT = {".ttl": "ttl", ".nt": "nt", ".nq": "nq", ".trig": "trig", ".jsonld": "jsonld"}
 _PATHLIKE_SUFFIXES = (".txt", ".json", ".jsonl", ".html", ".htm")
 
 
@@ -178,21 +176,26 @@ class KnowledgeGraph:
 
         Args:
             path: A file (``out/graph.ttl``) or a directory (then ``graph.<format>`` in it).
-            format: ``ttl``, ``nt``, ``trig`` or ``jsonld``.
+            format: One of :data:`kg.formats.FORMATS` (``ttl``, ``nt``, ``nq``, ``trig``,
+                ``jsonld``).
 
         Returns:
             The path written.
+
+        Raises:
+            ValueError: The format is unknown.
         """
-        from kg.write import FORMATS, serialize, write_atomic
+        from kg import formats
+        from kg.write import serialize, write_atomic
 
         target = Path(path)
         if format is None:
-            format = _SUFFIX_FORMAT.get(target.suffix, "ttl")  # noqa: A001
-        if format not in FORMATS:
-            raise ValueError(f"unknown format {format!r} (choose from {', '.join(FORMATS)})")
+            known = formats.of_path(target)
+            format = known.name if known else formats.DEFAULT  # noqa: A001
+        chosen = formats.get(format)
         if target.is_dir() or not target.suffix:
-            target = target / f"graph.{FORMATS[format][1]}"
-        write_atomic(target, serialize(self.graph, format))
+            target = target / chosen.graph_file
+        write_atomic(target, serialize(self.graph, chosen.name))
         return target
 
     def _repr_html_(self) -> str:

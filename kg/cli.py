@@ -15,7 +15,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from kg import __version__
+from kg import __version__, formats
 from kg.budget import DEFAULT_SECONDS
 
 log = logging.getLogger("kg")
@@ -388,8 +388,8 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("-o", "--out", required=True, metavar="OUT", help="output directory")
     b.add_argument(
         "--format",
-        choices=["ttl", "nt", "nq", "trig", "jsonld"],
-        default="ttl",
+        choices=formats.names(),
+        default=formats.DEFAULT,
         help="output format; nq and trig put each article in its own named graph",
     )
     b.add_argument(

@@ -42,7 +42,7 @@ from typing import IO, Any
 
 from rdflib import Graph
 
-from kg import __version__, budget, detect, dictionary, identity, procs
+from kg import __version__, budget, detect, dictionary, formats, identity, procs
 from kg import verbs as verb_dictionary
 from kg.model import Article
 from kg.read import ReadProblem
@@ -649,7 +649,7 @@ def write_from_manifest(manifest: Manifest, handle: IO[str], fmt: str) -> None:
     People named by a bare surname are merged into the one full name of the build
     they stand for (:mod:`kg.identity`) as the triples are written.
     """
-    if fmt not in ("ttl", "nt", "nq", "trig"):
+    if not formats.get(fmt).streamed:
         raise ValueError(f"cannot stream format {fmt!r}")
     lines = list(manifest.actor_lines())
     merges = identity.person_merges(identity.labels_from_lines(lines))
@@ -707,8 +707,8 @@ def write_graph_file(manifest: Manifest, out_dir: Path, fmt: str) -> Path:
 
     from kg.write import _readable
 
-    path = out_dir / f"graph.{fmt}"
-    if fmt == "jsonld":
+    path = out_dir / formats.get(fmt).graph_file
+    if not formats.get(fmt).streamed:
         _write_jsonld(manifest, path)
         return path
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=out_dir)
@@ -883,7 +883,7 @@ def remove_stale_temporaries(out: Path) -> int:
 def build_corpus(
     items: Iterable[Article | ReadProblem],
     out_dir: str | Path,
-    fmt: str = "ttl",
+    fmt: str = formats.DEFAULT,
     workers: int = 1,
     model: str | None = None,
     fresh: bool = False,

@@ -37,6 +37,7 @@ from rdflib import Literal as RdfLiteral
 from rdflib.namespace import XSD
 from rdflib.term import Identifier, Node
 
+from kg import formats
 from kg.vocab import bind_prefixes, prefixes
 
 __all__ = [
@@ -67,14 +68,6 @@ __all__ = [
 
 ENGINES = ("rdflib", "oxigraph")
 
-#: Suffix → (rdflib parser name, pyoxigraph format attribute name).
-RDF_SUFFIXES = {
-    ".ttl": ("turtle", "TURTLE"),
-    ".nt": ("nt", "N_TRIPLES"),
-    ".trig": ("trig", "TRIG"),
-    ".nq": ("nquads", "N_QUADS"),
-    ".jsonld": ("json-ld", "JSON_LD"),
-}
 
 _QUERY_DIR = Path(__file__).resolve().parent.parent / "queries"
 _NAME = re.compile(r"[A-Za-z][\w-]*\Z")
@@ -519,18 +512,16 @@ def rdf_files(paths: Iterable[str | Path]) -> list[Path]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.suffix in RDF_SUFFIXES and p.is_file())
+            found = sorted(p for p in path.rglob("*") if formats.of_path(p) and p.is_file())
             found = [
                 p for p in found if not any(s.startswith(".") for s in p.relative_to(path).parts)
             ]
             if not found:
-                raise GraphLoadError(f"{path}: no RDF files (.ttl, .nt, .trig, .nq, .jsonld)")
+                raise GraphLoadError(f"{path}: no RDF files ({formats.suffix_list('or')})")
             files += found
         elif path.is_file():
-            if path.suffix not in RDF_SUFFIXES:
-                raise GraphLoadError(
-                    f"{path}: not an RDF file (expected .ttl, .nt, .trig, .nq or .jsonld)"
-                )
+            if formats.of_path(path) is None:
+                raise GraphLoadError(f"{path}: not an RDF file (expected {formats.suffix_list()})")
             files.append(path)
         else:
             raise GraphLoadError(f"{path}: no such file or directory")
@@ -560,7 +551,7 @@ def load_rdflib(paths: Iterable[str | Path]) -> Dataset:
     dataset = Dataset(default_union=True)
     for path in rdf_files(paths):
         try:
-            dataset.parse(path, format=RDF_SUFFIXES[path.suffix][0])
+            dataset.parse(path, format=formats.BY_SUFFIX[path.suffix].rdflib)
         except Exception as err:  # noqa: BLE001 - every parser failure is the file's fault
             raise GraphLoadError(f"{path}: not valid {path.suffix[1:]}: {_one_line(err)}") from None
     bind_prefixes(dataset)
@@ -586,7 +577,7 @@ def load_store(paths: Iterable[str | Path]) -> Any:
             raise GraphLoadError(f"{stores[0]}: cannot open store: {_one_line(err)}") from None
     store = ox.Store()
     for path in rdf_files(paths):
-        fmt = getattr(ox.RdfFormat, RDF_SUFFIXES[path.suffix][1])
+        fmt = getattr(ox.RdfFormat, formats.BY_SUFFIX[path.suffix].oxigraph)
         try:
             store.bulk_load(path=str(path), format=fmt)
         except (SyntaxError, ValueError, OSError) as err:

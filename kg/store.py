@@ -64,8 +64,9 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import PROV, XSD
 from rdflib.term import Identifier, Node
 
+from kg import formats
 from kg.procs import tied_command
-from kg.query import RDF_SUFFIXES, GraphLoadError, Result, bind_values, rdf_files, uses_service
+from kg.query import GraphLoadError, Result, bind_values, rdf_files, uses_service
 from kg.vocab import PEK, PEKR
 
 __all__ = [
@@ -93,10 +94,10 @@ ACTORS_GRAPH = PEKR["graph/actors"]
 ENV_USER, ENV_PASSWORD, ENV_TOKEN = "PEKG_STORE_USER", "PEKG_STORE_PASSWORD", "PEKG_STORE_TOKEN"
 
 #: When a build directory holds ``graph.*`` in several formats, the first of these is used.
-GRAPH_PREFERENCE = (".nq", ".trig", ".ttl", ".nt", ".jsonld")
+GRAPH_PREFERENCE = tuple(formats.FORMATS[name].suffix for name in formats.PREFERENCE)
 
 #: Formats whose named graphs are kept as they are (their default graph is split).
-QUAD_SUFFIXES = frozenset({".trig", ".nq"})
+QUAD_SUFFIXES = frozenset(f.suffix for f in formats.FORMATS.values() if f.quads)
 
 #: Properties that tie a node to the article it was read from.
 _ARTICLE_LINKS = (PROV.wasDerivedFrom, PEK.article)
@@ -252,7 +253,7 @@ def load_build(paths: str | Path | Iterable[str | Path]) -> dict[URIRef, Graph]:
     for path in build_files(paths):
         dataset = Dataset()
         try:
-            dataset.parse(path, format=RDF_SUFFIXES[path.suffix][0])
+            dataset.parse(path, format=formats.BY_SUFFIX[path.suffix].rdflib)
         except Exception as err:  # noqa: BLE001 - every parser failure is the file's fault
             raise GraphLoadError(f"{path}: not valid {path.suffix[1:]}: {_one_line(err)}") from None
         for named in dataset.graphs():

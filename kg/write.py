@@ -21,16 +21,8 @@ from pathlib import Path
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
+from kg import formats
 from kg.vocab import prefixes
-
-#: --format value → (rdflib format, file suffix)
-FORMATS = {
-    "ttl": ("turtle", "ttl"),
-    "nt": ("nt", "nt"),
-    "nq": ("nquads", "nq"),
-    "trig": ("trig", "trig"),
-    "jsonld": ("json-ld", "jsonld"),
-}
 
 _RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 _XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -233,8 +225,7 @@ def serialize(graph: Graph, fmt: str = "ttl") -> str:
     ``trig`` and ``nq`` put every triple in the default graph (a plain graph has no
     names of its own).
     """
-    if fmt not in FORMATS:
-        raise ValueError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+    formats.get(fmt)
     if fmt == "jsonld":
         text = graph.serialize(format="json-ld")
         data = json.loads(text)
@@ -273,7 +264,6 @@ def write_atomic(path: Path, text: str) -> None:
 
 def write_graph(graph: Graph, out_dir: Path, fmt: str = "ttl") -> Path:
     """Write ``graph`` to ``out_dir/graph.<suffix>`` and return the path."""
-    _, suffix = FORMATS[fmt]
-    path = out_dir / f"graph.{suffix}"
+    path = out_dir / formats.get(fmt).graph_file
     write_atomic(path, serialize(graph, fmt))
     return path

@@ -12,10 +12,11 @@ from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
 from kg.evaluate import load_gold, score_article
+from kg.formats import FORMATS
 from kg.model import Article
 from kg.pipeline import build_articles, build_paths
 from kg.vocab import PEK, ontology_path, shapes_path
-from kg.write import FORMATS, serialize, write_graph
+from kg.write import serialize, write_graph
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = ROOT / "data" / "articles"
@@ -78,7 +79,7 @@ def test_outputs_are_deterministic_and_parse_back(seed: Graph, fmt: str, tmp_pat
     again = build_paths([ARTICLES]).graph
     second = write_graph(again, tmp_path / "b", fmt)
     assert first.read_bytes() == second.read_bytes()
-    parsed = Graph().parse(first, format=FORMATS[fmt][0])
+    parsed = Graph().parse(first, format=FORMATS[fmt].rdflib)
     assert isomorphic(parsed, seed)
 
 
@@ -97,7 +98,7 @@ def test_hostile_text_never_breaks_iris_or_turtle() -> None:
             assert not set(str(term)) & set(' "<>{}|\\^`\n'), term
     for fmt in FORMATS:
         text_out = serialize(graph, fmt)
-        assert isomorphic(Graph().parse(data=text_out, format=FORMATS[fmt][0]), graph)
+        assert isomorphic(Graph().parse(data=text_out, format=FORMATS[fmt].rdflib), graph)
     assert (None, None, Literal(HOSTILE)) in graph
 
 
