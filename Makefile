@@ -35,6 +35,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/queries.py
 	$(BIN)/python bench/identity.py
 	$(BIN)/python bench/long.py
+	$(BIN)/python bench/stages.py
 	$(BIN)/python bench/detector.py
 
 # Hostile input through the real kg command line: tracebacks, hangs, broken or invalid

@@ -10,6 +10,7 @@ in the same run, on the same texts, since absolute speeds depend on the machine.
 2. Peak RSS of ``kg build --workers 1`` on 1k and 10k articles.
 3. Loading the built graph and answering every library query in pyoxigraph and in
    rdflib.
+4. The per-stage split of the single-process build (bench/stages.py).
 
 The corpus is real news text: the articles under ``data/articles`` and, when present,
 the sentences of ``../shared/eval/plover/plover-gsr-dev.json``, replicated under
@@ -25,9 +26,11 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 EVAL = ROOT.parent / "shared" / "eval" / "plover" / "plover-gsr-dev.json"
 
 
@@ -261,20 +264,30 @@ def main() -> None:
             )
         )
 
+        import stages  # bench/stages.py, beside this script
+
+        total, split = stages.timed_build(corpus, work / "stages")
+        split_table = stages.table(total, split, n_words)
+        print(split_table, flush=True)
+
     write_table(
         args.out,
         "Build benchmark",
         f"Measured with `make bench` on {os.cpu_count()} cores; ratios are from one run.",
         rows,
+        ["## Where the single-process build spends its time", "", split_table],
     )
 
 
-def write_table(path: Path, title: str, note: str, rows: list[tuple[str, str]]) -> None:
-    """Print the measures as a table and write them to ``path`` as Markdown."""
+def write_table(
+    path: Path, title: str, note: str, rows: list[tuple[str, str]], after: Sequence[str] = ()
+) -> None:
+    """Print the measures as a table and write them, and the lines ``after``, to ``path``."""
     width = max(len(k) for k, _ in rows)
     print("\n".join(f"{k:<{width}}  {v}" for k, v in rows))
     md = [f"# {title}", "", note, "", "| measure | value |", "|---|---|"]
     md += [f"| {k} | {v} |" for k, v in rows]
+    md += ["", *after] if after else []
     path.write_text("\n".join(md) + "\n", encoding="utf-8")
     print(f"wrote {path}")
 
