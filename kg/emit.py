@@ -7,6 +7,7 @@ the shapes ask for (``xsd:decimal`` for weights, ``xsd:integer`` for counts).
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Protocol
 
@@ -133,8 +134,45 @@ def quote_triples(graph: Sink, article: Article, quote: Quote) -> URIRef:
     return node
 
 
-def event_triples(graph: Sink, article: Article, event: Event, actors: dict[str, Actor]) -> URIRef:
-    """An event with its actors and arguments."""
+def countries_acted_for(extraction: Extraction) -> dict[str, list[str]]:
+    """Each actor key of an extraction → the keys of the countries it stands for: itself
+    when it is a country, else its country affiliation and the countries of the roles it
+    holds in the article (the rule of ``pek:actsFor``).
+
+    >>> from kg.model import Actor, Article, Evidence, Extraction, Role
+    >>> ex = Extraction(Article(id="a", text="."), {
+    ...     "country:RUS": Actor("country:RUS", "Country", "Russia"),
+    ...     "person:lavrov": Actor("person:lavrov", "Person", "Lavrov"),
+    ...     "org:nato": Actor("org:nato", "Organization", "NATO")})
+    >>> said = Evidence("Lavrov spoke.", 0, 6)
+    >>> ex.roles = [Role("person:lavrov", "foreign minister", "country:RUS", said)]
+    >>> countries_acted_for(ex)
+    {'country:RUS': ['country:RUS'], 'person:lavrov': ['country:RUS'], 'org:nato': []}
+    """
+    out: dict[str, list[str]] = {}
+    for key, actor in extraction.actors.items():
+        if actor.kind == "Country":
+            out[key] = [key]
+        elif actor.affiliation and mint.is_country_key(actor.affiliation):
+            out[key] = [actor.affiliation]
+        else:
+            out[key] = []
+    for role in extraction.roles:
+        sides = out.setdefault(role.person, [])
+        if role.of and mint.is_country_key(role.of) and role.of not in sides:
+            sides.append(role.of)
+    return out
+
+
+def event_triples(
+    graph: Sink,
+    article: Article,
+    event: Event,
+    actors: dict[str, Actor],
+    countries: Mapping[str, Sequence[str]] | None = None,
+) -> URIRef:
+    """An event with its actors and arguments; ``countries`` (:func:`countries_acted_for`)
+    gives its directed source and target countries."""
     node = URIRef(mint.event_iri(article, event))
     graph.add((node, RDF.type, pek_term(event.cls)))
     graph.add((node, RDF.type, PEK.Event))
@@ -146,8 +184,12 @@ def event_triples(graph: Sink, article: Article, event: Event, actors: dict[str,
 
     for key in event.agents:
         graph.add((node, PEK.agent, actor(key)))
+        for country in (countries or {}).get(key, ()):
+            graph.add((node, PEK.sourceCountry, actor(country)))
     for key in event.targets:
         graph.add((node, PEK.target, actor(key)))
+        for country in (countries or {}).get(key, ()):
+            graph.add((node, PEK.targetCountry, actor(country)))
     for key in event.actors():
         if actors.get(key) and actors[key].kind != "Place":
             graph.add((node, PEK.participant, actor(key)))
@@ -240,5 +282,6 @@ def _emit_into(extraction: Extraction, graph: Sink, actors: Sink) -> None:
     for quote in extraction.quotes:
         if quote.speaker:
             quote_triples(graph, article, quote)
+    countries = countries_acted_for(extraction)
     for event in extraction.events:
-        event_triples(graph, article, event, extraction.actors)
+        event_triples(graph, article, event, extraction.actors, countries)

@@ -94,6 +94,8 @@ class PEK(ns.DefinedNamespace):
     actsFor: (
         URIRef  # Actor -> Country: the country it acts for (affiliation or role), materialised.
     )
+    sourceCountry: URIRef  # Event -> Country: the country of an agent (itself or acted for).
+    targetCountry: URIRef  # Event -> Country: the country of a target (itself or acted for).
     participant: URIRef  # Event -> Actor: any actor taking part; super-property of agent, target.
     agent: URIRef  # Event -> Actor: who acts (attacker, accuser, speaker, supporter, host).
     target: URIRef  # Event -> Actor: who is acted upon (attacked, accused, praised).

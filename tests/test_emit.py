@@ -56,3 +56,28 @@ def test_emitting_into_sets_gives_the_graph_s_triples(nlp: Language) -> None:
     assert own == set(graph) and own
     shared = emit(x)  # without an actors graph, descriptions go with the article's
     assert set(shared) == own | actors
+
+
+def _sides(nlp: Language, text: str) -> tuple[set[str], set[str]]:
+    graph = emit(extract_text(nlp, text))
+    names = {
+        p: {str(o).rsplit("/", 1)[-1] for o in graph.objects(None, p)}
+        for p in (PEK.sourceCountry, PEK.targetCountry)
+    }
+    return names[PEK.sourceCountry], names[PEK.targetCountry]
+
+
+def test_an_event_runs_from_the_country_its_agent_acts_for_to_each_target_s(
+    nlp: Language,
+) -> None:
+    source, target = _sides(
+        nlp, "Russian Foreign Minister Sergei Lavrov accused Germany and France of lying."
+    )
+    assert source == {"RUS"}
+    assert target == {"DEU", "FRA"}  # co-targets: both on the target side, never a source
+
+
+def test_an_agent_acting_for_no_country_gives_no_source_country(nlp: Language) -> None:
+    source, target = _sides(nlp, "Amnesty International accused Egypt of torture.")
+    assert source == set()
+    assert target == {"EGY"}
