@@ -1,30 +1,30 @@
-"""The build: articles in, one RDF graph out, with a summary of what was found."""
+"""The build in memory: articles in, one rdflib graph out, with a summary of what was found.
+
+It is the corpus build (:mod:`kg.corpus`) run into a temporary directory: the API, ``kg
+eval`` and ``kg build`` share one build path, one writer and one person merge.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
+import tempfile
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from rdflib import RDF, Graph
 from rdflib.term import Node
 
-from kg import budget, detect, dictionary, identity
+from kg import budget
 from kg import nlp as nlp_stage
-from kg import verbs as verb_dictionary
-from kg.emit import Triple, emit
-from kg.extract import extract_doc
+from kg.emit import Triple
 from kg.model import Article
 from kg.read import ReadProblem, iter_articles
 from kg.vocab import PEK, bind_prefixes
 
 log = logging.getLogger(__name__)
-
-BATCH = 16
 
 
 def classes_of(graph: Graph | Iterable[Triple]) -> dict[Node, set[Node]]:
@@ -85,16 +85,6 @@ class BuildResult:
         return "\n".join(lines)
 
 
-def _extract_one(nlp: Any, article: Article, doc: Any, timeout: float | None) -> Graph | str:
-    """One article's triples, or a one-line message saying why it could not be built."""
-
-    def work() -> Graph:
-        parsed = nlp(article.text) if doc is None else doc
-        return emit(extract_doc(nlp, article, parsed), Graph())
-
-    return budget.attempt(work, timeout, article.where)
-
-
 def build_articles(
     items: Iterable[Article | ReadProblem],
     model: str | None = None,
@@ -104,7 +94,11 @@ def build_articles(
     verbs: str | Path | None = None,
     detector: str | None = None,
 ) -> BuildResult:
-    """Extract every article and emit one graph; unreadable inputs are listed, not fatal.
+    """Extract every article and return one graph; unreadable inputs are listed, not fatal.
+
+    This is the corpus build (:func:`kg.corpus.build_corpus`, one process) into a
+    temporary directory, read back into rdflib: the API and ``kg build`` share every
+    step, the person merge and the writer included.
 
     ``actors`` is an actor dictionary in the PETRARCH format (:mod:`kg.dictionary`),
     ``verbs`` a verb dictionary in the PETRARCH / CAMEO format (:mod:`kg.verbs`),
@@ -117,44 +111,38 @@ def build_articles(
         kg.dictionary.DictionaryError: The actor dictionary cannot be read.
         kg.verbs.VerbDictionaryError: The verb dictionary cannot be read.
     """
-    dictionary.use(actors)
-    verb_dictionary.use(verbs)
-    detect.use(detector)
-    nlp = nlp_stage.load(model)
-    result = BuildResult(bind_prefixes(Graph()), model=nlp_stage.model_name(nlp))
-    batch: list[Article] = []
+    from kg.corpus import build_corpus
 
-    def flush() -> None:
-        from kg.corpus import parse_together
+    given: list[str] = []
 
-        docs = parse_together(nlp, batch, article_timeout)
-        for article, doc in zip(batch, docs, strict=True):
-            triples = _extract_one(nlp, article, doc, article_timeout)
-            if isinstance(triples, str):
-                problem = f"{article.where}: {triples}"
-                result.problems.append(problem)
-                log.warning("%s", problem)
-            else:
-                result.graph += triples
-                result.articles.append(article.id)
-            if progress:
-                progress()
-        batch.clear()
+    def read() -> Iterator[Article | ReadProblem]:
+        for item in items:
+            if isinstance(item, Article):
+                given.append(item.id)
+            yield item
 
-    for item in items:
-        if isinstance(item, ReadProblem):
-            result.problems.append(str(item))
-            log.warning("%s", item)
-            if progress:
-                progress()
-            continue
-        batch.append(item)
-        if len(batch) >= BATCH:
-            flush()
-    if batch:
-        flush()
-    identity.merge_graph(result.graph)
-    return result
+    graph = bind_prefixes(Graph())
+    with tempfile.TemporaryDirectory(prefix="pekg-build-") as tmp:
+        done = build_corpus(
+            read(),
+            tmp,
+            fmt="nt",
+            model=model,
+            progress=progress,
+            actors=actors,
+            article_timeout=article_timeout,
+            verbs=verbs,
+            detector=detector,
+        )
+        if done.total:
+            graph.parse(done.path, format="nt")
+    built = {str(i) for i in graph.objects(None, PEK.articleId)}
+    return BuildResult(
+        graph,
+        articles=[i for i in dict.fromkeys(given) if i in built],
+        problems=done.problems,
+        model=nlp_stage.model_name(nlp_stage.load(model)),
+    )
 
 
 def build_paths(

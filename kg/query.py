@@ -686,6 +686,9 @@ def run_rdflib(
     return Result("select", variables=variables, rows=rows)
 
 
+_XSD_STRING = str(XSD.string)
+
+
 def _from_ox(term: Any) -> Any:
     import pyoxigraph as ox
 
@@ -698,7 +701,10 @@ def _from_ox(term: Any) -> Any:
     if isinstance(term, ox.Literal):
         if term.language:
             return RdfLiteral(term.value, lang=term.language)
-        return RdfLiteral(term.value, datatype=URIRef(term.datatype.value))
+        datatype = term.datatype.value
+        if datatype == _XSD_STRING:  # a string's lexical form is its value: nothing to normalise
+            return RdfLiteral(term.value, datatype=XSD.string, normalize=False)
+        return RdfLiteral(term.value, datatype=URIRef(datatype))
     raise TypeError(f"unsupported term {term!r}")
 
 

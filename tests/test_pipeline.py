@@ -123,16 +123,16 @@ def test_an_article_that_fails_is_a_problem_not_an_exception(
 ) -> None:
     from conftest import read_articles
 
-    from kg import pipeline
+    from kg import extract
 
-    real = pipeline.extract_doc
+    real = extract.extract_doc
 
     def failing(nlp, article, doc):  # type: ignore[no-untyped-def]
         if article.id == "bad":
             raise KeyError("no such thing")
         return real(nlp, article, doc)
 
-    monkeypatch.setattr(pipeline, "extract_doc", failing)
+    monkeypatch.setattr(extract, "extract_doc", failing)
     items = read_articles(good="Russia accused China of lying.", bad="Iran met Iraq.")
     result = build_articles(items)
     assert result.articles == ["good"]
