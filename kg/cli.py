@@ -61,6 +61,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         "verbs": args.verbs,
         "detector": args.detector,
         "article_timeout": args.article_timeout or None,
+        "keep_store": not args.no_store,
     }
     try:
         if _interactive():
@@ -406,6 +407,12 @@ def parser() -> argparse.ArgumentParser:
     )
     b.add_argument(
         "--fresh", action="store_true", help="forget OUT/manifest.sqlite and rebuild everything"
+    )
+    b.add_argument(
+        "--no-store",
+        action="store_true",
+        help="keep no Oxigraph store in OUT/store (by default one is kept beside the graph "
+        "file, so kg query, analyze and viz open it instead of parsing the graph)",
     )
     b.add_argument(
         "--prune",

@@ -28,6 +28,7 @@ import logging
 import multiprocessing
 import os
 import re
+import shutil
 import sqlite3
 import zlib
 from collections import Counter, deque
@@ -868,7 +869,8 @@ def build_lock(out: Path) -> Iterator[None]:
 
 
 def remove_stale_temporaries(out: Path) -> int:
-    """Remove temporary graph files that an interrupted write left in ``out``; return how many.
+    """Remove temporary graph files and half-loaded stores that an interrupted write left
+    in ``out``; return how many.
 
     Called with the build lock held, so no other build is writing them.
     """
@@ -876,6 +878,9 @@ def remove_stale_temporaries(out: Path) -> int:
     for path in out.iterdir():
         if _TEMP_GRAPH.match(path.name) and path.is_file():
             path.unlink(missing_ok=True)
+            removed += 1
+        elif path.name.startswith(".store-") and path.is_dir():
+            shutil.rmtree(path, ignore_errors=True)
             removed += 1
     return removed
 
@@ -894,6 +899,7 @@ def build_corpus(
     article_timeout: float | None = budget.DEFAULT_SECONDS,
     verbs: str | Path | None = None,
     detector: str | None = None,
+    keep_store: bool = True,
 ) -> CorpusResult:
     """Build articles into ``OUT/graph.<fmt>`` through the manifest (see the module docstring).
 
@@ -921,6 +927,9 @@ def build_corpus(
             read on top of the built-in triggers; on a cluster, at the same path.
         detector: How to use the learned event detector (:mod:`kg.detect`): ``off``,
             ``confidence``, ``events`` or ``only`` (None: the default, off).
+        keep_store: Keep an Oxigraph store of the graph in ``OUT/store``, which
+            ``kg query``, ``kg analyze`` and ``kg viz`` open instead of parsing the file
+            (:func:`kg.query.write_store`); without it, any older store is removed.
 
     Raises:
         kg.dictionary.DictionaryError: The actor dictionary cannot be read.
@@ -950,9 +959,20 @@ def build_corpus(
                 article_timeout,
                 verbs,
                 detector,
+                keep_store,
             )
     except (OSError, sqlite3.OperationalError) as err:
         raise output_error(err, out) from None
+
+
+def _keep_store(graph_file: Path, keep: bool) -> None:
+    """Bring the store beside the graph file up to date, or remove it."""
+    from kg import query
+
+    if not keep:
+        query.drop_store(graph_file.parent)
+    elif query.current_store([graph_file]) is None:
+        query.write_store(graph_file)
 
 
 def _build_locked(
@@ -969,6 +989,7 @@ def _build_locked(
     timeout: float | None,
     verbs: str | Path | None = None,
     detector: str | None = None,
+    keep_store: bool = True,
 ) -> CorpusResult:
     from kg import nlp as nlp_stage
 
@@ -1021,6 +1042,7 @@ def _build_locked(
             else:
                 result.path = write_graph_file(manifest, out, fmt)
                 manifest.mark_written(fmt, result.path, state)
+            _keep_store(result.path, keep_store)
     finally:
         empty = manifest.count() == 0
         manifest.close()

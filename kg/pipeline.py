@@ -133,6 +133,7 @@ def build_articles(
             article_timeout=article_timeout,
             verbs=verbs,
             detector=detector,
+            keep_store=False,
         )
         if done.total:
             graph.parse(done.path, format="nt")

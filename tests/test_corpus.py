@@ -418,3 +418,60 @@ def test_a_full_disk_or_read_only_directory_is_one_error(
     assert str(info.value).startswith(f"{tmp_path}: ") and "\n" not in str(info.value)
     assert (tmp_path / "graph.ttl").read_bytes() == before  # the old graph is intact
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".graph.")]
+
+
+def _rows(store: object, name: str) -> list[tuple[str, ...]]:
+    from kg import query
+
+    result = query.run_oxigraph(store, query.library()[name].text)
+    return sorted(tuple(str(v) for v in row) for row in result.rows)
+
+
+def test_a_build_keeps_a_store_that_answers_as_the_graph_file(tmp_path: Path) -> None:
+    import pyoxigraph
+
+    from kg import query
+
+    corpus.build_corpus(articles(meet=TEXTS["meet"], vote=TEXTS["vote"]), tmp_path)
+    graph = tmp_path / "graph.ttl"
+    assert query.current_store([graph]) == tmp_path / query.STORE_DIR
+    opened = query.load_store([tmp_path])
+    parsed = pyoxigraph.Store()
+    parsed.bulk_load(path=str(graph), format=pyoxigraph.RdfFormat.TURTLE)
+    assert len(opened) == len(parsed) > 0
+    for name in ("meetings", "votes", "actors"):
+        assert _rows(opened, name) == _rows(parsed, name)
+
+
+def test_a_graph_file_edited_after_the_build_is_read_not_its_stale_store(tmp_path: Path) -> None:
+    from kg import query
+
+    corpus.build_corpus(articles(vote=TEXTS["vote"]), tmp_path)
+    graph = tmp_path / "graph.ttl"
+    graph.write_text("<http://e/a> <http://e/p> <http://e/b> .\n", encoding="utf-8")
+    assert query.current_store([graph]) is None
+    assert len(query.load_store([graph])) == 1  # the file as edited, not the store
+    corpus.build_corpus(articles(vote=TEXTS["vote"]), tmp_path)  # written again, store too
+    assert query.current_store([graph]) is not None
+
+
+def test_the_store_is_left_out_on_request_and_not_used_beside_other_files(
+    tmp_path: Path,
+) -> None:
+    from kg import query
+
+    corpus.build_corpus(articles(vote=TEXTS["vote"]), tmp_path)
+    (tmp_path / "analysis.ttl").write_text("<http://e/a> <http://e/p> 1 .\n", encoding="utf-8")
+    files = query.rdf_files([tmp_path])
+    assert len(files) == 2 and query.current_store(files) is None
+    corpus.build_corpus(articles(vote=TEXTS["vote"]), tmp_path, keep_store=False)
+    assert not (tmp_path / query.STORE_DIR).exists()
+    assert not (tmp_path / query.STORE_STAMP).exists()
+
+
+def test_a_half_loaded_store_of_an_interrupted_build_is_removed(tmp_path: Path) -> None:
+    half = tmp_path / ".store-x1y2z3"
+    half.mkdir()
+    (half / "000001.sst").write_bytes(b"\0")
+    corpus.build_corpus(articles(vote=TEXTS["vote"]), tmp_path)
+    assert not half.exists()
