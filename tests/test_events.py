@@ -57,6 +57,18 @@ def test_whom_a_meeting_verb_names_as_object_is_a_participant(nlp: Language) -> 
     assert meeting.participants == ["person:kerry", "person:lavrov"] and meeting.about == []
 
 
+def test_the_members_of_a_meeting_named_with_of_take_part(nlp: Language) -> None:
+    x = extract_text(nlp, "Saudi Arabia hosted a meeting of Syrian rebels in Riyadh.")
+    meeting = next(e for e in x.events if e.cls == "Meeting")
+    assert {"country:SAU", "group:syr-rebels"} <= set(meeting.participants)
+
+
+def test_a_meeting_of_no_named_side_adds_no_participant(nlp: Language) -> None:
+    x = extract_text(nlp, "Saudi Arabia hosted a meeting of great importance in Riyadh.")
+    assert [e.participants for e in x.events if e.cls == "Meeting"] in ([], [["country:SAU"]])
+    assert all("group" not in k for e in x.events for k in e.participants)
+
+
 def classes_of(nlp: Language, text: str) -> list[tuple[str, float]]:
     """(class, confidence) of the realised events of a one-sentence article."""
     return [(e.cls, e.confidence) for e in extract_text(nlp, text).events if not e.modality]
