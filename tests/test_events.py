@@ -69,6 +69,16 @@ def test_a_meeting_of_no_named_side_adds_no_participant(nlp: Language) -> None:
     assert all("group" not in k for e in x.events for k in e.participants)
 
 
+def test_a_warning_about_one_s_own_act_targets_whom_the_act_is_on(nlp: Language) -> None:
+    found = events_of(nlp, "North Korea warned that it would strike the United States.")
+    assert ("Threaten", ["country:PRK"], ["country:USA"]) in [e[:3] for e in found]
+
+
+def test_a_clause_whose_subject_is_another_side_keeps_that_side(nlp: Language) -> None:
+    found = events_of(nlp, "France demanded that Syria withdraw its troops.")
+    assert ("Demand", ["country:FRA"], ["country:SYR"]) in [e[:3] for e in found]
+
+
 def classes_of(nlp: Language, text: str) -> list[tuple[str, float]]:
     """(class, confidence) of the realised events of a one-sentence article."""
     return [(e.cls, e.confidence) for e in extract_text(nlp, text).events if not e.modality]

@@ -1548,9 +1548,13 @@ TARGET_FINDERS: tuple[tuple[str, TargetFinder], ...] = (
 def find_targets(
     token: Token, trig: Trigger, ctx: _Context, agents: list[str]
 ) -> tuple[list[str], str | None]:
-    """The targets of an active verb and the name of the finder that found them."""
+    """The targets of an active verb and the name of the finder that found them.
+
+    A finder that finds only the agents themselves found nothing ("X warned that [it]
+    would strike Y": the clause's subject is X again), and the next one is tried.
+    """
     for name, finder in TARGET_FINDERS:
-        found = finder(token, trig, ctx, agents)
+        found = [k for k in finder(token, trig, ctx, agents) if k not in agents]
         if found:
             return found, name
     return [], None
