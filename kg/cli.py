@@ -606,6 +606,9 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``kg`` console script."""
+    from kg.procs import one_math_thread
+
+    one_math_thread()  # before numpy is loaded (by spaCy, rdflib's plugins, pandas)
     args = parser().parse_args(argv)
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.ERROR, format="kg: %(message)s"

@@ -528,6 +528,7 @@ def _ordered(
         verb_dictionary.active_path(),
         detect.active_mode(),
     )
+    procs.one_math_thread()  # the workers start with it (see there why)
     pool = ProcessPoolExecutor(workers, context, initializer=_worker_init, initargs=initargs)
     pending: deque[Future[Outputs]] = deque()
     try:

@@ -13,6 +13,9 @@ The kernel ties the signal to the *thread* that started the child, not to the wh
 parent process: start such children from a thread that outlives them (the main thread
 of the command line does).
 
+:func:`one_math_thread` sets the environment a build's processes start with: one
+thread for the math libraries numpy loads.
+
 This module imports only the standard library: :func:`tied_command` runs it as a
 script in isolated mode (``python -I -S kg/procs.py PARENT_PID COMMAND...``).
 """
@@ -25,7 +28,30 @@ import signal
 import sys
 from collections.abc import Sequence
 
-__all__ = ["death_signal", "die_with_parent", "supported", "tied_command"]
+__all__ = ["death_signal", "die_with_parent", "one_math_thread", "supported", "tied_command"]
+
+#: Environment variables sizing the thread pools of the BLAS / OpenMP libraries numpy loads.
+MATH_THREAD_VARIABLES = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
+
+
+def one_math_thread() -> None:
+    """Give the math libraries numpy loads one thread each, unless the user sized them.
+
+    spaCy's small pipelines multiply small matrices, one batch at a time; a BLAS thread
+    pool gains nothing on them, and its threads spin between products, competing with
+    the worker processes for the cores (measured on 2 cores: a build used 11% less
+    CPU with one worker, 17% less with two). It takes effect in a process that has not
+    loaded numpy yet: call it before spaCy is imported, or before starting workers
+    (they inherit the environment).
+
+    >>> import os
+    >>> one_math_thread()
+    >>> all(os.environ.get(name) for name in MATH_THREAD_VARIABLES)
+    True
+    """
+    for name in MATH_THREAD_VARIABLES:
+        os.environ.setdefault(name, "1")
+
 
 #: ``prctl`` options (``<linux/prctl.h>``).
 PR_SET_PDEATHSIG, PR_GET_PDEATHSIG = 1, 2

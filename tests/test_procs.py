@@ -220,3 +220,16 @@ def test_dask_local_build_is_quiet(tmp_path: Path) -> None:
     )
     assert (done.returncode, done.stderr) == (0, "")
     assert "2 built" in done.stdout and (out / "graph.ttl").is_file()
+
+
+def test_math_libraries_get_one_thread_unless_the_user_sized_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from kg.procs import MATH_THREAD_VARIABLES, one_math_thread
+
+    for name in MATH_THREAD_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("OMP_NUM_THREADS", "4")
+    one_math_thread()
+    assert os.environ["OPENBLAS_NUM_THREADS"] == "1"
+    assert os.environ["OMP_NUM_THREADS"] == "4"
