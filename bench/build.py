@@ -71,7 +71,10 @@ def write_corpus(
 
 
 RAW = """
-import json, sys, time, spacy
+import json, sys, time
+from kg.procs import one_math_thread
+one_math_thread()  # as kg build does, so that both run with the same math threads
+import spacy
 from kg.nlp import DEFAULT_MODELS, _installed
 name = next(m for m in DEFAULT_MODELS if _installed(m))
 texts = [json.loads(line)["text"] for line in open(sys.argv[1], encoding="utf-8")]
