@@ -966,14 +966,24 @@ def build_corpus(
         raise output_error(err, out) from None
 
 
-def _keep_store(graph_file: Path, keep: bool) -> None:
-    """Bring the store beside the graph file up to date, or remove it."""
+def _keep_store(manifest: Manifest, graph_file: Path, fmt: str, keep: bool) -> None:
+    """Bring the store beside the graph file up to date (streamed from the manifest, as
+    the file is, so memory stays flat), or remove it."""
     from kg import query
 
+    chosen = formats.get(fmt)
     if not keep:
         query.drop_store(graph_file.parent)
     elif query.current_store([graph_file]) is None:
-        query.write_store(graph_file)
+        if not chosen.streamed:  # JSON-LD is written in memory: load the file
+            query.write_store(graph_file)
+            return
+        lines = "nq" if chosen.quads else "nt"
+        query.write_store(
+            graph_file,
+            lambda sink: write_from_manifest(manifest, sink, lines),  # type: ignore[arg-type]
+            quads=chosen.quads,
+        )
 
 
 def _build_locked(
@@ -1043,7 +1053,7 @@ def _build_locked(
             else:
                 result.path = write_graph_file(manifest, out, fmt)
                 manifest.mark_written(fmt, result.path, state)
-            _keep_store(result.path, keep_store)
+            _keep_store(manifest, result.path, fmt, keep_store)
     finally:
         empty = manifest.count() == 0
         manifest.close()

@@ -427,18 +427,20 @@ def _rows(store: object, name: str) -> list[tuple[str, ...]]:
     return sorted(tuple(str(v) for v in row) for row in result.rows)
 
 
-def test_a_build_keeps_a_store_that_answers_as_the_graph_file(tmp_path: Path) -> None:
+@pytest.mark.parametrize("fmt", ["ttl", "nq", "jsonld"])
+def test_a_build_keeps_a_store_that_answers_as_the_graph_file(tmp_path: Path, fmt: str) -> None:
     import pyoxigraph
 
-    from kg import query
+    from kg import formats, query
 
-    corpus.build_corpus(articles(meet=TEXTS["meet"], vote=TEXTS["vote"]), tmp_path)
-    graph = tmp_path / "graph.ttl"
+    corpus.build_corpus(articles(meet=TEXTS["meet"], vote=TEXTS["vote"]), tmp_path, fmt=fmt)
+    graph = tmp_path / f"graph.{fmt}"
     assert query.current_store([graph]) == tmp_path / query.STORE_DIR
     opened = query.load_store([tmp_path])
     parsed = pyoxigraph.Store()
-    parsed.bulk_load(path=str(graph), format=pyoxigraph.RdfFormat.TURTLE)
-    assert len(opened) == len(parsed) > 0
+    ox_format = getattr(pyoxigraph.RdfFormat, formats.get(fmt).oxigraph)
+    parsed.bulk_load(path=str(graph), format=ox_format)
+    assert set(map(str, opened)) == set(map(str, parsed)) and len(parsed) > 0  # graphs too
     for name in ("meetings", "votes", "actors"):
         assert _rows(opened, name) == _rows(parsed, name)
 
