@@ -61,7 +61,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         "verbs": args.verbs,
         "detector": args.detector,
         "article_timeout": args.article_timeout or None,
-        "keep_store": not args.no_store,
+        "keep_store": args.store,
     }
     try:
         if _interactive():
@@ -409,10 +409,11 @@ def parser() -> argparse.ArgumentParser:
         "--fresh", action="store_true", help="forget OUT/manifest.sqlite and rebuild everything"
     )
     b.add_argument(
-        "--no-store",
+        "--store",
         action="store_true",
-        help="keep no Oxigraph store in OUT/store (by default one is kept beside the graph "
-        "file, so kg query, analyze and viz open it instead of parsing the graph)",
+        help="also keep an Oxigraph store of the graph in OUT/store, which kg query, analyze "
+        "and viz open instead of parsing the graph file (opens at once; queries on it run "
+        "slower than in memory)",
     )
     b.add_argument(
         "--prune",

@@ -900,7 +900,7 @@ def build_corpus(
     article_timeout: float | None = budget.DEFAULT_SECONDS,
     verbs: str | Path | None = None,
     detector: str | None = None,
-    keep_store: bool = True,
+    keep_store: bool = False,
 ) -> CorpusResult:
     """Build articles into ``OUT/graph.<fmt>`` through the manifest (see the module docstring).
 
@@ -931,6 +931,8 @@ def build_corpus(
         keep_store: Keep an Oxigraph store of the graph in ``OUT/store``, which
             ``kg query``, ``kg analyze`` and ``kg viz`` open instead of parsing the file
             (:func:`kg.query.write_store`); without it, any older store is removed.
+            Off by default: the store opens at once, but Oxigraph answers queries on
+            disk about 2.5 times slower than in memory (bench/results.md).
 
     Raises:
         kg.dictionary.DictionaryError: The actor dictionary cannot be read.
@@ -1000,7 +1002,7 @@ def _build_locked(
     timeout: float | None,
     verbs: str | Path | None = None,
     detector: str | None = None,
-    keep_store: bool = True,
+    keep_store: bool = False,
 ) -> CorpusResult:
     from kg import nlp as nlp_stage
 

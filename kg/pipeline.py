@@ -133,7 +133,6 @@ def build_articles(
             article_timeout=article_timeout,
             verbs=verbs,
             detector=detector,
-            keep_store=False,
         )
         if done.total:
             graph.parse(done.path, format="nt")

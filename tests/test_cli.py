@@ -43,12 +43,12 @@ def test_build_writes_graph_and_summary(tmp_path: Path) -> None:
     graph = Graph().parse(tmp_path / "graph.ttl")
     assert len(graph) > 300
     assert result.stderr == ""
+    assert not (tmp_path / "store").exists()  # kept only on request
+    again = kg("build", str(ARTICLES), "-o", str(tmp_path), "--store")
+    assert again.returncode == 0, again.stderr
     assert (tmp_path / "store" / "CURRENT").is_file()  # the store kg query opens
     votes = kg("query", str(tmp_path), "votes", "--format", "csv")
     assert votes.returncode == 0 and "Russia" in votes.stdout, votes.stderr
-    again = kg("build", str(ARTICLES), "-o", str(tmp_path), "--no-store")
-    assert again.returncode == 0, again.stderr
-    assert not (tmp_path / "store").exists()
 
 
 def test_one_bad_article_does_not_stop_the_others(tmp_path: Path) -> None:

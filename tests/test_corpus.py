@@ -433,7 +433,9 @@ def test_a_build_keeps_a_store_that_answers_as_the_graph_file(tmp_path: Path, fm
 
     from kg import formats, query
 
-    corpus.build_corpus(articles(meet=TEXTS["meet"], vote=TEXTS["vote"]), tmp_path, fmt=fmt)
+    corpus.build_corpus(
+        articles(meet=TEXTS["meet"], vote=TEXTS["vote"]), tmp_path, fmt=fmt, keep_store=True
+    )
     graph = tmp_path / f"graph.{fmt}"
     assert query.current_store([graph]) == tmp_path / query.STORE_DIR
     opened = query.load_store([tmp_path])
@@ -448,21 +450,21 @@ def test_a_build_keeps_a_store_that_answers_as_the_graph_file(tmp_path: Path, fm
 def test_a_graph_file_edited_after_the_build_is_read_not_its_stale_store(tmp_path: Path) -> None:
     from kg import query
 
-    corpus.build_corpus(articles(vote=TEXTS["vote"]), tmp_path)
+    corpus.build_corpus(articles(vote=TEXTS["vote"]), tmp_path, keep_store=True)
     graph = tmp_path / "graph.ttl"
     graph.write_text("<http://e/a> <http://e/p> <http://e/b> .\n", encoding="utf-8")
     assert query.current_store([graph]) is None
     assert len(query.load_store([graph])) == 1  # the file as edited, not the store
-    corpus.build_corpus(articles(vote=TEXTS["vote"]), tmp_path)  # written again, store too
+    corpus.build_corpus(articles(vote=TEXTS["vote"]), tmp_path, keep_store=True)  # both again
     assert query.current_store([graph]) is not None
 
 
-def test_the_store_is_left_out_on_request_and_not_used_beside_other_files(
+def test_the_store_is_removed_when_not_asked_for_and_not_used_beside_other_files(
     tmp_path: Path,
 ) -> None:
     from kg import query
 
-    corpus.build_corpus(articles(vote=TEXTS["vote"]), tmp_path)
+    corpus.build_corpus(articles(vote=TEXTS["vote"]), tmp_path, keep_store=True)
     (tmp_path / "analysis.ttl").write_text("<http://e/a> <http://e/p> 1 .\n", encoding="utf-8")
     files = query.rdf_files([tmp_path])
     assert len(files) == 2 and query.current_store(files) is None
