@@ -169,7 +169,6 @@ def peak_rss_mb(corpus: Path, out: Path) -> float:
 def engines(graph: Path) -> dict[str, float]:
     """Load and library-query times of pyoxigraph (in memory, and the store
     ``kg build --store`` keeps beside the file) and rdflib on one graph file."""
-    sys.path.insert(0, str(ROOT))
     from rdflib import Literal
 
     from kg import query as q

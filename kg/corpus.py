@@ -39,7 +39,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from rdflib import Graph
 
@@ -48,7 +48,7 @@ from kg import verbs as verb_dictionary
 from kg.model import Article
 from kg.read import ReadProblem
 from kg.vocab import PEKR, bind_prefixes
-from kg.write import nt_lines, prefix_header, quads, split_lines, turtle_chunk
+from kg.write import LineSink, nt_lines, prefix_header, quads, split_lines, turtle_chunk
 
 __all__ = [
     "ACTORS_GRAPH",
@@ -645,7 +645,7 @@ def _actors_turtle(lines: Iterable[str], chunk: int = 2000) -> Iterator[str]:
         yield turtle_chunk(buffer)
 
 
-def write_from_manifest(manifest: Manifest, handle: IO[str], fmt: str) -> None:
+def write_from_manifest(manifest: Manifest, handle: LineSink, fmt: str) -> None:
     """Write the whole graph in ``fmt`` (ttl, nt, nq, trig) from the manifest, streaming.
 
     People named by a bare surname are merged into the one full name of the build
@@ -982,9 +982,7 @@ def _keep_store(manifest: Manifest, graph_file: Path, fmt: str, keep: bool) -> N
             return
         lines = "nq" if chosen.quads else "nt"
         query.write_store(
-            graph_file,
-            lambda sink: write_from_manifest(manifest, sink, lines),  # type: ignore[arg-type]
-            quads=chosen.quads,
+            graph_file, lambda sink: write_from_manifest(manifest, sink, lines), quads=chosen.quads
         )
 
 

@@ -61,7 +61,7 @@ FORMATS: dict[str, RdfFormat] = {
 }
 
 #: The format a build writes when none is asked for.
-DEFAULT = "ttl"
+DEFAULT = next(iter(FORMATS))
 
 #: When a build directory holds its graph in several formats, the first of these is read
 #: (named graphs first: they keep which article each triple came from).
@@ -80,14 +80,14 @@ def names() -> list[str]:
     return list(FORMATS)
 
 
-def suffix_list(conjunction: str = "or") -> str:
+def suffix_list() -> str:
     """The suffixes a loader reads, for messages.
 
     >>> suffix_list()
     '.ttl, .nt, .nq, .trig or .jsonld'
     """
     suffixes = [FORMATS[n].suffix for n in names()]
-    return ", ".join(suffixes[:-1]) + f" {conjunction} {suffixes[-1]}"
+    return ", ".join(suffixes[:-1]) + f" or {suffixes[-1]}"
 
 
 def of_path(path: str | Path) -> RdfFormat | None:

@@ -524,7 +524,7 @@ def rdf_files(paths: Iterable[str | Path]) -> list[Path]:
                 p for p in found if not any(s.startswith(".") for s in p.relative_to(path).parts)
             ]
             if not found:
-                raise GraphLoadError(f"{path}: no RDF files ({formats.suffix_list('or')})")
+                raise GraphLoadError(f"{path}: no RDF files ({formats.suffix_list()})")
             files += found
         elif path.is_file():
             if formats.of_path(path) is None:
@@ -630,22 +630,22 @@ def write_store(
     """
     import pyoxigraph as ox
 
+    from kg.write import _readable
+
     out = graph_file.parent
     stamp, final = out / STORE_STAMP, out / STORE_DIR
     stamp.unlink(missing_ok=True)
     work = Path(tempfile.mkdtemp(prefix=".store-", dir=out))
-    mask = os.umask(0)
-    os.umask(mask)
-    work.chmod(0o777 & ~mask)  # as a plain mkdir would make it (mkdtemp makes it 0700)
+    _readable(str(work), 0o777)
     try:
         store = ox.Store(str(work))
-        fmt = getattr(ox.RdfFormat, formats.BY_SUFFIX[graph_file.suffix].oxigraph)
         try:
             if feed is not None:
                 loader = ChunkLoader(store, quads)
                 feed(loader)
                 loader.flush()
             else:
+                fmt = getattr(ox.RdfFormat, formats.BY_SUFFIX[graph_file.suffix].oxigraph)
                 store.bulk_load(path=str(graph_file), format=fmt)
         except (SyntaxError, ValueError) as err:
             raise GraphLoadError(

@@ -17,6 +17,7 @@ import re
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Protocol
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
@@ -37,6 +38,15 @@ _TURTLE_NUMBER = {
     f"{_XSD}decimal": re.compile(r"[+-]?[0-9]*\.[0-9]+\Z"),
     f"{_XSD}boolean": re.compile(r"(true|false)\Z"),
 }
+
+
+class LineSink(Protocol):
+    """Where serialised lines go: an open text file, or a loader that takes them in chunks
+    (:class:`kg.query.ChunkLoader`)."""
+
+    def write(self, text: str, /) -> object: ...
+
+    def writelines(self, lines: Iterable[str], /) -> object: ...
 
 
 class SerializationError(ValueError):
@@ -241,11 +251,12 @@ def serialize(graph: Graph, fmt: str = "ttl") -> str:
     return prefix_header() + "{\n" + body.rstrip("\n") + "\n}\n"
 
 
-def _readable(path: str) -> None:
-    """Give a temporary file the mode a plain ``open`` would (mkstemp makes it 0600)."""
+def _readable(path: str, mode: int = 0o666) -> None:
+    """Give a temporary file (or, with ``mode`` 0o777, directory) the mode a plain
+    ``open`` (or ``mkdir``) would: mkstemp and mkdtemp make them private."""
     mask = os.umask(0)
     os.umask(mask)
-    os.chmod(path, 0o666 & ~mask)
+    os.chmod(path, mode & ~mask)
 
 
 def write_atomic(path: Path, text: str) -> None:
