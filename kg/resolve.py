@@ -296,6 +296,12 @@ class Resolution:
             return key
         if key and token.dep_ == "poss":
             return self.seat_country(key)  # "Seoul's unification ministry": South Korea's
+        if token.dep_ == "poss" and token.pos_ == "PRON" and token.head.dep_ in SUBJECT_DEPS:
+            # "Russia said its troops killed ...": the doers are the country's or body's
+            # the pronoun refers to (not "recalled its ambassador from Turkey": Turkey)
+            keys = self.coref.get(token.i, [])
+            if len(keys) == 1 and self.actors[keys[0]].kind in ("Country", "Organization"):
+                return keys[0]
         return None
 
     def _side_of(self, token: Token, depth: int) -> list[str]:
@@ -314,6 +320,10 @@ class Resolution:
                     key = next(filter(None, map(self._acting, child.lefts)), None)
                 if key is None and child.dep_ == "compound" and group_sector(child) is not None:
                     key = self.local_side(child)  # "a defence ministry spokesman"
+                if key is None and child.dep_ == "compound" and group_sector(token) is not None:
+                    place = self.token_key.get(child.i)  # "Kabul police": Afghanistan's
+                    if place and self.actors[place].kind == "Place" and not self._unplaced(place):
+                        key = place
                 if (
                     key is None
                     and child.dep_ in ("poss", "nmod")
@@ -357,6 +367,11 @@ class Resolution:
                         self._collect(obj, out, True, depth + 1)
         # "villagers in Zamfara state": a place of no known country names no side
         return [k for k in out if not self._unplaced(k)]
+
+    def _town(self, word: Token) -> bool:
+        """Whether a word names a place of no known country ("Baltimore" with no table)."""
+        key = self.token_key.get(word.i)
+        return key is not None and self.actors[key].kind == "Place" and self._unplaced(key)
 
     def _unplaced(self, key: str) -> bool:
         """Whether a key is a place whose country is not known (not a listed capital or region)."""
@@ -412,6 +427,8 @@ class Resolution:
             between = self.doc[min(child.i, token.i) + 1 : max(child.i, token.i)]
             if child.i < token.i and any(t.is_punct for t in between):
                 continue  # a dateline parsed onto the first noun: "KABUL - Troops ..."
+            if child.dep_ == "compound" and self._town(child):
+                continue  # "a Baltimore prosecutor": the article's, of a town it names
             if child.dep_ in ("amod", "compound", "nmod", "poss", "npadvmod"):
                 whole = f"{child.lower_} {lemma}"
                 if whole in listed or (child.lower_ == "government" and child.i < token.i):
@@ -1666,6 +1683,11 @@ def _coreference(res: Resolution) -> None:
     doer: list[str] = []
     doer_sent = -10
     doer_verb = -1  # the verb the doer is the subject of
+    # The last plural noun subject naming one side ("militants", "Taliban fighters"):
+    # "they" as the subject of the next clause or sentence is them.
+    crowd: list[str] = []
+    crowd_sent = -10
+    crowd_verb = -1
     sent_index = {t.i: n for n, s in enumerate(doc.sents) for t in s}
     for token in doc:
         if res.in_quote(token):
@@ -1682,6 +1704,12 @@ def _coreference(res: Resolution) -> None:
             ]
             if len(sides) == 1:
                 doer, doer_sent, doer_verb = sides, here, token.head.i
+
+        if token.dep_ in SUBJECT_DEPS and token.pos_ in ("NOUN", "PROPN"):
+            # each new subject is the one a plural pronoun after it can refer to
+            named = [key] if key else res.actors_of(token)
+            plural = _plural_doers(token, named, res)
+            crowd, crowd_sent, crowd_verb = (named[:1] if plural else []), here, token.head.i
         if key and token.dep_ in SUBJECT_DEPS and res.actors[key].kind != "Place":
             if res.actors[key].kind in ("Country", "Organization", "Group"):
                 doer = [key] + [
@@ -1723,6 +1751,10 @@ def _coreference(res: Resolution) -> None:
             elif lower == "they" and token.dep_ in SUBJECT_DEPS and len(doer) > 1:
                 if 0 < here - doer_sent <= 1:  # "Iran and Iraq met. They agreed ..."
                     resolved = list(doer)
+            if not resolved and lower == "they" and token.dep_ == "nsubj" and crowd:
+                # "Militants stormed the base. They killed four soldiers."
+                if 0 <= here - crowd_sent <= 1 and token.head.i != crowd_verb:
+                    resolved = list(crowd)
         elif token.pos_ == "PRON" and lower == "it" and token.dep_ in SUBJECT_DEPS:
             # "Russia imposed sanctions on Turkey. It also banned ...", "Cuba freed the
             # prisoners it agreed to free": the last doer, in another clause
@@ -1778,6 +1810,17 @@ def _coreference(res: Resolution) -> None:
                     group.append(ck)
             last_subject = list(dict.fromkeys(group))
             last_subject_sent = here
+
+
+def _plural_doers(token: Token, named: list[str], res: Resolution) -> bool:
+    """Whether a plural noun subject stands for exactly one side, not a place.
+
+    "Islamic State militants", "protesters in Caracas", "the rebels": a plural
+    pronoun subject after it refers back to them.
+    """
+    if token.tag_ not in ("NNS", "NNPS") or len(named) != 1:
+        return False
+    return res.actors[named[0]].kind in ("Organization", "Group", "Country")
 
 
 def _pair(token: Token) -> bool:

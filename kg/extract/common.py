@@ -49,6 +49,10 @@ def subject_of(token: Token) -> Token | None:
             # "men carrying arms"; and "Clinton's campaign called on Trump", misparsed
             # with "called" hung on the noun: the noun acts
             return t.head
+        if t is not token and t.dep_ == "acl" and t.tag_ == "VBN" and _names_doers(t.head):
+            # "arrested men suspected of planning attacks": the men plan, not who
+            # arrested them; a clause on a noun never takes its governor's subject
+            return t.head
         owner = _intent_owner(t)
         if owner is not None:
             return owner  # "Britain's decision to cut aid": Britain cuts it

@@ -1704,7 +1704,11 @@ def _svo(token: Token, trig: Trigger, ctx: _Context) -> Event | None:
             event.instrument = _instrument(token)
         event.deaths, event.deaths_qualifier = _deaths(token)
         if _verbal_clash(trig, event, ctx):
-            return None
+            # "Trump attacked Clinton over her emails": words, which CAMEO codes as criticism
+            words = _base(token, lexicon.derived()["words-fight"], ctx)
+            words.agents, words.targets = agents, targets
+            words.confidence = min(words.confidence, DERIVED_CONFIDENCE)
+            return words
         if not (agents or targets):
             # "A bomb exploded in Karachi", "violence killed 612 people": the act is
             # told, its sides are not; it stands on its weapon or its toll.
