@@ -223,7 +223,12 @@ class Resolution:
         actor = self.actors.get(key)
         if actor is None or actor.kind != "Place":
             return None
-        return next((table[n] for n in (actor.label, *sorted(actor.aliases)) if n in table), None)
+        names = (actor.label, *sorted(actor.aliases))
+        found = next((table[n] for n in names if n in table), None)
+        if found is None:  # "Idlib province", "Anbar governorate": the region's own name
+            bare = [_without_place_noun(n) for n in names]
+            found = next((table[n] for n in bare if n and n in table), None)
+        return found
 
     def placed_country(self, token: Token) -> str | None:
         """The one country the sentence of ``token`` says things happen in, if any.
@@ -1821,6 +1826,18 @@ def _plural_doers(token: Token, named: list[str], res: Resolution) -> bool:
     if token.tag_ not in ("NNS", "NNPS") or len(named) != 1:
         return False
     return res.actors[named[0]].kind in ("Organization", "Group", "Country")
+
+
+def _without_place_noun(name: str) -> str | None:
+    """A place's name without a generic place noun at its end ("Idlib province" → "Idlib").
+
+    >>> _without_place_noun("Idlib province"), _without_place_noun("Aleppo")
+    ('Idlib', None)
+    """
+    words = name.split()
+    if len(words) > 1 and words[-1].lower() in lexicon.place_nouns():
+        return " ".join(words[:-1])
+    return None
 
 
 def _pair(token: Token) -> bool:

@@ -1419,3 +1419,8 @@ def test_towns_never_outweigh_a_country_the_text_names(nlp, text, wrong):
 def test_commanders_of_rebels_are_rebels(nlp):
     x = extract_text(nlp, "Syrian rebel commanders rejected the peace deal.")
     assert [a for a, _ in sides(x, "Reject")] == [["group:syr-rebels"]]
+
+
+def test_a_region_named_with_a_place_noun_is_in_the_region_s_country(nlp):
+    x = extract_text(nlp, "Police in Idlib province arrested 12 protesters.")
+    assert "group:syr-police" in x.actors
