@@ -1845,3 +1845,17 @@ def test_representatives_of_two_named_bodies_speak_for_both(nlp: Language) -> No
 def test_representatives_of_one_body_meet_no_one(nlp: Language) -> None:
     x = extract_text(nlp, "The Afghan government representatives sat down in Doha.")
     assert [e for e in x.events if e.cls == "Meeting" and len(e.participants) > 1] == []
+
+
+def test_an_act_on_an_unnamed_organisation_keeps_its_doer(nlp: Language) -> None:
+    found = all_events(nlp, "Germany banned a neo-Nazi group on Tuesday.")
+    assert [(c, a) for c, a, *_ in found] == [("Coerce", ["country:DEU"])]
+
+
+def test_an_act_on_a_plan_is_still_no_event(nlp: Language) -> None:
+    assert all_events(nlp, "Germany banned the plan on Tuesday.") == []
+
+
+def test_prisoners_are_of_the_country_the_article_is_about(nlp: Language) -> None:
+    found = all_events(nlp, "Prisoners rioted at a jail in Dili on Monday.")
+    assert [(c, a) for c, a, *_ in found] == [("Protest", ["group:tls-prisoners"])]
