@@ -1859,3 +1859,13 @@ def test_an_act_on_a_plan_is_still_no_event(nlp: Language) -> None:
 def test_prisoners_are_of_the_country_the_article_is_about(nlp: Language) -> None:
     found = all_events(nlp, "Prisoners rioted at a jail in Dili on Monday.")
     assert [(c, a) for c, a, *_ in found] == [("Protest", ["group:tls-prisoners"])]
+
+
+def test_goods_handed_over_are_aid(nlp: Language) -> None:
+    found = all_events(nlp, "Swiss doctors handed over 700 kg of medicine to the Red Crescent.")
+    assert [(c, t) for c, _, t, _ in found] == [("Aid", ["org:red-crescent"])]
+
+
+def test_prisoners_handed_over_are_a_release_not_aid(nlp: Language) -> None:
+    found = all_events(nlp, "Iraq handed over two prisoners to Kuwait.")
+    assert [(c, a, t) for c, a, t, _ in found] == [("Concede", ["country:IRQ"], ["country:KWT"])]

@@ -124,6 +124,9 @@ def _lookup(token: Token) -> Trigger | None:
                         and not _crowd_subject(token)
                     ):
                         return None
+                    if phrasal is not None and phrasal.cls != "Aid" and _has_goods(token):
+                        # "handed over 700 kg of medicine to the Red Crescent": a delivery
+                        return table.get(("deliver", "VERB"), phrasal)
                     if phrasal is not None:
                         return phrasal
         collocation = _collocation(token)
