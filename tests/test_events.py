@@ -1869,3 +1869,15 @@ def test_goods_handed_over_are_aid(nlp: Language) -> None:
 def test_prisoners_handed_over_are_a_release_not_aid(nlp: Language) -> None:
     found = all_events(nlp, "Iraq handed over two prisoners to Kuwait.")
     assert [(c, a, t) for c, a, t, _ in found] == [("Concede", ["country:IRQ"], ["country:KWT"])]
+
+
+def test_withdrawing_observers_reduces_relations(nlp: Language) -> None:
+    found = all_events(nlp, "The UN withdrew its observers from Syria on Friday.")
+    assert [(c, a, t) for c, a, t, _ in found] == [
+        ("Sanction", ["org:united-nations"], ["country:SYR"])
+    ]
+
+
+def test_withdrawing_troops_stays_a_retreat(nlp: Language) -> None:
+    found = all_events(nlp, "Israel withdrew its troops from Gaza.")
+    assert [c for c, *_ in found] == ["Retreat"]
