@@ -688,6 +688,45 @@ def current_store(files: Sequence[Path]) -> Path | None:
     return final if recorded == now and is_oxigraph_store(final) else None
 
 
+def _kept_store(paths: list[str | Path]) -> tuple[Any, list[Path]]:
+    """The store to read ``paths`` from, if any: a store directory given as the only
+    GRAPH, or the store a build keeps beside its graph file while it holds the file as
+    it is now (:func:`write_store`); else None and the RDF files to parse.
+
+    Raises:
+        GraphLoadError: A file is missing, or a store directory is not the only GRAPH
+            or cannot be opened.
+    """
+    import pyoxigraph as ox
+
+    stores = [p for p in paths if is_oxigraph_store(p)]
+    if stores:
+        if len(paths) > 1:
+            raise GraphLoadError(f"{stores[0]}: a store directory must be the only GRAPH")
+        try:
+            return ox.Store.read_only(str(stores[0])), []
+        except OSError as err:
+            raise GraphLoadError(f"{stores[0]}: cannot open store: {_one_line(err)}") from None
+    files = rdf_files(paths)
+    kept = current_store(files)
+    if kept is not None:
+        try:
+            return ox.Store.read_only(str(kept)), files
+        except OSError:
+            log.debug("store %s cannot be opened; parsing the graph file", kept)
+    return None, files
+
+
+def _oxigraph_format(path: Path) -> Any:
+    import pyoxigraph as ox
+
+    return getattr(ox.RdfFormat, formats.BY_SUFFIX[path.suffix].oxigraph)
+
+
+def _not_valid(path: Path, err: BaseException) -> GraphLoadError:
+    return GraphLoadError(f"{path}: not valid {path.suffix[1:]}: {_one_line(err)}")
+
+
 def load_store(paths: Iterable[str | Path]) -> Any:
     """Load RDF files into an in-memory pyoxigraph store, or open a store directory.
 
@@ -700,30 +739,41 @@ def load_store(paths: Iterable[str | Path]) -> Any:
     """
     import pyoxigraph as ox
 
-    paths = list(paths)
-    stores = [p for p in paths if is_oxigraph_store(p)]
-    if stores:
-        if len(paths) > 1:
-            raise GraphLoadError(f"{stores[0]}: a store directory must be the only GRAPH")
-        try:
-            return ox.Store.read_only(str(stores[0]))
-        except OSError as err:
-            raise GraphLoadError(f"{stores[0]}: cannot open store: {_one_line(err)}") from None
-    files = rdf_files(paths)
-    kept = current_store(files)
-    if kept is not None:
-        try:
-            return ox.Store.read_only(str(kept))
-        except OSError:
-            log.debug("store %s cannot be opened; parsing the graph file", kept)
+    store, files = _kept_store(list(paths))
+    if store is not None:
+        return store
     store = ox.Store()
     for path in files:
-        fmt = getattr(ox.RdfFormat, formats.BY_SUFFIX[path.suffix].oxigraph)
         try:
-            store.bulk_load(path=str(path), format=fmt)
+            store.bulk_load(path=str(path), format=_oxigraph_format(path))
         except (SyntaxError, ValueError, OSError) as err:
-            raise GraphLoadError(f"{path}: not valid {path.suffix[1:]}: {_one_line(err)}") from None
+            raise _not_valid(path, err) from None
     return store
+
+
+def quads(paths: Iterable[str | Path]) -> Iterator[Any]:
+    """Every quad of RDF files (or of a store) as pyoxigraph reads it, streamed.
+
+    A file is parsed as it is read and never held in a store, so a reader that keeps
+    only part of the graph needs memory for that part alone. A quad a file repeats
+    comes as often as it is written; blank nodes of different files never meet.
+
+    Raises:
+        GraphLoadError: A file is missing or does not parse (the message names it).
+    """
+    import pyoxigraph as ox
+
+    store, files = _kept_store(list(paths))
+    if store is not None:
+        yield from store
+        return
+    for path in files:
+        try:
+            yield from ox.parse(
+                path=str(path), format=_oxigraph_format(path), rename_blank_nodes=True
+            )
+        except (SyntaxError, ValueError, OSError) as err:
+            raise _not_valid(path, err) from None
 
 
 def load_graph_part(
@@ -734,23 +784,24 @@ def load_graph_part(
     graph without the ``drop`` ones.
 
     Oxigraph parses far faster than rdflib, and a reader that needs only part of the
-    graph (analysis, views) keeps only that part in rdflib.
+    graph (analysis, views) keeps only that part in rdflib: the files are streamed
+    (:func:`quads`), never loaded whole, and the graph keeps no per-context index.
 
     Raises:
         GraphLoadError: A file is missing or does not parse (the message names it).
     """
-    store = load_store(paths)
     left_out = {str(p) for p in skip}
     dropped = {str(p) for p in drop}
-    graph = bind_prefixes(Graph())
-    skipped: set[tuple[Any, Any, Any]] = set()
+    graph = bind_prefixes(Graph(store="SimpleMemory"))
+    skipped: set[int] = set()  # hashes of the triples left out, to count them once each
     term = _converter()
     with _without_cycle_collection():
-        for quad in store:
-            if quad.predicate.value in dropped:
+        for quad in quads(paths):
+            predicate = quad.predicate.value
+            if predicate in dropped:
                 continue
-            if quad.predicate.value in left_out:
-                skipped.add((quad.subject, quad.predicate, quad.object))
+            if predicate in left_out:
+                skipped.add(hash((quad.subject, quad.predicate, quad.object)))
                 continue
             graph.add((term(quad.subject), term(quad.predicate), term(quad.object)))
     return graph, len(graph) + len(skipped)

@@ -1712,9 +1712,9 @@ def _coreference(res: Resolution) -> None:
 
         if token.dep_ in SUBJECT_DEPS and token.pos_ in ("NOUN", "PROPN"):
             # each new subject is the one a plural pronoun after it can refer to
-            named = [key] if key else res.actors_of(token)
-            plural = _plural_doers(token, named, res)
-            crowd, crowd_sent, crowd_verb = (named[:1] if plural else []), here, token.head.i
+            told = [key] if key else res.actors_of(token)
+            plural = _plural_doers(token, told, res)
+            crowd, crowd_sent, crowd_verb = (told[:1] if plural else []), here, token.head.i
         if key and token.dep_ in SUBJECT_DEPS and res.actors[key].kind != "Place":
             if res.actors[key].kind in ("Country", "Organization", "Group"):
                 doer = [key] + [

@@ -295,3 +295,39 @@ def test_a_partial_load_of_a_broken_file_is_one_error(tmp_path: Path) -> None:
     bad.write_text("<a> <b> .\n")
     with pytest.raises(q.GraphLoadError, match="bad.ttl"):
         q.load_graph_part([bad])
+
+
+def test_a_graph_part_is_streamed_with_the_same_triples_as_a_store(tmp_path: Path) -> None:
+    from kg.vocab import PEK
+
+    def values(triples):  # type: ignore[no-untyped-def]
+        # a store keeps a decimal in its canonical form ("1" for "1.0"); the value is one
+        return {(s, p, o.toPython() if isinstance(o, Literal) else o) for s, p, o in triples}
+
+    part, total = q.load_graph_part([SEED], skip=[PEK.charStart])
+    store = q.load_store([SEED])
+    assert total == len(store)
+    expected = [
+        (q._from_ox(quad.subject), q._from_ox(quad.predicate), q._from_ox(quad.object))
+        for quad in store
+        if quad.predicate.value != str(PEK.charStart)
+    ]
+    assert len(part) < total and values(part) == values(expected)
+
+
+def test_streamed_files_count_a_repeated_triple_once_and_keep_blank_nodes_apart(
+    tmp_path: Path,
+) -> None:
+    first, second = tmp_path / "a.nt", tmp_path / "b.nt"
+    first.write_text('<http://e/s> <http://e/p> _:b .\n<http://e/s> <http://e/q> "x" .\n')
+    second.write_text('<http://e/s> <http://e/p> _:b .\n<http://e/s> <http://e/q> "x" .\n')
+    part, total = q.load_graph_part([first, second], skip=[URIRef("http://e/q")])
+    assert total == 3  # two blank nodes, one repeated skipped triple
+    assert len(set(part.objects(URIRef("http://e/s"), URIRef("http://e/p")))) == 2
+
+
+def test_a_file_that_breaks_off_mid_stream_is_named(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.nt"
+    bad.write_text('<http://e/s> <http://e/p> "x" .\n<http://e/s> <http://e/p> broken\n')
+    with pytest.raises(q.GraphLoadError, match=r"bad\.nt: not valid nt"):
+        q.load_graph_part([bad])
