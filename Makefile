@@ -28,7 +28,8 @@ notebook: $(STAMP)
 	test -x $(BIN)/jupyter-lab || $(BIN)/python -m pip install --quiet -e ".[dev,notebook]"
 	$(BIN)/jupyter-lab notebooks/explore.ipynb
 
-# Throughput against raw spaCy, memory, SPARQL engines, analysis scaling (a few minutes).
+# Throughput against raw spaCy, memory, SPARQL engines, analysis scaling, kg analyze and
+# kg viz at a million triples with a 5,000-actor page in Chromium (a few minutes).
 bench: $(STAMP)
 	$(BIN)/python bench/build.py
 	$(BIN)/python bench/analysis.py
@@ -37,6 +38,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/long.py
 	$(BIN)/python bench/stages.py
 	$(BIN)/python bench/detector.py
+	$(BIN)/python bench/commands.py --sizes 100k,1M --view-actors 5000
 
 # Hostile input through the real kg command line: tracebacks, hangs, broken or invalid
 # graphs, lost articles (about 10 minutes; tools/fuzz.py --help for size and seed).
