@@ -282,12 +282,21 @@ def office_holder(surname: str, day: dt.date | None) -> Entry | None:
         return None
     holders = {
         id(entry): entry
-        for phrase, entry in builtin().items()
-        if " " in phrase and _bare(phrase.split()[-1]) == _bare(key)
+        for entry in _by_surname().get(_bare(key), ())
         for restriction in entry.restrictions
         if restriction.holds(day)
     }
     return next(iter(holders.values())) if len(holders) == 1 else None
+
+
+@functools.cache
+def _by_surname() -> dict[str, list[Entry]]:
+    """The built-in list's entries of full names, by bare surname ("assad", "kerry")."""
+    out: dict[str, list[Entry]] = {}
+    for phrase, entry in builtin().items():
+        if " " in phrase:
+            out.setdefault(_bare(phrase.split()[-1]), []).append(entry)
+    return out
 
 
 def listed_country(names: list[str], day: dt.date | None) -> str | None:

@@ -12,14 +12,17 @@ import bisect
 import datetime as dt
 import functools
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any, TypeVar, cast
 
 from spacy.tokens import Doc, Span, Token
 
 from kg import dictionary, lexicon, mint
 from kg.model import Actor, Article, Evidence, Role
 from kg.nlp import TITLES_KEY, doc_text, sentence_ents
+
+_T = TypeVar("_T")
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
@@ -579,6 +582,27 @@ def _describes_only(adjective: Token) -> bool:
     )
 
 
+def _per_token(fn: Callable[[Token], _T]) -> Callable[[Token], _T]:
+    """``fn``, remembering its answer for each token of the doc being read.
+
+    For functions of a token's parse and the lexicons alone, which resolution and
+    extraction ask about the same words again and again.
+    """
+    seen: list[Any] = [None, {}]
+
+    @functools.wraps(fn)
+    def remembered(token: Token) -> _T:
+        if seen[0] is not token.doc:
+            seen[0], seen[1] = token.doc, {}
+        memo = seen[1]
+        if token.i not in memo:
+            memo[token.i] = fn(token)
+        return cast(_T, memo[token.i])
+
+    return remembered
+
+
+@_per_token
 def group_sector(token: Token) -> str | None:
     """The sector a group noun names ("troops" → "military"), "" for a group of no
     sector ("delegation"), None for any other word. A compound listed whole wins."""
@@ -631,6 +655,7 @@ def _unnamed_title(token: Token) -> bool:
     return _title_ending(token) is not None
 
 
+@_per_token
 def _title_ending(token: Token) -> lexicon.Title | None:
     """The listed title of up to three words that ends at ``token`` ("foreign minister")."""
     titles = lexicon.titles()
@@ -2082,7 +2107,7 @@ def _untagged_surnames(
     noun outside any entity (part of some other name) is left alone.
     """
     taken = {i for span, _, _ in found for i in range(span.start, span.end)}
-    taken |= {t.i for t in doc if t.ent_type_}
+    taken |= {i for ent in doc.ents for i in range(ent.start, ent.end)}
     taken |= {i for span in _title_spans(doc) for i in range(span.start, span.end)}
     credit = _credit_start(doc_text(doc))
     out: list[Span] = []
