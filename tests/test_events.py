@@ -1881,3 +1881,14 @@ def test_withdrawing_observers_reduces_relations(nlp: Language) -> None:
 def test_withdrawing_troops_stays_a_retreat(nlp: Language) -> None:
     found = all_events(nlp, "Israel withdrew its troops from Gaza.")
     assert [c for c, *_ in found] == ["Retreat"]
+
+
+def test_what_is_hailed_from_a_capital_is_that_country_s(nlp: Language) -> None:
+    # the parser hangs "from Paris" on the verb, not on "line"
+    found = all_events(nlp, "A Lebanese pro-government MP hailed the new tougher line from Paris.")
+    assert [(c, t) for c, _, t, _ in found] == [("Support", ["country:FRA"])]
+
+
+def test_where_rockets_are_fired_from_is_no_target(nlp: Language) -> None:
+    found = all_events(nlp, "Hezbollah fired rockets from Lebanon.")
+    assert [(c, t) for c, _, t, _ in found] == [("Attack", [])]

@@ -1488,7 +1488,24 @@ def _nested_in_objects(token: Token, trig: Trigger, ctx: _Context, agents: list[
         and not (trig.cls in OWN_OBJECT_CLASSES and o.dep_ != "pobj")
     ]
     nested += _clauses(token, ctx) if trig.frame == "sv" else []
-    return [k for obj in nested for k in _nested_actors(obj, ctx, agents)]
+    judged = trig.cls in JUDGING_CLASSES or trig.cls in CONTENT_TAKERS
+    return [k for obj in nested for k in _hung_or_nested(obj, token, ctx, agents, judged)]
+
+
+def _hung_or_nested(
+    obj: Token, verb: Token, ctx: _Context, agents: list[str], judged: bool
+) -> list[str]:
+    """The nearest side inside an object; for an act that judges or answers what
+    another side did or proposed, also the side a prepositional object on the verb
+    itself names, where the parser often hangs what belongs to the direct object
+    ("hailed the new line from Paris", "rejected the offer from Tehran"). An act of
+    another kind keeps such a phrase for where it was done ("fired missiles from Syria").
+    """
+    if judged and obj.dep_ == "pobj" and obj.head.head.i == verb.i:
+        own = [k for k in ctx.actors(obj) if k not in agents]
+        if own:
+            return own
+    return _nested_actors(obj, ctx, agents)
 
 
 def _carried_to(token: Token, trig: Trigger, ctx: _Context, agents: list[str]) -> list[str]:
