@@ -172,8 +172,9 @@ def main(argv: list[str] | None = None) -> int:
                         str(args.view_actors),
                     ]
                 )
-                if big.ok:
-                    page = check_page(html, args.out.with_suffix(".png"))
+                if not big.ok:
+                    return 1
+                page = check_page(html, args.out.with_suffix(".png"))
     lines = [
         "# Command benchmark",
         "",

@@ -308,8 +308,26 @@ class Resolution:
             # "Russia said its troops killed ...": the doers are the country's or body's
             # the pronoun refers to (not "recalled its ambassador from Turkey": Turkey)
             keys = self.coref.get(token.i, [])
-            if len(keys) == 1 and self.actors[keys[0]].kind in ("Country", "Organization"):
+            if (
+                len(keys) == 1
+                and self.actors[keys[0]].kind in ("Country", "Organization")
+                and self._reporting_subject(token.head) == keys[0]
+            ):
                 return keys[0]
+        return None
+
+    def _reporting_subject(self, noun: Token) -> str | None:
+        """The actor that is the subject of a verb governing ``noun``'s clause ("Russia
+        said its troops ...": Russia), if any; a pronoun's referent is taken only then.
+        """
+        for verb in noun.ancestors:
+            if verb.pos_ not in ("VERB", "AUX"):
+                continue
+            for child in verb.children:
+                if child.dep_ in SUBJECT_DEPS and child.i != noun.i:
+                    key = self.token_key.get(child.i)
+                    if key:
+                        return key
         return None
 
     def _side_of(self, token: Token, depth: int) -> list[str]:
@@ -2011,6 +2029,7 @@ def resolve(doc: Doc, article: Article) -> Resolution:
     _extract_roles(res)
     _titled_aliases(res)
     _coreference(res)
+    res._named_groups = None  # read mid-coreference, before every pronoun was resolved
     _reported_pronouns(res)
     _settle(res)
     return res

@@ -1892,3 +1892,16 @@ def test_what_is_hailed_from_a_capital_is_that_country_s(nlp: Language) -> None:
 def test_where_rockets_are_fired_from_is_no_target(nlp: Language) -> None:
     found = all_events(nlp, "Hezbollah fired rockets from Lebanon.")
     assert [(c, t) for c, _, t, _ in found] == [("Attack", [])]
+
+
+def test_aid_cut_off_stays_a_sanction(nlp: Language) -> None:
+    found = all_events(nlp, "The United States cut off aid to Egypt.")
+    assert [c for c, *_ in found] == ["Sanction"]
+
+
+def test_its_refers_to_the_reporting_subject_only(nlp: Language) -> None:
+    text = (
+        "Russia imposed sanctions on Turkey. The coalition said its jets struck targets near Raqqa."
+    )
+    agents = [a for c, a, _, _ in all_events(nlp, text) if c == "Attack"]
+    assert all("group:tur-military" not in a for a in agents)

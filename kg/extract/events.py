@@ -124,7 +124,12 @@ def _lookup(token: Token) -> Trigger | None:
                         and not _crowd_subject(token)
                     ):
                         return None
-                    if phrasal is not None and phrasal.cls != "Aid" and _has_goods(token):
+                    if (
+                        phrasal is not None
+                        and phrasal.cls == "Concede"
+                        and _has_goods(token)
+                        and objects_of(token, ("to",))
+                    ):
                         # "handed over 700 kg of medicine to the Red Crescent": a delivery
                         return table.get(("deliver", "VERB"), phrasal)
                     if phrasal is not None:
