@@ -399,9 +399,22 @@ def proposal_verbs() -> frozenset[str]:
 
 @functools.cache
 def descriptive_modifiers() -> frozenset[str]:
-    """Adjectives that describe a group without naming its side ("armed", "masked";
-    ``descriptive_modifiers.txt``); "pro-" and "anti-" adjectives are read as such too."""
+    """Modifiers that describe a group even when tagged as a nationality ("Islamist";
+    ``descriptive_modifiers.txt``)."""
     return _words("descriptive_modifiers.txt")
+
+
+@functools.cache
+def mutual_acts() -> frozenset[str]:
+    """Acts sides told together do to each other ("traded fire"; ``mutual_acts.txt``)."""
+    return _words("mutual_acts.txt")
+
+
+@functools.cache
+def outside_modifiers() -> frozenset[str]:
+    """Adjectives that put a group outside the article's country ("foreign troops",
+    "international monitors"; ``outside_modifiers.txt``)."""
+    return _words("outside_modifiers.txt")
 
 
 @functools.cache

@@ -460,11 +460,15 @@ class Resolution:
                 if whole in listed or (child.lower_ == "government" and child.i < token.i):
                     continue  # "security forces", "government troops"
                 if (
-                    child.dep_ == "amod"
+                    (
+                        child.dep_ in ("amod", "compound")
+                        or (child.dep_ == "poss" and child.pos_ == "NOUN")
+                    )
+                    and child.i < token.i  # not "militias loyal to Iran", "angry at"
                     and _describes_only(child)
                     and child.i not in self.token_key
                 ):
-                    continue  # "pro-Russian separatists", "masked gunmen"
+                    continue  # "pro-Russian separatists", "masked gunmen", "rights activists"
                 return False
             if child.dep_ == "prep" and child.lower_ in SIDE_PREPS:
                 if any(
@@ -579,25 +583,46 @@ FOLLOWED_SECTORS = lexicon.sectors_with("followed")
 ORGANISED_SECTORS = lexicon.sectors_with("organised")
 
 
-def _describes_only(adjective: Token) -> bool:
-    """Whether an adjective describes a group without naming its side ("armed",
-    "pro-Russian"; ``lexicons/descriptive_modifiers.txt``).
+def _describes_only(modifier: Token) -> bool:
+    """Whether a modifier describes a group without naming its side: "armed",
+    "paramilitary", "pro-Russian", "rights" in "rights activists"; not "foreign"
+    (``lexicons/outside_modifiers.txt``) nor a name or nationality ("Chinese", "Hamas").
 
     >>> from spacy.lang.en import English
-    >>> [_describes_only(t) for t in English()("armed foreign")]
-    [True, False]
+    >>> [_describes_only(t) for t in English()("armed foreign paramilitary Islamist")]
+    [True, False, True, True]
     """
-    word = adjective.lower_
-    if word.startswith(("pro-", "anti-")) or word in lexicon.descriptive_modifiers():
+    word = modifier.lower_
+    if word.startswith(("pro-", "anti-")):
         return True
     # "pro-Russian" split into "pro", "-", "Russian": each part only describes
-    doc, i = adjective.doc, adjective.i
+    doc, i = modifier.doc, modifier.i
     before = [doc[j].lower_ for j in range(max(0, i - 2), i)]
-    return (
+    if (
         word in ("pro", "anti")
         or (word == "-" and before[-1:] in (["pro"], ["anti"]))
         or (before[-2:] in (["pro", "-"], ["anti", "-"]))
-    )
+    ):
+        return True
+    if word in lexicon.descriptive_modifiers():
+        return True
+    if (
+        word in lexicon.outside_modifiers()
+        or modifier.lemma_.lower() in lexicon.outside_modifiers()
+    ):
+        return False
+    if word == "led" or word.endswith("-led"):
+        return False  # "Saudi-led forces": a coalition, whoever leads it
+    if modifier.text in lexicon.demonyms() or modifier.text.title() in lexicon.demonyms():
+        return False
+    if modifier.pos_ == "PROPN":
+        return False
+    # "Suspected gunmen": capitalised as the sentence's first word, not a name
+    return modifier.is_sent_start or modifier.ent_type_ not in NAMING_ENTITY_TYPES
+
+
+#: Entity types whose words name a side when they modify a group ("Chinese troops").
+NAMING_ENTITY_TYPES = frozenset({"NORP", "GPE", "ORG", "LOC", "PERSON", "FAC"})
 
 
 def _per_token(fn: Callable[[Token], _T]) -> Callable[[Token], _T]:

@@ -1905,3 +1905,14 @@ def test_its_refers_to_the_reporting_subject_only(nlp: Language) -> None:
     )
     agents = [a for c, a, _, _ in all_events(nlp, text) if c == "Attack"]
     assert all("group:tur-military" not in a for a in agents)
+
+
+def test_sides_told_together_in_a_clash_act_on_each_other(nlp: Language) -> None:
+    x = extract_text(nlp, "Indian and Pakistani troops traded fire across the border on Monday.")
+    ((agents, targets),) = [(e.agents, e.targets) for e in x.events if e.cls == "Attack"]
+    assert set(agents) == set(targets) == {"group:ind-military", "group:pak-military"}
+
+
+def test_one_side_in_a_clash_is_no_target_of_itself(nlp: Language) -> None:
+    x = extract_text(nlp, "Indian troops clashed near the border on Monday.")
+    assert all(not set(e.targets) & set(e.agents) for e in x.events)

@@ -1424,3 +1424,34 @@ def test_commanders_of_rebels_are_rebels(nlp):
 def test_a_region_named_with_a_place_noun_is_in_the_region_s_country(nlp):
     x = extract_text(nlp, "Police in Idlib province arrested 12 protesters.")
     assert "group:syr-police" in x.actors
+
+
+def test_group_described_by_an_adjective_acts_for_the_article_country(nlp):
+    x = extract_text(
+        nlp, "QUITO, Ecuador - Hooded gunmen stormed a television studio in Guayaquil."
+    )
+    ((agents, _),) = sides(x, "Attack")
+    assert agents == ["group:ecu-rebels"]
+
+
+def test_group_described_by_a_common_noun_acts_for_the_article_country(nlp):
+    x = extract_text(
+        nlp, "Rights activists in Kenya said opposition activists criticised the police."
+    )
+    assert any(a == ["group:ken-activists"] for a, _ in sides(x, "Accusation"))
+
+
+def test_group_described_as_foreign_is_not_the_article_country(nlp):
+    x = extract_text(nlp, "KABUL, Afghanistan - Foreign troops left the city of Kandahar.")
+    assert not any(a.key == "group:afg-military" for a in x.actors.values())
+
+
+def test_group_modified_by_a_name_is_not_the_article_country(nlp):
+    x = extract_text(nlp, "KABUL, Afghanistan - Hamas gunmen attacked a checkpoint.")
+    assert not any(a.key == "group:afg-rebels" for a in x.actors.values())
+
+
+def test_religious_or_ideological_modifier_only_describes_a_group(nlp):
+    x = extract_text(nlp, "Suspected Islamist gunmen attacked a church in Kenya's Garissa county.")
+    ((agents, _),) = sides(x, "Attack")
+    assert agents == ["group:ken-rebels"]

@@ -572,6 +572,29 @@ def _reciprocal(verb: Token) -> bool:
     return False
 
 
+def _mutual(verb: Token, agents: list[str]) -> bool:
+    """Whether sides told together do an act to each other: "Indian and Pakistani troops
+    traded fire", "police and protesters clashed" (``lexicons/mutual_acts.txt``).
+
+    >>> from kg import nlp as _nlp
+    >>> doc = _nlp.load()("Police and protesters clashed in Lagos.")
+    >>> _mutual(doc[3], ["group:police", "group:protesters"]), _mutual(doc[3], ["group:police"])
+    (True, False)
+    >>> doc = _nlp.load()("Kenyan and Ugandan troops fought together in Somalia.")
+    >>> _mutual(doc[4], ["group:ken-military", "group:uga-military"])
+    False
+    """
+    trig = trigger_for(verb)
+    words = {verb.lemma_.lower(), trig.word if trig else ""}
+    if any(c.lower_ in _ALONGSIDE for c in verb.children):
+        return False  # "fought alongside each other", "fought together": allies
+    return len(agents) > 1 and bool(words & lexicon.mutual_acts())
+
+
+#: Words by which sides told together act as allies, not on each other.
+_ALONGSIDE = frozenset({"together", "jointly", "alongside", "beside"})
+
+
 def _same_kind_or_none(word: Token, trigger: Token) -> bool:
     """Whether a word names no act, or an act of the same class as ``trigger`` ("the
     attack on a convoy near Mosul killed three soldiers": one attack)."""
@@ -1691,7 +1714,7 @@ def _svo(token: Token, trig: Trigger, ctx: _Context) -> Event | None:
         # "the Guards released them in Tehran": the doer's own country is no side
         targets = [k for k in _located_side(token, ctx) if k not in homes]
     targets = [t for t in dict.fromkeys(targets) if t not in agents]
-    if not targets and token.pos_ == "VERB" and _reciprocal(token):
+    if not targets and token.pos_ == "VERB" and (_reciprocal(token) or _mutual(token, agents)):
         targets = list(agents)  # "Russia and Ukraine blamed each other": each the other
     by_position = False
     if not (agents or targets) and _bare_participle(token) and not _has_subject(token):
