@@ -1608,6 +1608,17 @@ def _country_named(actor: Actor) -> str | None:
     return None
 
 
+def _only_role_country(res: Resolution) -> str | None:
+    """ISO3 of the one country whose offices the people of a text that names no country
+    hold ("Protesters demanded the resignation of Prime Minister Nawaz Sharif": Pakistan)."""
+    named = {
+        res.actors[role.of].iso3
+        for role in res.roles
+        if role.of in res.actors and res.actors[role.of].kind == "Country"
+    } - {None}
+    return named.pop() if len(named) == 1 else None
+
+
 def _only_town_country(res: Resolution) -> str | None:
     """ISO3 of the one country the towns of a text that names no country lie in
     ("Protesters gathered in Jos": Nigeria), from :func:`kg.lexicon.cities`."""
@@ -2052,6 +2063,8 @@ def resolve(doc: Doc, article: Article) -> Resolution:
         res.towns = True  # a note naming only towns: "Protesters gathered in Jos"
         res.local = _only_town_country(res)
     _extract_roles(res)
+    if res.local is None:
+        res.local = _only_role_country(res)
     _titled_aliases(res)
     _coreference(res)
     res._named_groups = None  # read mid-coreference, before every pronoun was resolved

@@ -1916,3 +1916,48 @@ def test_sides_told_together_in_a_clash_act_on_each_other(nlp: Language) -> None
 def test_one_side_in_a_clash_is_no_target_of_itself(nlp: Language) -> None:
     x = extract_text(nlp, "Indian troops clashed near the border on Monday.")
     assert all(not set(e.targets) & set(e.agents) for e in x.events)
+
+
+def test_protest_with_no_named_doer_is_by_the_protesters_of_its_place(nlp: Language) -> None:
+    x = extract_text(nlp, "Demonstrations against the government continued in Bujumbura.")
+    ((agents, targets),) = [(e.agents, e.targets) for e in x.events if e.cls == "Protest"]
+    assert agents == ["group:bdi-activists"] and targets == ["group:bdi-government"]
+
+
+def test_blocked_roads_with_no_doer_are_no_protest(nlp: Language) -> None:
+    x = extract_text(nlp, "Soldiers were deployed in Nairobi, and some roads were blocked off.")
+    assert "Protest" not in [e.cls for e in x.events]
+
+
+def test_gerund_subject_reads_as_its_noun(nlp: Language) -> None:
+    x = extract_text(
+        nlp, "Fighting between the army and rebels in eastern Congo has displaced thousands."
+    )
+    ((participants),) = [e.participants for e in x.events if e.cls == "Attack"]
+    assert {"group:cod-military", "group:cod-rebels"} <= set(participants)
+
+
+def test_gerund_with_an_object_stays_a_verb(nlp: Language) -> None:
+    x = extract_text(nlp, "In Congo the army is fighting rebels near Goma.")
+    ((agents, targets),) = [(e.agents, e.targets) for e in x.events if e.cls == "Attack"]
+    assert agents == ["group:cod-military"] and targets == ["group:cod-rebels"]
+
+
+def test_side_called_on_to_act_is_its_doer_and_the_act_is_not_done(nlp: Language) -> None:
+    x = extract_text(nlp, "The EU called on Russia to withdraw its troops from eastern Ukraine.")
+    ((agents, modality),) = [(e.agents, e.modality) for e in x.events if e.cls == "Retreat"]
+    assert agents == ["country:RUS"] and modality == "hypothetical"
+
+
+def test_warning_about_ones_own_country_targets_the_side_it_acts_on(nlp: Language) -> None:
+    x = extract_text(
+        nlp, "Russian President Vladimir Putin warned that Russia would retaliate against NATO."
+    )
+    ((targets),) = [e.targets for e in x.events if e.cls == "Threaten"]
+    assert targets == ["org:nato"]
+
+
+def test_criticising_ones_own_countrys_body_keeps_it_as_target(nlp: Language) -> None:
+    x = extract_text(nlp, "Russian President Vladimir Putin criticised Russia's central bank.")
+    ((targets),) = [e.targets for e in x.events if e.cls == "Accusation"]
+    assert targets == ["country:RUS"]

@@ -164,6 +164,7 @@ def test_every_class_behaviour_names_an_ontology_class_and_a_known_behaviour() -
         "aimed",
         "own-object",
         "doer-optional",
+        "crowd-doer",
         "spoken",
         "written",
         "judging",

@@ -1455,3 +1455,17 @@ def test_religious_or_ideological_modifier_only_describes_a_group(nlp):
     x = extract_text(nlp, "Suspected Islamist gunmen attacked a church in Kenya's Garissa county.")
     ((agents, _),) = sides(x, "Attack")
     assert agents == ["group:ken-rebels"]
+
+
+def test_country_of_the_only_office_named_is_the_articles(nlp):
+    x = extract_text(nlp, "Protesters demanded the resignation of Prime Minister Nawaz Sharif.")
+    assert any(a == ["group:pak-activists"] for a, _ in sides(x, "Demand"))
+
+
+def test_offices_of_two_countries_give_the_article_no_country(nlp):
+    x = extract_text(
+        nlp,
+        "Protesters demanded the resignation of Prime Minister Nawaz Sharif"
+        " and President Barack Obama.",
+    )
+    assert not any(a.kind == "Group" for a in x.actors.values())

@@ -63,6 +63,9 @@ def subject_of(token: Token) -> Token | None:
             controllers = [c for c in t.head.children if c.dep_ in ("dobj", "dative")]
             if controllers and t.head.lemma_.lower() not in OBJECT_NOT_CONTROLLER:
                 return controllers[0]
+            asked = asked_side(t.head)
+            if asked is not None:
+                return asked  # "called on Russia to withdraw": Russia is to withdraw
         if t.dep_ == "pcomp" and t.head.dep_ == "prep" and t.head.lower_ in ("for", "of"):
             governor = t.head.head
             objects = [c for c in governor.children if c.dep_ == "dobj"]
@@ -267,7 +270,7 @@ def modality_of(token: Token, cls: str | None = None) -> str | None:
                 return "planned"
             return of(child.lower_)
     for governor in _governors(verb):
-        for form in (phrasal_lemma(governor), governor.lemma_.lower()):
+        for form in (phrasal_lemma(governor), governor.lemma_.lower(), *_with_preps(governor)):
             if form in words:
                 return of(form)
     if verb.dep_ == "advcl" and _infinitive(verb) and verb.head.i != verb.i:
@@ -326,6 +329,38 @@ def phrasal_lemma(verb: Token) -> str:
     particle = next((c for c in verb.children if c.dep_ == "prt" and c.i > verb.i), None)
     lemma = verb.lemma_.lower()
     return f"{lemma} {particle.lower_}" if particle is not None else lemma
+
+
+def _with_preps(verb: Token) -> list[str]:
+    """A verb's lemma with each preposition hung on it ("called on Russia to" → "call on").
+
+    >>> from kg import nlp as _nlp
+    >>> _with_preps(_nlp.load()("The EU called on Russia to withdraw.")[2])
+    ['call on']
+    """
+    lemma = verb.lemma_.lower()
+    return [f"{lemma} {c.lower_}" for c in verb.children if c.dep_ == "prep"]
+
+
+def asked_side(governor: Token) -> Token | None:
+    """Who a verb of asking asks through its preposition: "called on Russia to withdraw",
+    "appealed to the parties to allow aid" (a verb and preposition that
+    ``lexicons/irrealis.tsv`` makes hypothetical).
+
+    >>> from kg import nlp as _nlp
+    >>> asked_side(_nlp.load()("The EU called on Russia to withdraw.")[2]).text
+    'Russia'
+    >>> asked_side(_nlp.load()("The EU went to Brussels to talk.")[2]) is None
+    True
+    """
+    words = lexicon.modalities()
+    lemma = governor.lemma_.lower()
+    for prep in governor.children:
+        if prep.dep_ == "prep" and words.get(f"{lemma} {prep.lower_}") == "hypothetical":
+            objects = [o for o in prep.children if o.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    return None
 
 
 def _governors(verb: Token) -> list[Token]:

@@ -107,6 +107,10 @@ _SEEN: list[Any] = [None, {}]
 
 def _lookup(token: Token) -> Trigger | None:
     table = lexicon.triggers()
+    if _gerund_as_noun(token):
+        noun = table.get((token.lower_, "NOUN"))
+        if noun is not None:
+            return noun  # "Fighting between the army and rebels has displaced thousands"
     if token.pos_ == "VERB":
         lemma = token.lemma_.lower()
         for child in token.children:
@@ -169,6 +173,27 @@ def _lookup(token: Token) -> Trigger | None:
                     return phrase
         return table.get((token.lower_, "NOUN")) or table.get((token.lemma_.lower(), "NOUN"))
     return None
+
+
+def _gerund_as_noun(token: Token) -> bool:
+    """Whether an -ing verb stands where a noun does, with nothing of a verb's own: a
+    subject or object with no subject, object, auxiliary or particle ("Fighting between
+    the army and rebels has displaced thousands"; not "Fighting the rebels, the army ...").
+
+    >>> from kg import nlp as _nlp
+    >>> doc = _nlp.load()("Fighting between the army and rebels has displaced thousands.")
+    >>> _gerund_as_noun(doc[0])
+    True
+    >>> doc = _nlp.load()("The army is fighting rebels.")
+    >>> _gerund_as_noun(doc[3])
+    False
+    """
+    if token.pos_ != "VERB" or token.tag_ != "VBG":
+        return False
+    if token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj"):
+        return False
+    verbal = ("nsubj", "nsubjpass", "dobj", "aux", "auxpass", "prt", "dative", "advmod")
+    return not any(c.dep_ in verbal for c in token.children)
 
 
 def _bound_preposition(verb: Token, prep: Token) -> bool:
@@ -1599,10 +1624,17 @@ def find_targets(
     """The targets of an active verb and the name of the finder that found them.
 
     A finder that finds only the agents themselves found nothing ("X warned that [it]
-    would strike Y": the clause's subject is X again), and the next one is tried.
+    would strike Y": the clause's subject is X again), and the next one is tried. So
+    does a governed clause whose subject is only the country the agents act for
+    ("Putin warned that Russia would retaliate against NATO"); a direct object may be
+    ("Putin criticised Russia's central bank").
     """
+    own = {ctx.res.actors[k].affiliation for k in agents if k in ctx.res.actors}
+    own |= {role.of for role in ctx.res.roles if role.person in agents}
     for name, finder in TARGET_FINDERS:
         found = [k for k in finder(token, trig, ctx, agents) if k not in agents]
+        if name == "governed clause" and found and all(k in own for k in found):
+            continue
         if found:
             return found, name
     return [], None
@@ -1734,10 +1766,17 @@ def _svo(token: Token, trig: Trigger, ctx: _Context) -> Event | None:
         by_position = bool(agents)
     if agents and not targets and trig.frame in ("svo", "weapon", "armed") and by_position:
         targets = [k for k in nearest_actors(token, ctx, before=False) if k not in agents]
+    crowd = False
+    if not agents and trig.cls in CROWD_DOERS and trig.frame != "crowd" and _told_as_act(token):
+        # not "roads were blocked off": a word that is a protest only when a crowd does it
+        agents = [k for k in _crowd_doers(token, ctx) if k not in targets]
+        crowd = bool(agents)
     event = _base(token, trig, ctx)
     event.agents, event.targets = agents, targets
     if by_position:
         event.confidence = POSITION_CONFIDENCE
+    if crowd:
+        event.confidence = min(event.confidence, INFERRED_SIDE_CONFIDENCE)
     if trig.cls == "Attack":
         if _names_other_event(token, trig) or _by_mishap(token) or _kills_a_measure(token):
             return None
@@ -2064,6 +2103,36 @@ def _clauses(token: Token, ctx: _Context) -> list[Token]:
 #: Prepositions whose objects may hold the side an act concerns ("reneged on its pledge to X").
 NESTED_PREPS = ("to", "with", "from", "by", "for", "against", "of", "over", "into", "about", "on")
 LOCATED_TARGET = lexicon.classes_with("located-target")
+
+
+#: Classes whose unnamed doers are a crowd ("Demonstrations continued in Bujumbura").
+CROWD_DOERS = lexicon.classes_with("crowd-doer")
+
+
+def _told_as_act(token: Token) -> bool:
+    """Whether a word tells an act of its own: a verb, or a noun that is its clause's
+    subject or root ("Demonstrations continued"); not an occasion or a reason ("spoke at
+    a rally", "demonstrated in protest against Peru").
+
+    >>> from kg import nlp as _nlp
+    >>> doc = _nlp.load()("Obama spoke at a rally after protests erupted.")
+    >>> _told_as_act(doc[4]), _told_as_act(doc[6])
+    (False, True)
+    """
+    if token.pos_ == "VERB":
+        return not any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
+    return token.dep_ in ("nsubj", "nsubjpass", "ROOT")
+
+
+def _crowd_doers(token: Token, ctx: _Context) -> list[str]:
+    """The protesters of the country an act with no named doer is done in: its sentence's
+    place, else the article's country ("Demonstrations against the government
+    continued in Bujumbura": Burundian protesters), as an inferred group."""
+    where = _located_side(token, ctx)
+    if not where and ctx.res.local:
+        where = [ctx.res.country(ctx.res.local)]
+    sector = lexicon.group_nouns()["protester"]  # "activists"
+    return [ctx.res.group_actor(side, sector, token, inferred=True) for side in where[:1]]
 
 
 def _located_side(token: Token, ctx: _Context) -> list[str]:
