@@ -1735,7 +1735,7 @@ def _clause_subject_keys(res: Resolution, pronoun: Token) -> list[str]:
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects:
             return res.actors_of(subjects[0], weak=False)
-        if verb.dep_ != "conj" or verb.head is verb:
+        if verb.dep_ != "conj" or verb.head.i == verb.i:
             break
         verb = verb.head
     return []
@@ -2083,7 +2083,7 @@ def _settle(res: Resolution) -> None:
     for token in res.doc:
         if token.pos_ in ("NOUN", "PROPN", "PRON"):
             res.actors_of(token)
-        if token.head.lemma_.lower() in facilities and token.head is not token:
+        if token.head.lemma_.lower() in facilities and token.head.i != token.i:
             res.owner_group(token)  # "attacked a police station": the police
     for key in [k for k, a in res.actors.items() if a.kind == "Place"]:
         res.seat_country(key)

@@ -49,7 +49,7 @@ def subject_of(token: Token) -> Token | None:
             # "men carrying arms"; and "Clinton's campaign called on Trump", misparsed
             # with "called" hung on the noun: the noun acts
             return t.head
-        if t is not token and t.dep_ == "acl" and t.tag_ == "VBN" and _names_doers(t.head):
+        if t.i != token.i and t.dep_ == "acl" and t.tag_ == "VBN" and _names_doers(t.head):
             # "arrested men suspected of planning attacks": the men plan, not who
             # arrested them; a clause on a noun never takes its governor's subject
             return t.head
@@ -77,7 +77,7 @@ def subject_of(token: Token) -> Token | None:
             and any(c.dep_ in ("det", "poss") for c in t.children)
         ):
             break  # a gerund used as a noun: "called the killing murder"
-        if t.dep_ in CLIMB_DEPS and t.head is not t:
+        if t.dep_ in CLIMB_DEPS and t.head.i != t.i:
             t = t.head
             continue
         break
@@ -191,7 +191,7 @@ def clause_verb(token: Token) -> Token:
     """The verb governing a word (itself when it is a verb)."""
     t = token
     for _ in range(6):
-        if t.pos_ in ("VERB", "AUX") or t.head is t:
+        if t.pos_ in ("VERB", "AUX") or t.head.i == t.i:
             return t
         t = t.head
     return t
@@ -375,7 +375,7 @@ def _governors(verb: Token) -> list[Token]:
         infinitive = t.dep_ == "advcl" and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in t.children
         )
-        if t.dep_ not in ("xcomp", "ccomp", "acomp") and not infinitive or t.head is t:
+        if t.dep_ not in ("xcomp", "ccomp", "acomp") and not infinitive or t.head.i == t.i:
             break
         if _opens_relative(t):
             break  # "..., whose eastern sector Israel captured": a relative clause

@@ -505,7 +505,7 @@ class _Context:
         arguments = [
             a
             for a in (subject, *objects_of(verb))
-            if a is not None and a is not token and _same_kind_or_none(a, token)
+            if a is not None and a.i != token.i and _same_kind_or_none(a, token)
         ]  # "protested the killing of X in Quetta": the killing's place, not the protest's
         for argument in arguments:
             for prep, obj in [(None, argument), *prep_chain(argument)]:
@@ -1373,7 +1373,8 @@ def _trip_of(token: Token) -> Token | None:
     elif token.dep_ not in ("advcl", "xcomp"):
         return None
     trip = trigger_for(head) if head.i != token.i else None
-    if trip is not None and trip.cls == "Meeting" and _trip_purpose(head) is token:
+    purpose = _trip_purpose(head) if trip is not None and trip.cls == "Meeting" else None
+    if purpose is not None and purpose.i == token.i:
         return head
     return None
 
