@@ -1961,3 +1961,25 @@ def test_criticising_ones_own_countrys_body_keeps_it_as_target(nlp: Language) ->
     x = extract_text(nlp, "Russian President Vladimir Putin criticised Russia's central bank.")
     ((targets),) = [e.targets for e in x.events if e.cls == "Accusation"]
     assert targets == ["country:RUS"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Estonia declared a Russian diplomat persona non grata on Thursday.",
+        "The Czech Republic sent home 18 Russian embassy staff.",
+    ],
+)
+def test_expelling_diplomats_in_other_words_is_a_sanction(nlp: Language, text: str) -> None:
+    x = extract_text(nlp, text)
+    assert [(e.cls, e.targets) for e in x.events] == [("Sanction", ["group:rus-government"])]
+
+
+def test_sending_pupils_home_is_no_sanction(nlp: Language) -> None:
+    x = extract_text(nlp, "A school in Tallinn sent home 200 pupils after a gas leak.")
+    assert "Sanction" not in [e.cls for e in x.events]
+
+
+def test_trip_made_to_meet_someone_is_one_meeting(nlp: Language) -> None:
+    x = extract_text(nlp, "Kerry flew to Moscow to meet Putin on Tuesday.")
+    assert [e.cls for e in x.events] == ["Meeting"]
