@@ -1469,3 +1469,13 @@ def test_offices_of_two_countries_give_the_article_no_country(nlp):
         " and President Barack Obama.",
     )
     assert not any(a.kind == "Group" for a in x.actors.values())
+
+
+def test_unions_act_for_their_country(nlp):
+    x = extract_text(nlp, "Unions in Nigeria called a general strike over fuel prices.")
+    assert any(a == ["group:nga-labour"] for a, _ in sides(x, "Protest"))
+
+
+def test_named_council_is_no_group(nlp):
+    x = extract_text(nlp, "The UN Security Council condemned the attack in Mali.")
+    assert not any(a.kind == "Group" for a in x.actors.values())
