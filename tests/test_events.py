@@ -1983,3 +1983,14 @@ def test_sending_pupils_home_is_no_sanction(nlp: Language) -> None:
 def test_trip_made_to_meet_someone_is_one_meeting(nlp: Language) -> None:
     x = extract_text(nlp, "Kerry flew to Moscow to meet Putin on Tuesday.")
     assert [e.cls for e in x.events] == ["Meeting"]
+
+
+def test_names_a_headline_lists_before_its_subject_meet_too(nlp: Language) -> None:
+    x = extract_text(nlp, "Kerry, Lavrov hold talks on Syria in Geneva.")
+    ((participants),) = [e.participants for e in x.events if e.cls == "Meeting"]
+    assert {"person:kerry", "person:lavrov"} <= set(participants)
+
+
+def test_a_time_word_before_the_subject_is_no_participant(nlp: Language) -> None:
+    x = extract_text(nlp, "On Monday, Lavrov held talks in Geneva.")
+    assert all(len(e.participants) < 2 for e in x.events if e.cls == "Meeting")

@@ -1395,6 +1395,32 @@ def _involved(noun: Token) -> list[Token]:
     ]
 
 
+def _listed_subjects(verb: Token) -> list[Token]:
+    """A verb's subjects, with the names a headline lists before them with a comma,
+    which the parser hangs on the verb as modifiers ("Kerry, Lavrov hold talks").
+
+    >>> from kg import nlp as _nlp
+    >>> doc = _nlp.load()("Kerry, Lavrov hold talks on Syria in Geneva.")
+    >>> [t.text for t in _listed_subjects(doc[3])]
+    ['Kerry', 'Lavrov']
+    >>> [t.text for t in _listed_subjects(_nlp.load()("Today, Lavrov holds talks.")[3])]
+    ['Lavrov']
+    """
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects:
+        return []
+    first = min(s.i for s in subjects)
+    listed = [
+        c
+        for c in verb.children
+        if c.dep_ in ("npadvmod", "advcl")
+        and c.pos_ == "PROPN"
+        and c.i < first
+        and verb.doc[c.right_edge.i + 1].text == ","
+    ]
+    return sorted(listed + subjects, key=lambda t: t.i)
+
+
 def _meeting(token: Token, trig: Trigger, ctx: _Context) -> list[Event]:
     """Meetings a meeting word reports: everyone named takes part.
 
@@ -1414,7 +1440,7 @@ def _meeting_of(token: Token, trig: Trigger, ctx: _Context) -> list[Event]:
     if token.pos_ == "VERB":
         host = ctx.actors(subject_of(token))
         # "Putin, Kim meet": a headline's comma list parsed as two subjects
-        host += [k for c in token.children if c.dep_ == "nsubj" for k in ctx.actors(c)]
+        host += [k for c in _listed_subjects(token) for k in ctx.actors(c)]
         # "was received by Pope Francis": the one who receives takes part too
         host += [
             k for o in objects_of(token, ("by",)) if o.head.dep_ == "agent" for k in ctx.actors(o)
@@ -1438,9 +1464,7 @@ def _meeting_of(token: Token, trig: Trigger, ctx: _Context) -> list[Event]:
         if not host:
             host = ctx.actors(_governing_subject(phrase))
             if phrase.dep_ == "dobj":  # "Blinken, Wang hold talks": a headline's list
-                host += [
-                    k for c in phrase.head.children if c.dep_ == "nsubj" for k in ctx.actors(c)
-                ]
+                host += [k for c in _listed_subjects(phrase.head) for k in ctx.actors(c)]
         for obj in _partner_objects(phrase, trig.preps) + _involved(phrase):
             partners += ctx.actors(obj)
         if not partners:
