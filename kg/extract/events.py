@@ -1654,15 +1654,21 @@ def find_targets(
     ("Putin warned that Russia would retaliate against NATO"); a direct object may be
     ("Putin criticised Russia's central bank").
     """
-    own = {ctx.res.actors[k].affiliation for k in agents if k in ctx.res.actors}
-    own |= {role.of for role in ctx.res.roles if role.person in agents}
     for name, finder in TARGET_FINDERS:
         found = [k for k in finder(token, trig, ctx, agents) if k not in agents]
-        if name == "governed clause" and found and all(k in own for k in found):
+        if name == "governed clause" and found and set(found) <= _own_countries(agents, ctx):
             continue
         if found:
             return found, name
     return [], None
+
+
+def _own_countries(agents: list[str], ctx: _Context) -> set[str]:
+    """The countries the agents act for: a group's or organisation's affiliation, the
+    country of an office a person holds."""
+    own = {ctx.res.actors[k].affiliation for k in agents if k in ctx.res.actors}
+    own |= {role.of for role in ctx.res.roles if role.person in agents}
+    return {k for k in own if k}
 
 
 def try_finder(name: str, text: str, word: str) -> list[str]:
