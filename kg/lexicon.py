@@ -818,6 +818,24 @@ def count_nouns() -> frozenset[str]:
 
 
 @functools.cache
+def telling_verbs() -> frozenset[str]:
+    """Verbs of telling and hearing besides the speech verbs, whose "on" names a topic
+    ("briefed on the bombing"; ``telling_verbs.txt``)."""
+    return _words("telling_verbs.txt")
+
+
+@functools.cache
+def sole_meeting_words() -> frozenset[tuple[str, str]]:
+    """(word, pos) of meeting words that tell a meeting with one side named
+    (``sole_meeting_words.txt``).
+
+    >>> ("meet", "VERB") in sole_meeting_words(), ("call", "VERB") in sole_meeting_words()
+    (True, False)
+    """
+    return frozenset((row[0], row[1]) for row in _rows("sole_meeting_words.txt"))
+
+
+@functools.cache
 def audience_nouns() -> frozenset[str]:
     """Those words are addressed to, not met: "reporters" (``audience_nouns.txt``).
 

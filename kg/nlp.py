@@ -287,6 +287,32 @@ def model_id(name: str | None = None) -> str:
     )
 
 
+_WORDS: dict[int, frozenset[str]] = {}
+
+
+def _lemmatizer_words(nlp: Language) -> frozenset[str]:
+    """The words of the pipeline's lemmatiser index (nouns, verbs, adjectives, adverbs)."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return frozenset()
+    index = lookups.get_table("lemma_index")
+    return frozenset(word for key in index for word in index[key])
+
+
+def english_words(doc: Doc) -> frozenset[str]:
+    """Ordinary English words, as far as the pipeline that made ``doc`` knows them.
+
+    Empty for a pipeline without a lemmatiser index (a blank one): callers treat
+    an empty set as "cannot tell".
+
+    >>> "minister" in english_words(load()("x")), "lavrov" in english_words(load()("x"))
+    (True, False)
+    """
+    return _WORDS.get(id(doc.vocab), frozenset())
+
+
 @functools.cache
 def load(name: str | None = None) -> Language:
     """Load a spaCy pipeline once per process and add our components.
@@ -302,7 +328,9 @@ def load(name: str | None = None) -> Language:
     for candidate in candidates:
         if _installed(candidate):
             log.debug("loading spaCy pipeline %s", candidate)
-            return add_components(spacy.load(candidate))
+            nlp = add_components(spacy.load(candidate))
+            _WORDS[id(nlp.vocab)] = _lemmatizer_words(nlp)
+            return nlp
     raise ModelError(
         f"spaCy pipeline {' or '.join(candidates)} is not installed "
         "(install the project with `make demo`, or pass --model NAME)"

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg import dictionary, lexicon, mint
 from kg.model import Actor, Article, Evidence, Role
-from kg.nlp import TITLES_KEY, doc_text, sentence_ents
+from kg.nlp import TITLES_KEY, doc_text, english_words, sentence_ents
 
 _T = TypeVar("_T")
 
@@ -920,6 +920,8 @@ def entity_spans(doc: Doc) -> list[tuple[Span, str]]:
             # "Tsipras criticised", "talks with Erdogan" (tagged a place): a leader's
             # listed name, no organisation or place
             label = "PERSON"
+        if label == "ORG" and len(span) == 1 and span[0].is_sent_start and _lone_name(span[0]):
+            label = "PERSON"  # "[Juncker] said ...": the small model's sentence-initial surname
         if label == "PERSON":
             span = _through_particles(span)
         if _trim(span).text.lower() in lexicon.place_nouns() or span[-1].lower_ == "of":
@@ -942,6 +944,8 @@ def entity_spans(doc: Doc) -> list[tuple[Span, str]]:
         for span in _listed_people(doc)
         if not named & set(range(span.start, span.end))
     ]
+    named = {t.i for span, _ in out for t in span}
+    out += [(span, "PERSON") for span in _lone_names(doc) if span.start not in named]
     named = {t.i for span, _ in out for t in span}
     out += [(span, "GPE") for span in _listed_places(doc) if span.start not in named]
     return sorted(out, key=lambda pair: pair[0].start)
@@ -1040,8 +1044,83 @@ def _listed_people(doc: Doc) -> list[Span]:
         start = next((k for k in range(i, end) if _listed(doc[k:end], table)), end)
         if start < end:  # the longest listed tail: "Chancellor [Merkel]"
             found.append(doc[start:end])
+        elif end == i and _name_as_noun(doc[i]) and _listed(doc[i : i + 1], table):
+            found.append(doc[i : i + 1])  # "[Trump] met ...", tagged a common noun
         i = max(end, i + 1)
     return found
+
+
+def _lone_names(doc: Doc) -> list[Span]:
+    """Lone capitalised words no recogniser took that can only be a person's surname.
+
+    The word is no ordinary English word (:func:`kg.nlp.english_words`), stands alone
+    as a name does (:func:`_name_as_noun`) and is the subject or object of a verb:
+    "[Pelosi] said ...", "[Farage] criticised ...". Not "Witnesses said", not a word
+    inside a title or a name, and nothing where the pipeline cannot tell words.
+
+    >>> from kg import nlp as _nlp
+    >>> [s.text for s in _lone_names(_nlp.load()("Pelosi said the war was a mistake."))]
+    ['Pelosi']
+    >>> [s.text for s in _lone_names(_nlp.load()("Witnesses said the war was a mistake."))]
+    []
+    """
+    taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    taken |= {i for span in _title_spans(doc) for i in range(span.start, span.end)}
+    return [doc[t.i : t.i + 1] for t in doc if t.i not in taken and _lone_name(t)]
+
+
+def _lone_name(token: Token) -> bool:
+    """Whether one capitalised word, standing alone, can only be a surname (:func:`_lone_names`)."""
+    words = english_words(token.doc)
+    if not words or not token.is_alpha or not _name_as_noun(token):
+        return False
+    if any(form in words for form in _word_forms(token)):
+        return False
+    if token.lower_ in lexicon.honorifics() or token.text in lexicon.demonyms():
+        return False
+    head = token.head if token.dep_ != "pobj" else token.head.head
+    return token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and head.pos_ == "VERB"
+
+
+def _word_forms(token: Token) -> set[str]:
+    """The forms a word may take in a dictionary: as written, its lemma, its singular.
+
+    >>> from kg import nlp as _nlp
+    >>> sorted(_word_forms(_nlp.load()("Rebels attacked.")[0]))
+    ['rebel', 'rebels']
+    """
+    lower = token.lower_
+    forms = {lower, token.lemma_.lower()}
+    if lower.endswith("ies"):
+        forms.add(lower[:-3] + "y")
+    elif lower.endswith("es"):
+        forms |= {lower[:-2], lower[:-1]}
+    elif lower.endswith("s"):
+        forms.add(lower[:-1])
+    return forms
+
+
+def _name_as_noun(token: Token) -> bool:
+    """Whether a capitalised word the tagger took for a common noun reads as a name.
+
+    It stands alone (no determiner, possessive or number of its own, no capitalised
+    word beside it) as the subject or object of a clause: "[Trump] met Merkel",
+    "talks with [Sanders]"; not "The Trump administration", "Rice prices rose".
+
+    >>> from kg import nlp as _nlp
+    >>> doc = _nlp.load()("Sanders met the delegation.")
+    >>> _name_as_noun(doc[0]), _name_as_noun(doc[3])
+    (True, False)
+    """
+    if token.pos_ not in ("NOUN", "PROPN") or not token.is_title or len(token) < 3:
+        return False
+    if any(c.dep_ in ("det", "poss", "nummod", "amod", "compound") for c in token.children):
+        return False
+    doc = token.doc
+    beside = [doc[j] for j in (token.i - 1, token.i + 1) if 0 <= j < len(doc)]
+    if any(b.is_title and b.pos_ in ("PROPN", "NOUN") and not b.is_sent_start for b in beside):
+        return False
+    return token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos")
 
 
 def _after_dateline(span: Span) -> Span:

@@ -731,8 +731,13 @@ def test_a_party_joined_to_the_subject_is_an_unnamed_partner(nlp: Language) -> N
     assert (meeting.participants, meeting.confidence) == (["country:IRN"], 0.5)
 
 
-def test_talks_with_no_partner_at_all_are_no_meeting(nlp: Language) -> None:
-    assert all_events(nlp, "Iran resumed talks in Vienna on Monday.") == []
+def test_talks_with_no_partner_named_are_a_meeting_of_one_side(nlp: Language) -> None:
+    x = extract_text(nlp, "Iran resumed talks in Vienna on Monday.")
+    assert [(e.cls, e.participants) for e in x.events] == [("Meeting", ["country:IRN"])]
+
+
+def test_talks_with_no_side_named_are_no_meeting(nlp: Language) -> None:
+    assert all_events(nlp, "The talks resumed in Vienna on Monday.") == []
 
 
 def test_a_clash_of_words_between_people_is_criticism_not_an_attack(nlp: Language) -> None:
@@ -1402,7 +1407,7 @@ def test_a_headlines_comma_list_of_subjects_meet(nlp: Language) -> None:
     assert meetings_of(nlp, "Putin, Kim meet at cosmodrome in Russia's Far East") == [
         ["person:kim", "person:putin"]
     ]
-    assert meetings_of(nlp, "Putin meets at cosmodrome in Russia's Far East") == []
+    assert meetings_of(nlp, "Putin meets at cosmodrome in Russia's Far East") == [["person:putin"]]
 
 
 def test_a_phone_call_from_a_leader_is_a_consultation(nlp: Language) -> None:
@@ -1994,3 +1999,69 @@ def test_names_a_headline_lists_before_its_subject_meet_too(nlp: Language) -> No
 def test_a_time_word_before_the_subject_is_no_participant(nlp: Language) -> None:
     x = extract_text(nlp, "On Monday, Lavrov held talks in Geneva.")
     assert all(len(e.participants) < 2 for e in x.events if e.cls == "Meeting")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Putin met on Tuesday with members of his security council.",
+        "Kerry will hold talks in Geneva next week.",
+    ],
+)
+def test_a_meeting_word_tells_a_meeting_with_one_side_named(nlp: Language, text: str) -> None:
+    x = extract_text(nlp, text)
+    ((participants, confidence),) = [
+        (e.participants, e.confidence) for e in x.events if e.cls == "Meeting"
+    ]
+    assert len(participants) == 1 and confidence <= 0.5
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Obama called the attack cowardly.",
+        "Putin spoke to reporters in Moscow on Friday.",
+        "Qatar hosted the World Cup.",
+    ],
+)
+def test_a_word_that_meets_only_with_a_named_partner_tells_no_meeting_alone(
+    nlp: Language, text: str
+) -> None:
+    x = extract_text(nlp, text)
+    assert "Meeting" not in [e.cls for e in x.events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Russian ambassador contacted Michael Flynn several times.",
+        "Rubio reached out to Cruz after the debate.",
+        "Clinton emailed Sidney Blumenthal on Friday.",
+    ],
+)
+def test_contacting_someone_is_a_meeting(nlp: Language, text: str) -> None:
+    x = extract_text(nlp, text)
+    ((participants),) = [e.participants for e in x.events if e.cls == "Meeting"]
+    assert len(participants) >= 2
+
+
+def test_reaching_a_place_is_no_meeting(nlp: Language) -> None:
+    x = extract_text(nlp, "Rubio reached Miami on Monday after a long trip with Cruz.")
+    assert "Meeting" not in [e.cls for e in x.events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Obama was briefed on the bombing.",
+        "Clinton emailed her aides about the attack.",
+    ],
+)
+def test_who_tells_or_hears_of_an_act_did_not_do_it(nlp: Language, text: str) -> None:
+    x = extract_text(nlp, text)
+    assert not [e.agents for e in x.events if e.cls == "Attack" and e.agents]
+
+
+def test_an_act_launched_on_a_side_keeps_its_doer(nlp: Language) -> None:
+    x = extract_text(nlp, "Israel launched an attack on Hamas positions in Gaza.")
+    assert [e.agents for e in x.events if e.cls == "Attack"] == [["country:ISR"]]

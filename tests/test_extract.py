@@ -90,8 +90,6 @@ def test_meeting_of_conjoined_subjects(nlp, text, participants, place):
         "Narendra Modi on Tuesday.",
         "Kenyan President William Ruto may meet Indian Prime Minister Narendra Modi next week.",
         "Kenyan President William Ruto refused to meet Indian Prime Minister Narendra Modi.",
-        # One participant is no meeting.
-        "Japanese Prime Minister Fumio Kishida held talks in Tokyo.",
         # A meeting inside a quotation is reported speech, not an event.
         "“We met with India and Japan last week,” Kenyan President William Ruto said.",
     ],
@@ -99,6 +97,12 @@ def test_meeting_of_conjoined_subjects(nlp, text, participants, place):
 def test_no_meeting(nlp, text):
     x = extract_text(nlp, text)
     assert events(x, "Meeting") == []
+
+
+def test_talks_with_one_side_named_are_a_meeting_of_lower_confidence(nlp):
+    x = extract_text(nlp, "Japanese Prime Minister Fumio Kishida held talks in Tokyo.")
+    (meeting,) = events(x, "Meeting")
+    assert meeting.participants == ["person:fumio-kishida"] and meeting.confidence <= 0.5
 
 
 # -------------------------------------------------------------------- attacks

@@ -1479,3 +1479,32 @@ def test_unions_act_for_their_country(nlp):
 def test_named_council_is_no_group(nlp):
     x = extract_text(nlp, "The UN Security Council condemned the attack in Mali.")
     assert not any(a.kind == "Group" for a in x.actors.values())
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Trump met Angela Merkel in Berlin on Monday.",
+            "Trump",
+        ),  # a listed surname, tagged a noun
+        ("Pelosi said on Monday that the bill would pass.", "Pelosi"),  # no English word
+        ("Juncker said on Monday that Greece must reform.", "Juncker"),  # tagged an organisation
+    ],
+)
+def test_a_lone_surname_opening_a_sentence_is_a_person(nlp, text, name):
+    x = extract_text(nlp, text)
+    assert name in {a.label for a in x.actors.values() if a.kind == "Person"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Witnesses said on Monday that the bridge had collapsed.",
+        "Lawmakers said on Monday that the bridge had collapsed.",
+        "NATO said on Monday that its jets had intercepted the plane.",
+    ],
+)
+def test_an_english_word_or_acronym_opening_a_sentence_is_no_person(nlp, text):
+    x = extract_text(nlp, text)
+    assert not [a.label for a in x.actors.values() if a.kind == "Person"]

@@ -1317,6 +1317,46 @@ def _unnamed_partner(token: Token, trig: Trigger, named: Mapping[int, str] | Non
     )
 
 
+#: Prepositions whose object is what words are about, whatever the verb.
+ABOUT_PREPS = frozenset({"about", "regarding", "concerning", "over"})
+#: Verbs of telling whose "on" names a topic too ("briefed on", "reported on").
+TELLING_VERBS = lexicon.speech_verbs() | lexicon.telling_verbs()
+
+
+def _topic_of(phrase: Token) -> bool:
+    """Whether an act's noun is what a clause tells about, which makes its subject no doer.
+
+    "Clinton emailed her aides about the attack", "Obama was briefed on the bombing":
+    the subject told or heard of the act. A light verb still does its act ("held talks
+    on the crisis" is not about "talks"), and "embarked on a bombing campaign" is no topic.
+
+    >>> from kg import nlp as _nlp
+    >>> doc = _nlp.load()("Obama was briefed on the bombing.")
+    >>> _topic_of(doc[5]), _topic_of(_nlp.load()("Russia embarked on a bombing campaign.")[5])
+    (True, False)
+    """
+    if phrase.dep_ != "pobj":
+        return False
+    prep, verb = phrase.head, phrase.head.head
+    if verb.lemma_.lower() in LIGHT_VERBS:
+        return False
+    if prep.lower_ in ABOUT_PREPS:
+        return True
+    return prep.lower_ == "on" and verb.lemma_.lower() in TELLING_VERBS
+
+
+def _sole_meeting_word(token: Token) -> bool:
+    """Whether a word tells a meeting with one side named (``sole_meeting_words.txt``).
+
+    >>> from kg import nlp as _nlp
+    >>> doc = _nlp.load()("Putin met on Tuesday. Obama called the attack cowardly.")
+    >>> _sole_meeting_word(doc[1]), _sole_meeting_word(doc[6])
+    (True, False)
+    """
+    words = lexicon.sole_meeting_words()
+    return (token.lemma_.lower(), token.pos_) in words or (token.lower_, token.pos_) in words
+
+
 def _names_people(token: Token) -> bool:
     """Whether a noun phrase names people: a title, a group noun, a person pronoun."""
     lemma = token.lemma_.lower()
@@ -1482,7 +1522,7 @@ def _meeting_of(token: Token, trig: Trigger, ctx: _Context) -> list[Event]:
     events = []
     for group in groups:
         everyone = list(dict.fromkeys(host + group))
-        if len(everyone) < 2 and not (everyone and unnamed):
+        if len(everyone) < 2 and not (everyone and (unnamed or _sole_meeting_word(token))):
             continue
         event = _base(token, trig, ctx)
         if len(everyone) < 2:  # "met with rebel commanders": the partner is not named
@@ -1744,7 +1784,8 @@ def _svo(token: Token, trig: Trigger, ctx: _Context) -> Event | None:
                 governor in LIGHT_VERBS
                 or (trigger_for(verb) is None and governor not in lexicon.speech_verbs())
                 or (governor in lexicon.means_verbs() and phrase.head.lower_ == "with")
-            )  # "called the killing murder": the speaker did not kill; "retaliated with tariffs"
+            ) and not _topic_of(phrase)
+            # "called the killing murder": the speaker did not kill; "retaliated with tariffs"
             if not agents and phrase.dep_ == "dobj" and phrase.head.lemma_.lower() in LIGHT_VERBS:
                 # "announced a ceasefire between Ukraine and Russia": both make it; but
                 # "the truce between X and Y collapsed" tells no act of theirs
