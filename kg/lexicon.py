@@ -818,6 +818,12 @@ def count_nouns() -> frozenset[str]:
 
 
 @functools.cache
+def text_nouns() -> frozenset[str]:
+    """Texts that speak for an author they may leave unnamed (``text_nouns.txt``)."""
+    return _words("text_nouns.txt")
+
+
+@functools.cache
 def telling_verbs() -> frozenset[str]:
     """Verbs of telling and hearing besides the speech verbs, whose "on" names a topic
     ("briefed on the bombing"; ``telling_verbs.txt``)."""

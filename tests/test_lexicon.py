@@ -165,6 +165,7 @@ def test_every_class_behaviour_names_an_ontology_class_and_a_known_behaviour() -
         "own-object",
         "doer-optional",
         "crowd-doer",
+        "partner-noun",
         "spoken",
         "written",
         "judging",

@@ -138,6 +138,11 @@ def _lookup(token: Token) -> Trigger | None:
                         return table.get(("deliver", "VERB"), phrasal)
                     if phrasal is not None:
                         return phrasal
+        if any(_for_to_clause(c) for c in token.children):
+            # "called for Russia to withdraw": a for-to clause is the preposition's object
+            phrasal = table.get((f"{lemma} for", "VERB"))
+            if phrasal is not None:
+                return phrasal
         collocation = _collocation(token)
         if collocation is not None:
             return collocation
@@ -1881,6 +1886,16 @@ def _svo(token: Token, trig: Trigger, ctx: _Context) -> Event | None:
             or ctx.argument_place(token)
         )
     elif not agents and not (named_target and trig.cls in DOER_OPTIONAL and _doer_unnamed(token)):
+        if named_target and trig.cls in PARTNER_NOUN_CLASSES and _partner_noun(token):
+            # "The nuclear deal with Iran took effect": the deal is news, its other side
+            # the text leaves unsaid
+            event.confidence = min(event.confidence, UNNAMED_DOER_CONFIDENCE)
+            return event
+        if named_target and _doer_unplaced(token, trig, ctx):
+            # "Officials demanded that Russia withdraw": people did it, whose side the
+            # text does not say
+            event.confidence = min(event.confidence, UNNAMED_DOER_CONFIDENCE)
+            return event
         if not (named_target and ctx.backed(token, trig)):
             return None
         event.confidence = min(event.confidence, UNNAMED_DOER_CONFIDENCE)
@@ -1911,6 +1926,95 @@ UNNAMED_TARGET_CONFIDENCE = 0.5
 BACKING = 0.5
 UNNAMED_DOER_CONFIDENCE = 0.5
 """Confidence of an act on a named side whose doer the sentence does not name."""
+
+
+#: Classes whose noun is news with only the partner named (classes.tsv "partner-noun").
+PARTNER_NOUN_CLASSES = lexicon.classes_with("partner-noun")
+
+
+def _partner_noun(token: Token) -> bool:
+    """Whether an act's noun stands with no doer of its own and is no aim.
+
+    "The nuclear deal with Iran took effect", "signed in 2015, the deal with Iran": yes;
+    "worked toward a deal with Iran", "hopes for a deal with Iran": an aim, not news;
+    "Israel's deal with Egypt" has its doer and is read as such; "the ceasefire between
+    Israel and Hamas collapsed" tells of a truce in place, not one made.
+
+    >>> from kg import nlp as _nlp
+    >>> doc = _nlp.load()("The deal with Iran took effect. They worked toward a deal with Iran.")
+    >>> _partner_noun(doc[1]), _partner_noun(doc[11])
+    (True, False)
+    >>> _partner_noun(_nlp.load()("They worked toward reaching a deal with Iran.")[6])
+    False
+    """
+    if token.pos_ != "NOUN":
+        return False
+    phrase = _phrase_head(token)
+    if any(c.dep_ == "poss" for c in phrase.children) or _governing_subject(phrase) is not None:
+        return False
+    if not any(c.dep_ == "prep" and c.lower_ == "with" for c in phrase.children):
+        return False  # "the ceasefire between Israel and Hamas collapsed": told, not made
+    node = phrase
+    for _ in range(4):  # "work toward [reaching] a deal": an aim however deep
+        if node.dep_ in ("pobj", "pcomp") and node.head.lower_ in ("toward", "towards", "for"):
+            return False
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return True
+
+
+#: Pronouns that stand for people who act.
+PEOPLE_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
+
+
+def _doer_unplaced(token: Token, trig: Trigger, ctx: _Context) -> bool:
+    """Whether an act's doer is people the text names by a word that places them on no side.
+
+    The active subject of the verb (or of the verb a noun is the object of) is a group,
+    a title or people ("Officials demanded ...", "The gunmen seized ...", "He urged
+    ..."), and resolves to no actor: someone acted, on no side the article says. So is
+    a text saying or asking something (``text_nouns.txt``: "A letter urged ..."). A
+    thing ("the law denies ...") or no subject at all ("a Western-backed government")
+    is no doer.
+
+    >>> from kg import nlp as _nlp
+    >>> from kg.resolve import resolve
+    >>> from kg.model import Article
+    >>> import datetime as dt
+    >>> def unplaced(text, word):
+    ...     doc = _nlp.load()(text)
+    ...     res = resolve(doc, Article("a", text, dt.date(2016, 1, 1)))
+    ...     ctx = _Context(res, None, {})
+    ...     token = next(t for t in doc if t.text == word)
+    ...     return _doer_unplaced(token, trigger_for(token), ctx)
+    >>> unplaced("Officials demanded that Russia withdraw.", "demanded")
+    True
+    >>> unplaced("The law denies Russia any say.", "denies")
+    False
+    >>> unplaced("A letter urged Russia to withdraw.", "urged")
+    True
+    """
+    phrase = _phrase_head(token) if token.pos_ != "VERB" else token
+    verb = phrase if token.pos_ == "VERB" else phrase.head
+    if token.pos_ != "VERB" and phrase.dep_ != "dobj":
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if verb.pos_ != "VERB" or not subjects or ctx.actors(subjects[0]):
+        return False
+    subject = subjects[0]
+    lemma = subject.lemma_.lower()
+    speech = trig.cls in SPOKEN_CLASSES | WRITTEN_CLASSES
+    if subject.pos_ == "PRON":  # "It urged Russia to ...": only a side speaks
+        return subject.lower_ in PEOPLE_PRONOUNS or (speech and subject.lower_ == "it")
+    if speech and (lemma in lexicon.text_nouns() or lemma in lexicon.statement_nouns()):
+        return True  # "A letter urged Russia to withdraw": its author asked
+    return (
+        subject.ent_type_ in ("PERSON", "NORP")
+        or lemma in lexicon.group_nouns()
+        or lemma in lexicon.titles()
+        or lemma in lexicon.people_nouns()
+    )
 
 
 def _doer_unnamed(token: Token) -> bool:
@@ -2136,6 +2240,9 @@ def _governed_objects(token: Token, ctx: _Context) -> list[Token]:
                 out += [o for o in objects_of(child, ("from", "of")) if o.dep_ == "pobj"]
             else:
                 out += objects_of(child, ("with", "against", "on", "from", "to"))
+        elif _for_to_clause(child) and not ctx.res.in_quote(child):
+            # "called for Russia to withdraw": the one asked is the clause's subject
+            out += [c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")]
         elif child.dep_ == "ccomp" and not ctx.res.in_quote(child):
             subjects = [c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")]
             if not subjects and child.pos_ not in ("VERB", "AUX"):
@@ -2144,6 +2251,19 @@ def _governed_objects(token: Token, ctx: _Context) -> list[Token]:
             out += subjects
     out += _condition_subjects(token)
     return out
+
+
+def _for_to_clause(clause: Token) -> bool:
+    """Whether a verb's clause is a for-to infinitive: "called [for Russia to withdraw]".
+
+    >>> from kg import nlp as _nlp
+    >>> doc = _nlp.load()("The EU called for Russia to withdraw.")
+    >>> _for_to_clause(doc[6]), _for_to_clause(doc[2])
+    (True, False)
+    """
+    return clause.dep_ in ("advcl", "ccomp", "xcomp") and any(
+        m.dep_ == "mark" and m.lower_ == "for" and m.i < clause.i for m in clause.children
+    )
 
 
 def _condition_subjects(token: Token) -> list[Token]:
