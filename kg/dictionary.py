@@ -289,6 +289,37 @@ def office_holder(surname: str, day: dt.date | None) -> Entry | None:
     return next(iter(holders.values())) if len(holders) == 1 else None
 
 
+def office_country(surname: str, day: dt.date | None) -> str | None:
+    """ISO3 of the country every listed holder of this surname served on ``day``, if one.
+
+    Two of a family in office ("Assad" in 2016: Bashar in power, Maher in command) leave
+    the person open but not the country. With no one of the name in office, the listed
+    people's own country, unless the name is too common to mean them
+    (``lexicons/common_surnames.txt``).
+
+    >>> office_country("Assad", dt.date(2016, 6, 1)), office_country("Kerry", dt.date(2015, 6, 1))
+    ('SYR', 'USA')
+    >>> office_country("Trump", dt.date(2016, 6, 1))  # a candidate, listed as American
+    'USA'
+    >>> office_country("Johnson", dt.date(2005, 6, 1)) is None  # a common name: anyone
+    True
+    """
+    key = phrase_key(surname)
+    if day is None or not key or " " in key:
+        return None
+    entries = _by_surname().get(_bare(key), ())
+    countries = set()
+    for entry in entries:
+        code = entry.code_on(day) if any(r.holds(day) for r in entry.restrictions) else None
+        if code is not None:
+            countries.add(_country_of(code))
+    if not countries and _bare(key) not in lexicon.common_surnames():
+        # no one of that name in office: a distinctive surname is its listed people's
+        # ("Trump" in 2016, a candidate), when they are all of one country
+        countries = {_country_of(e.default) if e.default else None for e in entries}
+    return countries.pop() if len(countries) == 1 and None not in countries else None
+
+
 @functools.cache
 def _by_surname() -> dict[str, list[Entry]]:
     """The built-in list's entries of full names, by bare surname ("assad", "kerry")."""
@@ -358,7 +389,9 @@ def apply(
             entry = office_holder(actor.label, day)
         code = entry.code_on(day) if entry else None
         iso3 = _country_of(code) if code else None
-        if code is None or iso3 is None:
+        if entry is None and fallback and actor.kind == "Person":
+            iso3 = office_country(actor.label, day)  # "Assad": which one is open, not where
+        if iso3 is None:
             continue
         country = mint.country_key(iso3)
         if country not in extraction.actors:
@@ -368,6 +401,8 @@ def apply(
         if actor.kind == "Organization" or fallback:
             # The built-in list only ties a person to a country; their title is the article's.
             actor.affiliation = country
+            continue
+        if code is None:
             continue
         title = sector_name(code)
         if any(

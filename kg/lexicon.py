@@ -818,6 +818,12 @@ def count_nouns() -> frozenset[str]:
 
 
 @functools.cache
+def common_surnames() -> frozenset[str]:
+    """Surnames too common to name a listed leader alone (``common_surnames.txt``)."""
+    return _words("common_surnames.txt")
+
+
+@functools.cache
 def text_nouns() -> frozenset[str]:
     """Texts that speak for an author they may leave unnamed (``text_nouns.txt``)."""
     return _words("text_nouns.txt")

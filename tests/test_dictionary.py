@@ -197,3 +197,27 @@ def test_an_unlisted_person_is_tied_to_no_country() -> None:
 
 def test_the_built_in_dictionary_parses_with_thousands_of_phrases() -> None:
     assert len(dictionary.builtin()) > 1000
+
+
+def test_a_surname_two_listed_relatives_share_gives_their_country(nlp) -> None:
+    # 2016: Bashar al-Assad in power, Maher al-Assad in command: which one is open
+    from conftest import extract_text
+
+    x = extract_text(nlp, "Kerry urged Lavrov to press Assad.", dt.date(2016, 1, 1))
+    assert x.actors["person:assad"].affiliation == "country:SYR"
+
+
+def test_a_distinctive_surname_of_no_one_in_office_gives_the_listed_country(nlp) -> None:
+    # 2016: Donald Trump, listed, was a candidate, in no office
+    from conftest import extract_text
+
+    x = extract_text(nlp, "Kerry urged Lavrov to press Trump.", dt.date(2016, 1, 1))
+    assert x.actors["person:trump"].affiliation == "country:USA"
+
+
+def test_a_common_surname_of_no_one_in_office_gives_no_country(nlp) -> None:
+    # 2005: Boris Johnson, listed, held no office, and Johnson may be anyone
+    from conftest import extract_text
+
+    x = extract_text(nlp, "Kerry urged Lavrov to press Johnson.", dt.date(2005, 1, 1))
+    assert x.actors["person:johnson"].affiliation is None

@@ -2117,3 +2117,18 @@ def test_a_deal_told_with_its_partner_alone_is_an_agreement(nlp: Language) -> No
 )
 def test_a_deal_aimed_at_or_in_place_is_no_agreement(nlp: Language, text: str) -> None:
     assert "Agree" not in [c for c, *_ in events_of(nlp, text)]
+
+
+def test_harm_done_by_an_attack_told_by_its_noun_is_that_attack(nlp: Language) -> None:
+    x = extract_text(nlp, "An airstrike by the Saudi-led coalition killed 20 civilians in Yemen.")
+    attacks = [e for e in x.events if e.cls == "Attack"]
+    assert [(e.agents, e.targets, e.deaths) for e in attacks] == [
+        (["country:SAU"], ["group:yem-civilians"], 20)
+    ]
+
+
+def test_harm_done_by_others_after_an_attack_noun_stays_their_own(nlp: Language) -> None:
+    x = extract_text(
+        nlp, "After the airstrike by the Saudi-led coalition, Houthi gunmen killed 20 civilians."
+    )
+    assert len([e for e in x.events if e.cls == "Attack"]) == 2

@@ -1029,6 +1029,37 @@ def _fold_unnamed_harm(events: list[tuple[int, Event]], ctx: _Context) -> list[t
     return out
 
 
+def _harm_done_by_attack_noun(
+    events: list[tuple[int, Event]], ctx: _Context
+) -> list[tuple[int, Event]]:
+    """Harm whose subject is an attack told by its noun is that attack's harm.
+
+    "An airstrike by the Saudi-led coalition killed 20 civilians": one attack, the
+    coalition's, on the civilians, not an attack by the coalition on no one and another
+    by no one on the civilians.
+    """
+    doc = ctx.res.doc
+    at = {i: e for i, e in events}
+    out: list[tuple[int, Event]] = []
+    for i, event in events:
+        verb = doc[i]
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"] if verb.pos_ == "VERB" else []
+        noun = at.get(subjects[0].i) if subjects else None
+        if (
+            event.cls == "Attack"
+            and not event.agents
+            and not event.modality
+            and noun is not None
+            and noun is not event
+            and noun.cls == "Attack"
+            and not noun.modality
+        ):
+            _merge_into(noun, event)
+            continue
+        out.append((i, event))
+    return out
+
+
 def _definite_doer(verb: Token) -> bool:
     """Whether a verb's doer is a definite noun that refers back ("the bomb went off")."""
     doer = subject_of(verb) if verb.pos_ == "VERB" else None
@@ -3183,6 +3214,7 @@ def extract_events(
     events += _labelled_acts(ctx, {i for i, _ in events})
     events = _join_elections(_merge_votes(sorted(events, key=lambda p: p[0])))
     events = _fold_unnamed_harm(events, ctx)
+    events = _harm_done_by_attack_noun(events, ctx)
     _harmed_by_participle(events, ctx)
     _judged_doers(events, ctx)
     _claimed(events, ctx)
