@@ -821,7 +821,7 @@ def _raw_mentions(doc: Doc, article: Article) -> list[tuple[Span, str, str]]:
         name = clean_name(span.text)
         if not name or not any(ch.isalpha() for ch in name):
             continue
-        if is_outlet(span) or _alone_on_its_line(span):
+        if is_outlet(span) or _alone_on_its_line(span) or _platform(span):
             continue  # the press and section lines ("World News") are no actors
         at = bisect.bisect_right(title_starts, span.start)  # a title begun inside the name
         cut = title_starts[at] if at < len(title_starts) and title_starts[at] < span.end else None
@@ -1248,6 +1248,23 @@ def is_outlet(span: Span) -> bool:
     while head.dep_ == "compound" and head.head is not head:
         head = head.head  # "Mehr news agency": Mehr → news → agency
     return head not in span and head.lower_ in lexicon.outlet_nouns()
+
+
+def _platform(span: Span) -> bool:
+    """Whether a name is a platform words are published on, not an actor: "posted a
+    message on [Twitter]", "said via [Facebook]" (``statement_nouns.txt``).
+
+    >>> from kg import nlp as _nlp
+    >>> doc = _nlp.load()("Trump posted a message on Twitter attacking Clinton.")
+    >>> _platform(doc[5:6]), _platform(doc[0:1])
+    (True, False)
+    """
+    return (
+        len(span) == 1
+        and span[0].lower_ in lexicon.statement_nouns()
+        and span[0].dep_ == "pobj"
+        and span[0].head.lower_ in ("on", "via", "through")
+    )
 
 
 def _alone_on_its_line(span: Span) -> bool:

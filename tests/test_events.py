@@ -818,7 +818,8 @@ def test_telling_someone_to_act_is_a_demand(nlp: Language) -> None:
 
 
 def test_telling_someone_something_is_no_demand(nlp: Language) -> None:
-    assert events_of(nlp, "Trump told reporters that he would win.") == []
+    found = events_of(nlp, "Trump told reporters that he would win.")
+    assert [c for c, *_ in found] == ["Statement"]  # said in public, asks nothing
 
 
 def test_fighting_since_a_past_year_is_background(nlp: Language) -> None:
@@ -2132,3 +2133,45 @@ def test_harm_done_by_others_after_an_attack_noun_stays_their_own(nlp: Language)
         nlp, "After the airstrike by the Saudi-led coalition, Houthi gunmen killed 20 civilians."
     )
     assert len([e for e in x.events if e.cls == "Attack"]) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Putin told Russian television that the sanctions had failed.",
+        "Kerry told reporters the talks had been useful.",
+    ],
+)
+def test_telling_the_press_is_a_statement(nlp: Language, text: str) -> None:
+    x = extract_text(nlp, text)
+    assert [e.cls for e in x.events if e.cls == "Statement"] == ["Statement"]
+
+
+def test_telling_a_leader_is_no_public_statement(nlp: Language) -> None:
+    x = extract_text(nlp, "Putin told Erdogan that the sanctions had failed.")
+    assert "Statement" not in [e.cls for e in x.events]
+
+
+def test_a_group_the_article_country_stood_in_for_does_not_act_on_that_country(
+    nlp: Language,
+) -> None:
+    x = extract_text(nlp, "In a Facebook post, the ministry condemned Israel.")
+    assert [(e.cls, e.agents, e.targets) for e in x.events] == [("Accusation", [], ["country:ISR"])]
+
+
+def test_groups_of_one_country_still_act_on_each_other(nlp: Language) -> None:
+    x = extract_text(nlp, "Police in Cairo arrested dozens of protesters.")
+    assert [(e.cls, e.agents) for e in x.events] == [("Coerce", ["group:egy-police"])]
+
+
+def test_a_platform_is_no_actor_and_the_poster_does_what_the_post_says(nlp: Language) -> None:
+    x = extract_text(nlp, "Trump posted a message on Twitter attacking Clinton.")
+    assert not [k for k in x.actors if "twitter" in k]
+    assert [(e.cls, e.agents, e.targets) for e in x.events] == [
+        ("Accusation", ["person:trump"], ["person:clinton"])
+    ]
+
+
+def test_a_company_named_like_a_platform_still_acts(nlp: Language) -> None:
+    x = extract_text(nlp, "Twitter suspended the accounts of Russian trolls.")
+    assert [k for k in x.actors if "twitter" in k]

@@ -77,6 +77,9 @@ def subject_of(token: Token) -> Token | None:
             and any(c.dep_ in ("det", "poss") for c in t.children)
         ):
             break  # a gerund used as a noun: "called the killing murder"
+        if t.dep_ == "acl" and t.head.dep_ == "pobj" and t.head.lower_ in lexicon.statement_nouns():
+            t = t.head.head  # "posted a message on Twitter attacking X": the poster attacks
+            continue
         if t.dep_ in CLIMB_DEPS and t.head.i != t.i:
             t = t.head
             continue
@@ -144,6 +147,8 @@ def _names_doers(noun: Token) -> bool:
     """Whether a noun names people or a side, who can do what a participle says
     ("militants carrying arms"), not a thing ("a declaration demanding ...")."""
     lemma = noun.lemma_.lower()
+    if noun.lower_ in lexicon.statement_nouns():
+        return False  # "a message on [Twitter] attacking X": where words appear
     return noun.pos_ == "PROPN" or lemma in lexicon.people_nouns() or lemma in lexicon.group_nouns()
 
 

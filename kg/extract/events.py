@@ -3222,6 +3222,7 @@ def extract_events(
     _dateline_default(events, ctx)
     kept = [e for _, e in sorted(events, key=lambda p: p[0]) if e.actors() or _told_alone(e)]
     for event in kept:
+        _drop_self_aimed_default(event, res)
         _add_group_countries(event, res)
         if any(res.actors[k].inferred for k in event.actors() if k in res.actors):
             # A side only the article's country stands for ("troops"): less certain.
@@ -3306,6 +3307,33 @@ def _mishap(noun: Token) -> bool:
 def _told_alone(event: Event) -> bool:
     """Whether an event with no named side is kept: an attack with a weapon or a toll."""
     return event.cls == "Attack" and bool(event.instrument or event.deaths)
+
+
+def _drop_self_aimed_default(event: Event, res: Resolution) -> None:
+    """Drop a doer the article's country only stood in for when the act is aimed at
+    that very country.
+
+    "In a Facebook post, the ministry condemned Israel": "the ministry" took the one
+    country named, Israel, but no government condemns its own country; the doer is
+    unnamed. Only a government is so dropped: rebels and troops act within their own
+    country ("Rebels attacked a Syrian army base").
+    """
+    countries = {t for t in event.targets if t in res.actors and res.actors[t].kind == "Country"}
+    if not countries:
+        return
+    kept = [
+        k
+        for k in event.agents
+        if not (
+            k in res.actors
+            and res.actors[k].inferred
+            and k.endswith("-government")  # rebels or troops may act in their own country
+            and res.actors[k].affiliation in countries
+        )
+    ]
+    if len(kept) < len(event.agents):
+        event.agents = kept
+        event.confidence = min(event.confidence, UNNAMED_DOER_CONFIDENCE)
 
 
 def _add_group_countries(event: Event, res: Resolution) -> None:

@@ -286,6 +286,20 @@ def _occasion_noun(token: Token) -> bool:
     )
 
 
+def _public_audience(token: Token) -> bool:
+    """Whether a noun told something is the public: the press or an outlet.
+
+    "told reporters", "told Russian state television", "told the BBC"; not "told
+    Erdogan" or "told his aides".
+    """
+    lemma = token.lemma_.lower()
+    return (
+        lemma in lexicon.audience_nouns()
+        or lemma in lexicon.outlet_nouns()
+        or (token.ent_type_ == "ORG" and token.text in lexicon.outlets())
+    )
+
+
 def on_occasion(verb: Token, is_event: Callable[[Token], bool] = lambda t: False) -> bool:
     """Whether a verb's words are said on a public occasion the sentence names.
 
@@ -312,6 +326,9 @@ def on_occasion(verb: Token, is_event: Callable[[Token], bool] = lambda t: False
         return any(_occasion_noun(o) for o in objects)
     if lemma not in lexicon.speech_verbs():
         return False
+    bid = any(c.dep_ == "xcomp" for c in verb.children)  # "told supporters to vote": a bid
+    if not bid and any(_public_audience(o) for o in objects):
+        return True  # "told reporters", "told Russian television": said in public
     in_phrase = [
         o
         for p in verb.children
