@@ -320,6 +320,21 @@ def office_country(surname: str, day: dt.date | None) -> str | None:
     return countries.pop() if len(countries) == 1 and None not in countries else None
 
 
+def person_country(name: str, day: dt.date | None) -> str | None:
+    """ISO3 of the country the built-in list ties a person's name to on ``day``, if any:
+    the whole name, or a surname alone (:func:`office_holder`, :func:`office_country`).
+
+    >>> person_country("Erdogan", dt.date(2016, 1, 1)), person_country("Maria Lopez", None)
+    ('TUR', None)
+    """
+    iso3 = listed_country([name], day)
+    if iso3 is None and " " not in name.strip():
+        holder = office_holder(name, day)
+        code = holder.code_on(day) if holder else None
+        iso3 = _country_of(code) if code else office_country(name, day)
+    return iso3
+
+
 @functools.cache
 def _by_surname() -> dict[str, list[Entry]]:
     """The built-in list's entries of full names, by bare surname ("assad", "kerry")."""

@@ -2175,3 +2175,40 @@ def test_a_platform_is_no_actor_and_the_poster_does_what_the_post_says(nlp: Lang
 def test_a_company_named_like_a_platform_still_acts(nlp: Language) -> None:
     x = extract_text(nlp, "Twitter suspended the accounts of Russian trolls.")
     assert [k for k in x.actors if "twitter" in k]
+
+
+def test_a_listed_leaders_own_country_in_his_warning_is_no_target(nlp: Language) -> None:
+    x = extract_text(nlp, "Erdogan warned that Turkey would respond to any attack by Russia.")
+    assert [e.targets for e in x.events if e.cls == "Threaten"] == [["country:RUS"]]
+
+
+def test_another_country_in_a_leaders_warning_is_the_target(nlp: Language) -> None:
+    x = extract_text(nlp, "Erdogan warned that Russia would pay a price.")
+    assert [e.targets for e in x.events if e.cls == "Threaten"] == [["country:RUS"]]
+
+
+def test_a_visit_to_a_town_is_hosted_by_its_country(nlp: Language) -> None:
+    x = extract_text(nlp, "Obama visited Hiroshima on Friday.")
+    assert [sorted(e.participants) for e in x.events] == [["country:JPN", "person:obama"]]
+
+
+def test_a_leaders_trip_at_home_is_no_visit(nlp: Language) -> None:
+    x = extract_text(nlp, "Erdogan visited Istanbul on Monday.")
+    assert "country:TUR" not in [k for e in x.events for k in e.participants]
+
+
+def test_readiness_to_use_force_against_a_side_threatens_it(nlp: Language) -> None:
+    x = extract_text(nlp, "Russia said it was ready to use force against Turkey.")
+    assert ("Threaten", ["country:RUS"], ["country:TUR"]) in [
+        (e.cls, e.agents, e.targets) for e in x.events
+    ]
+
+
+def test_the_noun_completing_a_trigger_is_no_side(nlp: Language) -> None:
+    x = extract_text(nlp, "Russia used force against the protesters in Moscow.")
+    assert [e.targets for e in x.events if e.cls == "Attack"] == [["group:rus-activists"]]
+
+
+def test_using_a_tool_is_no_attack(nlp: Language) -> None:
+    x = extract_text(nlp, "Russia used the summit to press Turkey on trade.")
+    assert "Attack" not in [e.cls for e in x.events]

@@ -46,7 +46,7 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
-from kg import lexicon
+from kg import dictionary, lexicon, mint
 from kg.extract.common import (
     QUESTION_VERBS,
     Timeline,
@@ -1322,6 +1322,15 @@ def _event_noun_between(verb: Token, prep: Token) -> bool:
 UNNAMED_PARTNER_CONFIDENCE = 0.5
 
 
+def _host_country(place: Token, ctx: _Context) -> list[str]:
+    """The country of a town a visit goes to, when the place lists it."""
+    key = ctx.res.token_key.get(place.i)
+    if key is None or ctx.res.actors[key].kind != "Place":
+        return []
+    iso3 = ctx.res.place_iso3(key)
+    return [ctx.res.country(iso3)] if iso3 else []
+
+
 def _unnamed_partner(token: Token, trig: Trigger, named: Mapping[int, str] | None = None) -> bool:
     """Whether a meeting word has a partner phrase naming people, not an actor.
 
@@ -1528,6 +1537,11 @@ def _meeting_of(token: Token, trig: Trigger, ctx: _Context) -> list[Event]:
                 partners += ctx.actors(obj)
         for obj in direct:  # "met Putin", but "discussed Syria"
             (about if topical else partners).extend(ctx.actors(obj))
+        if trig.mode == "visit" and not partners:
+            # "visited Hiroshima", "flew to Istanbul": the town's country hosts the visit
+            own = _own_countries(host, ctx)  # "Erdogan visited Istanbul": a trip at home
+            for obj in [*direct, *_partner_objects(token, trig.preps or ("to", "in"))]:
+                partners += [k for k in _host_country(obj, ctx) if k not in own]
     else:
         phrase = _phrase_head(token)
         for child in phrase.children:
@@ -1594,6 +1608,8 @@ def _direct_object(token: Token, trig: Trigger, ctx: _Context, agents: list[str]
     if trig.frame == "prep" or trig.cls in OWN_OBJECT_CLASSES:
         # only through a preposition: "called on X"; "pulled its forces out of X"
         objects = [o for o in objects if o.dep_ == "pobj"]
+    # "used force against X": the object that completes the trigger is no side
+    objects = [o for o in objects if not trig.word.endswith(" " + o.lemma_.lower())]
     return [k for obj in objects for k in ctx.actors(obj)]
 
 
@@ -1741,9 +1757,14 @@ def find_targets(
 
 def _own_countries(agents: list[str], ctx: _Context) -> set[str]:
     """The countries the agents act for: a group's or organisation's affiliation, the
-    country of an office a person holds."""
+    country of an office a person holds, a listed leader's country."""
     own = {ctx.res.actors[k].affiliation for k in agents if k in ctx.res.actors}
     own |= {role.of for role in ctx.res.roles if role.person in agents}
+    for key in agents:  # "Erdogan warned that Turkey would ...": a listed leader's own
+        actor = ctx.res.actors.get(key)
+        if actor is not None and actor.kind == "Person" and actor.affiliation is None:
+            iso3 = dictionary.person_country(actor.label, ctx.res.date)
+            own.add(mint.country_key(iso3) if iso3 else None)
     return {k for k in own if k}
 
 
