@@ -2212,3 +2212,19 @@ def test_the_noun_completing_a_trigger_is_no_side(nlp: Language) -> None:
 def test_using_a_tool_is_no_attack(nlp: Language) -> None:
     x = extract_text(nlp, "Russia used the summit to press Turkey on trade.")
     assert "Attack" not in [e.cls for e in x.events]
+
+
+def test_praising_a_measure_passed_before_is_aimed_at_the_body_that_passed_it(
+    nlp: Language,
+) -> None:
+    x = extract_text(
+        nlp,
+        "Iraq's parliament passed a law on Saturday easing curbs on former Baathists. "
+        "Hours later, Bush hailed the legislation in Bahrain.",
+    )
+    assert [e.targets for e in x.events if e.cls == "Support"] == [["org:irq-parliament"]]
+
+
+def test_where_a_measure_is_praised_is_no_target(nlp: Language) -> None:
+    x = extract_text(nlp, "Bush hailed the legislation in Bahrain.")
+    assert [e.targets for e in x.events if e.cls == "Support"] == [[]]

@@ -1136,7 +1136,10 @@ def _judged_act(verb: Token) -> Token | None:
     for obj in (c for c in verb.children if c.dep_ == "dobj"):
         act = _lookup(obj) is not None or obj.lemma_.lower() in lexicon.judged_nouns()
         definite = any(c.dep_ == "det" and c.lower_ in ANAPHOR_DETS for c in obj.children)
-        named = any(c.dep_ in ("poss", "compound", "amod", "nmod", "prep") for c in obj.children)
+        named = any(
+            c.dep_ in ("poss", "compound", "amod", "nmod", "prep") and not _setting(c)
+            for c in obj.children
+        )  # "the legislation in Bahrain" names where, not whose
         if act and definite and not named:
             return obj
     return None
@@ -1158,6 +1161,13 @@ def _judged_doers(events: list[tuple[int, Event]], ctx: _Context) -> None:
         if obj is None:
             continue
         named = _lookup(obj)
+        if obj.lemma_.lower() in lexicon.vote_words().get("measure", frozenset()):
+            # "hailed the legislation": the body that passed the measure told before
+            makers = [e.body for j, e in events if j < i and e.cls == "Vote" and e.body]
+            if makers and makers[0] not in event.agents:
+                event.targets = [makers[0]]
+                event.participants = list(dict.fromkeys([*event.participants, makers[0]]))
+            continue
         told = [
             e
             for j, e in events
@@ -2406,7 +2416,7 @@ def _nested_actors(
     level, only the dependencies in ``first``), a few levels deep, stopping at the
     first level that names an actor not in ``exclude``.
     """
-    frontier = [c for c in token.children if c.dep_ in first]
+    frontier = [c for c in token.children if c.dep_ in first and not _setting(c)]
     for _ in range(6):
         found = [k for t in frontier if t.pos_ != "PRON" for k in ctx.actors(t) if k not in exclude]
         if found:
@@ -2417,6 +2427,7 @@ def _nested_actors(
             for c in t.children
             if (
                 c.dep_ in NESTED_DEPS
+                and not _setting(c)
                 and (t.pos_ != "VERB" or t.dep_ == "acl" and c.dep_ == "agent")
             )
             or _proposer(t, c)
@@ -2425,6 +2436,18 @@ def _nested_actors(
         if not frontier:
             break
     return []
+
+
+def _setting(prep: Token) -> bool:
+    """Whether a phrase says where something is, not whose: "the legislation [in Bahrain]"
+    (hailed in Bahrain), "the attack [near Kabul]".
+
+    >>> from kg import nlp as _nlp
+    >>> doc = _nlp.load()("Bush hailed the legislation in Bahrain.")
+    >>> _setting(doc[4]), _setting(doc[3])
+    (True, False)
+    """
+    return prep.dep_ == "prep" and prep.lower_ in ("in", "at", "near", "inside", "outside")
 
 
 def _proposer(clause: Token, word: Token) -> bool:
