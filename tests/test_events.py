@@ -2228,3 +2228,13 @@ def test_praising_a_measure_passed_before_is_aimed_at_the_body_that_passed_it(
 def test_where_a_measure_is_praised_is_no_target(nlp: Language) -> None:
     x = extract_text(nlp, "Bush hailed the legislation in Bahrain.")
     assert [e.targets for e in x.events if e.cls == "Support"] == [[]]
+
+
+def test_a_measure_praised_in_a_country_is_praised_there(nlp: Language) -> None:
+    x = extract_text(nlp, "Bush hailed the legislation in Bahrain.")
+    assert [e.place for e in x.events if e.cls == "Support"] == ["country:BHR"]
+
+
+def test_an_attack_condemned_keeps_its_place_to_itself(nlp: Language) -> None:
+    x = extract_text(nlp, "Merkel condemned the attack in Paris.")
+    assert [e.place for e in x.events if e.cls == "Accusation"] == [None]

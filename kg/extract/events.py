@@ -1669,11 +1669,12 @@ def _nested_in_objects(token: Token, trig: Trigger, ctx: _Context, agents: list[
     ]
     nested += _clauses(token, ctx) if trig.frame == "sv" else []
     judged = trig.cls in JUDGING_CLASSES or trig.cls in CONTENT_TAKERS
-    return [k for obj in nested for k in _hung_or_nested(obj, token, ctx, agents, judged)]
+    praised = trig.cls in JUDGING_CLASSES
+    return [k for obj in nested for k in _hung_or_nested(obj, token, ctx, agents, judged, praised)]
 
 
 def _hung_or_nested(
-    obj: Token, verb: Token, ctx: _Context, agents: list[str], judged: bool
+    obj: Token, verb: Token, ctx: _Context, agents: list[str], judged: bool, praised: bool = False
 ) -> list[str]:
     """The nearest side inside an object; for an act that judges or answers what
     another side did or proposed, also the side a prepositional object on the verb
@@ -1685,7 +1686,8 @@ def _hung_or_nested(
         own = [k for k in ctx.actors(obj) if k not in agents]
         if own:
             return own
-    return _nested_actors(obj, ctx, agents)
+    # what is praised is not where it was praised: "hailed the legislation in Bahrain"
+    return _nested_actors(obj, ctx, agents, settings=not praised)
 
 
 def _carried_to(token: Token, trig: Trigger, ctx: _Context, agents: list[str]) -> list[str]:
@@ -1978,6 +1980,18 @@ def _svo(token: Token, trig: Trigger, ctx: _Context) -> Event | None:
     if trig.cls in LOCATED_CLASSES and event.place is None:
         # "Police arrested 12 protesters in Kabul"; "Police in Lagos arrested ..."
         event.place = ctx.place(token) or ctx.argument_place(token)
+    elif trig.cls in JUDGING_CLASSES and event.place is None and token.pos_ == "VERB":
+        # "hailed the legislation in Bahrain": praised there; not "condemned the attack in
+        # Paris", where the attack was, nor the post of the one who judges ("the US
+        # ambassador in London criticised ...")
+        places = [
+            ctx.place_key(o)
+            for obj in objects_of(token)
+            if trigger_for(obj) is None
+            for prep, o in prep_chain(obj)
+            if prep.lower_ in PLACE_PREPS
+        ]
+        event.place = ctx.place(token) or next((p for p in places if p), None)
     return event
 
 
@@ -2408,15 +2422,20 @@ NESTED_DEPS |= frozenset({"conj", "appos", "acl", "pcomp", "agent", "relcl"})
 
 
 def _nested_actors(
-    token: Token, ctx: _Context, exclude: list[str], first: frozenset[str] = NESTED_DEPS
+    token: Token,
+    ctx: _Context,
+    exclude: list[str],
+    first: frozenset[str] = NESTED_DEPS,
+    settings: bool = True,
 ) -> list[str]:
     """The nearest actors inside a phrase: "calls by Belarus's rulers" → Belarus.
 
     Breadth first through its modifiers and prepositional phrases (at the first
     level, only the dependencies in ``first``), a few levels deep, stopping at the
-    first level that names an actor not in ``exclude``.
+    first level that names an actor not in ``exclude``. Without ``settings``, not into
+    a phrase of where ("hailed the legislation in Bahrain").
     """
-    frontier = [c for c in token.children if c.dep_ in first and not _setting(c)]
+    frontier = [c for c in token.children if c.dep_ in first and (settings or not _setting(c))]
     for _ in range(6):
         found = [k for t in frontier if t.pos_ != "PRON" for k in ctx.actors(t) if k not in exclude]
         if found:
@@ -2427,7 +2446,7 @@ def _nested_actors(
             for c in t.children
             if (
                 c.dep_ in NESTED_DEPS
-                and not _setting(c)
+                and (settings or not _setting(c))
                 and (t.pos_ != "VERB" or t.dep_ == "acl" and c.dep_ == "agent")
             )
             or _proposer(t, c)
