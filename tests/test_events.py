@@ -2238,3 +2238,15 @@ def test_a_measure_praised_in_a_country_is_praised_there(nlp: Language) -> None:
 def test_an_attack_condemned_keeps_its_place_to_itself(nlp: Language) -> None:
     x = extract_text(nlp, "Merkel condemned the attack in Paris.")
     assert [e.place for e in x.events if e.cls == "Accusation"] == [None]
+
+
+def test_a_joint_acts_aim_is_no_partner(nlp: Language) -> None:
+    x = extract_text(nlp, "They joined forces to fight al-Qaeda.")
+    assert not [e for e in x.events if e.cls == "Cooperate" and "org:al-qaeda" in e.targets]
+
+
+def test_joining_forces_with_a_side_makes_it_the_partner(nlp: Language) -> None:
+    x = extract_text(nlp, "Iraq joined forces with Iran on Monday.")
+    assert [(e.cls, e.agents, e.targets) for e in x.events] == [
+        ("Cooperate", ["country:IRQ"], ["country:IRN"])
+    ]

@@ -1631,8 +1631,8 @@ def _governed_clause(token: Token, trig: Trigger, ctx: _Context, agents: list[st
     >>> try_finder("governed clause", "France demanded that Syria withdraw.", "demanded")
     ['country:SYR']
     """
-    if trig.frame == "prep":
-        return []
+    if trig.frame == "prep" or trig.cls in JOINT_CLASSES:
+        return []  # "joined forces to fight al-Qaeda": a joint act's clause is its aim
     return [k for obj in _governed_objects(token, ctx) for k in ctx.actors(obj)]
 
 
@@ -1667,7 +1667,8 @@ def _nested_in_objects(token: Token, trig: Trigger, ctx: _Context, agents: list[
         and not (light and trigger_for(o) is not None)
         and not (trig.cls in OWN_OBJECT_CLASSES and o.dep_ != "pobj")
     ]
-    nested += _clauses(token, ctx) if trig.frame == "sv" else []
+    joint = trig.cls in JOINT_CLASSES  # "joined forces to fight X": the clause is its aim
+    nested += _clauses(token, ctx) if trig.frame == "sv" and not joint else []
     judged = trig.cls in JUDGING_CLASSES or trig.cls in CONTENT_TAKERS
     praised = trig.cls in JUDGING_CLASSES
     return [k for obj in nested for k in _hung_or_nested(obj, token, ctx, agents, judged, praised)]
