@@ -2250,3 +2250,25 @@ def test_joining_forces_with_a_side_makes_it_the_partner(nlp: Language) -> None:
     assert [(e.cls, e.agents, e.targets) for e in x.events] == [
         ("Cooperate", ["country:IRQ"], ["country:IRN"])
     ]
+
+
+def test_a_warning_issued_to_a_side_threatens_it(nlp: Language) -> None:
+    x = extract_text(nlp, "Iran issued a warning to the United States.")
+    assert [(e.cls, e.agents, e.targets) for e in x.events] == [
+        ("Threaten", ["country:IRN"], ["country:USA"])
+    ]
+
+
+def test_a_warning_to_no_side_threatens_no_one(nlp: Language) -> None:
+    x = extract_text(nlp, "The weather service issued a warning to residents.")
+    assert "Threaten" not in [e.cls for e in x.events]
+
+
+def test_an_act_in_a_condition_is_hypothetical(nlp: Language) -> None:
+    x = extract_text(nlp, "The United States warned of consequences if Russia annexed Crimea.")
+    assert [e.modality for e in x.events if e.trigger == "annexed"] == ["hypothetical"]
+
+
+def test_an_act_told_outright_is_no_condition(nlp: Language) -> None:
+    x = extract_text(nlp, "Russia annexed Crimea in March.")
+    assert [e.modality for e in x.events if e.trigger == "annexed"] == [None]

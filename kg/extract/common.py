@@ -269,6 +269,8 @@ def modality_of(token: Token, cls: str | None = None) -> str | None:
     verb = clause_verb(token)
     if token.i == verb.i and _asked(verb):  # a noun in it may name a real act
         return "hypothetical"
+    if token.i == verb.i and _conditional(verb):
+        return "hypothetical"  # "warned of consequences if Russia annexed Crimea"
     for child in verb.children:
         if child.dep_ == "aux" and child.lower_ in words:
             if child.lower_ == "would" and _reported(verb):
@@ -313,6 +315,19 @@ def _asked(verb: Token) -> bool:
     if verb.dep_ not in ("ccomp", "advcl") or not marks & {"if", "whether"}:
         return False
     return "whether" in marks or verb.head.lemma_.lower() in QUESTION_VERBS
+
+
+def _conditional(verb: Token) -> bool:
+    """Whether a verb's clause is a condition of another: "... if Russia annexed Crimea",
+    "unless Iraq pays"; not a question ("asked if X would come").
+
+    >>> from kg import nlp as _nlp
+    >>> doc = _nlp.load()("The US warned of consequences if Russia annexed Crimea.")
+    >>> _conditional(doc[7]), _conditional(doc[2])
+    (True, False)
+    """
+    marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
+    return verb.dep_ == "advcl" and bool(marks & {"if", "unless"}) and not _asked(verb)
 
 
 def _infinitive(verb: Token) -> bool:
