@@ -328,11 +328,19 @@ def person_country(name: str, day: dt.date | None) -> str | None:
     ('TUR', None)
     """
     iso3 = listed_country([name], day)
-    if iso3 is None and " " not in name.strip():
-        holder = office_holder(name, day)
-        code = holder.code_on(day) if holder else None
-        iso3 = _country_of(code) if code else office_country(name, day)
-    return iso3
+    return iso3 if iso3 is not None or " " in name.strip() else surname_country(name, day)
+
+
+def surname_country(surname: str, day: dt.date | None) -> str | None:
+    """ISO3 of a bare surname's listed person in office (:func:`office_holder`), else
+    of its listed people (:func:`office_country`).
+
+    >>> surname_country("Kerry", dt.date(2015, 6, 1)), surname_country("Assad", dt.date(2016, 6, 1))
+    ('USA', 'SYR')
+    """
+    holder = office_holder(surname, day)
+    code = holder.code_on(day) if holder else None
+    return _country_of(code) if code else office_country(surname, day)
 
 
 @functools.cache
@@ -400,12 +408,10 @@ def apply(
             ),
             None,
         )
-        if entry is None and fallback and actor.kind == "Person":
-            entry = office_holder(actor.label, day)
         code = entry.code_on(day) if entry else None
         iso3 = _country_of(code) if code else None
         if entry is None and fallback and actor.kind == "Person":
-            iso3 = office_country(actor.label, day)  # "Assad": which one is open, not where
+            iso3 = surname_country(actor.label, day)  # "Kerry" in 2015; "Assad": the country
         if iso3 is None:
             continue
         country = mint.country_key(iso3)

@@ -498,15 +498,15 @@ class _Context:
                 return key
         return None
 
-    def argument_place(self, token: Token) -> str | None:
+    def argument_place(self, token: Token, of_subject: bool = True) -> str | None:
         """Where the sides of an act are said to be: "Police in Lagos arrested 12
         protesters", "the attack on a convoy near Mosul killed three soldiers".
 
-        The "in / at / near X" phrases of the clause's subject and objects, for an act
-        whose own words name no place (:meth:`place`).
+        The "in / at / near X" phrases of the clause's subject (unless ``of_subject`` is
+        false) and objects, for an act whose own words name no place (:meth:`place`).
         """
         verb = clause_verb(token)
-        subject = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
+        subject = subject_of(verb) if of_subject and verb.pos_ in ("VERB", "AUX") else None
         arguments = [
             a
             for a in (subject, *objects_of(verb))
@@ -1985,14 +1985,7 @@ def _svo(token: Token, trig: Trigger, ctx: _Context) -> Event | None:
         # "hailed the legislation in Bahrain": praised there; not "condemned the attack in
         # Paris", where the attack was, nor the post of the one who judges ("the US
         # ambassador in London criticised ...")
-        places = [
-            ctx.place_key(o)
-            for obj in objects_of(token)
-            if trigger_for(obj) is None
-            for prep, o in prep_chain(obj)
-            if prep.lower_ in PLACE_PREPS
-        ]
-        event.place = ctx.place(token) or next((p for p in places if p), None)
+        event.place = ctx.place(token) or ctx.argument_place(token, of_subject=False)
     return event
 
 
