@@ -314,6 +314,16 @@ def claim_verbs() -> frozenset[str]:
 
 
 @functools.cache
+def claim_object_verbs() -> frozenset[str]:
+    """Claim verbs whose object can be the act owned itself (``claim_object_verbs.txt``).
+
+    >>> "claim" in claim_object_verbs(), "take" in claim_object_verbs()
+    (True, False)
+    """
+    return _words("claim_object_verbs.txt")
+
+
+@functools.cache
 def medium_nouns() -> frozenset[str]:
     """Nouns naming public words only after their medium ("a Facebook post").
 

@@ -2272,3 +2272,25 @@ def test_an_act_in_a_condition_is_hypothetical(nlp: Language) -> None:
 def test_an_act_told_outright_is_no_condition(nlp: Language) -> None:
     x = extract_text(nlp, "Russia annexed Crimea in March.")
     assert [e.modality for e in x.events if e.trigger == "annexed"] == [None]
+
+
+def test_an_attack_claimed_outright_is_the_claimants(nlp: Language) -> None:
+    x = extract_text(nlp, "Islamic State claimed the bombing of a market in Baghdad.")
+    assert [e.agents for e in x.events if e.cls == "Attack"] == [["org:islamic-state"]]
+
+
+def test_a_claim_to_no_attack_owns_none(nlp: Language) -> None:
+    assert [e for e in extract_text(nlp, "The blast claimed 20 lives in Baghdad.").events] == []
+    assert extract_text(nlp, "Russia claimed victory in Syria.").events == []
+
+
+def test_an_act_hung_on_a_closed_apposition_is_the_named_persons(nlp: Language) -> None:
+    x = extract_text(nlp, "Alain Juppe, the French foreign minister, called Sergei Lavrov.")
+    assert [(e.cls, sorted(e.participants)) for e in x.events] == [
+        ("Meeting", ["person:alain-juppe", "person:sergei-lavrov"])
+    ]
+
+
+def test_a_participle_in_an_open_apposition_is_no_act(nlp: Language) -> None:
+    x = extract_text(nlp, "Alain Juppe, a minister called the fixer, met Sergei Lavrov.")
+    assert [(e.cls, e.trigger) for e in x.events] == [("Meeting", "met")]

@@ -48,7 +48,7 @@ def subject_of(token: Token) -> Token | None:
         ):
             # "men carrying arms"; and "Clinton's campaign called on Trump", misparsed
             # with "called" hung on the noun: the noun acts
-            return t.head
+            return t.head.head if _closed_apposition(t) else t.head
         if t.i != token.i and t.dep_ == "acl" and t.tag_ == "VBN" and _names_doers(t.head):
             # "arrested men suspected of planning attacks": the men plan, not who
             # arrested them; a clause on a noun never takes its governor's subject
@@ -119,14 +119,44 @@ def misread_main_verb(participle: Token, event_noun: bool = False) -> bool:
     False
     """
     noun = participle.head
+    if _closed_apposition(participle):
+        noun = noun.head  # "Juppe, the French foreign minister, called Lavrov."
     if participle.dep_ != "acl" or noun.dep_ != "ROOT" or noun.pos_ not in ("NOUN", "PROPN"):
         return False
+    if noun.i != participle.head.i:
+        return participle.nbor(-1).is_punct and not any(
+            c.dep_ in ("agent", "nsubjpass", "auxpass") for c in participle.children
+        )
     if not event_noun and not any(c.dep_ in ("det", "poss") for c in noun.children):
         return False  # a headline's "Soldiers killed in ambush"; but "Fighting flared ..."
     if any(c.dep_ in ("agent", "nsubjpass", "auxpass") for c in participle.children):
         return False
     last = noun.sent[-1]
     return last.text in (".", "!") and participle.i < last.i
+
+
+def _closed_apposition(participle: Token) -> bool:
+    """Whether a participle hangs on an apposition closed by a comma before it, in a
+    sentence whose root is the name the apposition describes: "Alain Juppe, the French
+    foreign minister, called Lavrov", parsed as a minister "called Lavrov".
+
+    >>> from kg import nlp as _nlp
+    >>> doc = _nlp.load()("Alain Juppe, the French foreign minister, called Lavrov.")
+    >>> doc[8].text, _closed_apposition(doc[8])
+    ('called', True)
+    >>> doc = _nlp.load()("Alain Juppe, a minister called the fixer, met Lavrov.")
+    >>> [t.text for t in doc if _closed_apposition(t)]
+    []
+    """
+    noun = participle.head
+    return (
+        participle.dep_ == "acl"
+        and participle.i > 0
+        and participle.nbor(-1).text == ","
+        and noun.dep_ == "appos"
+        and noun.head.dep_ == "ROOT"
+        and noun.head.i < noun.i < participle.i
+    )
 
 
 def _misread_as_adjective(verb: Token) -> bool:

@@ -898,9 +898,7 @@ def _claimed(events: list[tuple[int, Event]], ctx: _Context) -> None:
     for token in doc:
         if token.pos_ != "VERB" or token.lemma_.lower() not in lexicon.claim_verbs():
             continue
-        if not any(
-            c.dep_ == "dobj" and c.lemma_.lower() == "responsibility" for c in token.children
-        ):
+        if not any(_claim_object(c, token) for c in token.children):
             continue
         if ctx.res.in_quote(token) or modality_of(token):
             continue
@@ -922,10 +920,29 @@ def _claimed(events: list[tuple[int, Event]], ctx: _Context) -> None:
             events.append(claimed)
 
 
+def _claim_object(word: Token, claim: Token) -> bool:
+    """Whether ``word``, an object of a claim verb, owns an act: "responsibility", or an
+    attack itself after a verb of ``lexicons/claim_object_verbs.txt`` ("the group claimed
+    the bombing"); not "claimed victory", "claimed 20 lives".
+    """
+    if word.dep_ != "dobj":
+        return False
+    if word.lemma_.lower() == "responsibility":
+        return True
+    trig = trigger_for(word) if word.pos_ == "NOUN" else None
+    return (
+        claim.lemma_.lower() in lexicon.claim_object_verbs()
+        and trig is not None
+        and trig.cls == "Attack"
+    )
+
+
 def _claimed_objects(claim: Token) -> list[Token]:
-    """What a claim of responsibility is for, on the verb or on "responsibility"."""
+    """What a claim of responsibility is for, on the verb or on "responsibility", or
+    the attack claimed itself."""
     nouns = [c for c in claim.children if c.dep_ == "dobj"]
-    return [o for word in (claim, *nouns) for o in objects_of(word, ("for",))]
+    owned = [n for n in nouns if n.lemma_.lower() != "responsibility"]
+    return owned + [o for word in (claim, *nouns) for o in objects_of(word, ("for",))]
 
 
 def _claimed_attack(claim: Token, claimants: list[str], ctx: _Context) -> tuple[int, Event] | None:
