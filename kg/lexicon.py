@@ -1152,6 +1152,16 @@ def name_particles() -> frozenset[str]:
 
 
 @functools.cache
+def part_nouns() -> frozenset[str]:
+    """Nouns for a part of a place, before "of" and its name (``part_nouns.txt``).
+
+    >>> "north" in part_nouns(), "town" in part_nouns()
+    (True, False)
+    """
+    return _words("part_nouns.txt")
+
+
+@functools.cache
 def place_nouns() -> frozenset[str]:
     """Nouns for a place, before "of" and its name (``place_nouns.txt``).
 

@@ -310,7 +310,7 @@ class Resolution:
             keys = self.coref.get(token.i, [])
             if (
                 len(keys) == 1
-                and self.actors[keys[0]].kind in ("Country", "Organization")
+                and self.actors[keys[0]].kind in ("Country", "Organization", "Group")
                 and self._reporting_subject(token.head) == keys[0]
             ):
                 return keys[0]
@@ -325,10 +325,21 @@ class Resolution:
                 continue
             for child in verb.children:
                 if child.dep_ in SUBJECT_DEPS and child.i != noun.i:
-                    key = self.token_key.get(child.i)
+                    key = self.token_key.get(child.i) or self._group_owner(child)
                     if key:
                         return key
         return None
+
+    def _group_owner(self, noun: Token) -> str | None:
+        """The country a group noun's nationality names ("the Israeli military": Israel)."""
+        if group_sector(noun) is None:
+            return None
+        owners = [
+            self.token_key[c.i]
+            for c in noun.children
+            if c.dep_ in ("amod", "compound", "poss") and c.i in self.token_key
+        ]
+        return owners[0] if len(owners) == 1 else None
 
     def _side_of(self, token: Token, depth: int) -> list[str]:
         """The side a phrase naming no actor stands for.
@@ -896,8 +907,10 @@ def entity_spans(doc: Doc) -> list[tuple[Span, str]]:
         span, label = _listed_whole(_after_dateline(ent)), ent.label_
         if label in ("WORK_OF_ART", "PRODUCT", "EVENT", "LAW") and _speaking_name(span):
             label = "PERSON"  # '"...," Akhtar Zamin said': only people speak
-        if label in ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC") and _common_noun_opening(span):
-            continue  # "Gunmen in Zamfara ...", tagged a place
+        if label in ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC") and (
+            _common_noun_opening(span) or _uncapitalised(span)
+        ):
+            continue  # "Gunmen in Zamfara ...", tagged a place; "its navy", tagged a body
         if label in ("NORP", "PERSON", "ORG") and (
             span.text in lexicon.regions() or span.text in lexicon.seats()
         ):
@@ -1007,6 +1020,23 @@ def _common_noun_opening(span: Span) -> bool:
         or form in lexicon.group_nouns()
         for form in forms
     )
+
+
+def _uncapitalised(span: Span) -> bool:
+    """Whether a "name" has no capital letter in a sentence written with capitals: "its
+    [navy]", "the [army]" tagged an organisation are group nouns, no one's name.
+
+    >>> import spacy
+    >>> nlp = spacy.blank("en")
+    >>> _ = nlp.add_pipe("sentencizer")
+    >>> doc = nlp("Iran said its navy seized it. iran said its navy seized it.")
+    >>> _uncapitalised(doc[3:4]), _uncapitalised(doc[0:1]), _uncapitalised(doc[10:11])
+    (True, False, False)
+    """
+    if any(ch.isupper() for ch in span.text):
+        return False
+    opening = next((t for t in span.sent if t.is_alpha), None)
+    return opening is not None and opening.text[:1].isupper()
 
 
 def _listed(span: Span, table: Mapping[str, object]) -> bool:
@@ -1780,10 +1810,20 @@ def _qualifier_in(
 
 
 def _governed_by(token: Token, preps: tuple[str, ...]) -> bool:
-    """Whether a name (or the noun it names) is the object of one of ``preps``."""
+    """Whether a name (or the noun it names) is the object of one of ``preps``, itself
+    or through a part of it ("in the north of Mali", ``lexicons/part_nouns.txt``).
+
+    >>> from kg import nlp as _nlp
+    >>> doc = _nlp.load()("Troops fought rebels in the north of Mali.")
+    >>> _governed_by(doc[7], ("in",)), _governed_by(doc[2], ("in",))
+    (True, False)
+    """
     head = token
     while head.dep_ == "compound" and head.head is not head:
         head = head.head
+    part = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
+    if part is not None and part.lemma_.lower() in lexicon.part_nouns():
+        head = part
     return head.dep_ == "pobj" and head.head.lower_ in preps
 
 
@@ -1909,8 +1949,8 @@ def _coreference(res: Resolution) -> None:
             elif kind == "Country":
                 last_country = key
                 last_group = key
-            elif kind == "Organization":
-                last_group = key
+            elif kind == "Organization" or (kind == "Group" and token.tag_ in ("NN", "NNP")):
+                last_group = key  # "the Israeli military said its jets ...": one body
             resolved = [key]
         elif token.pos_ == "PRON" and lower in ("him", "her") and token.dep_ in OBJECT_DEPS:
             # "X accused Y and called on him to ...": never the clause's own subject

@@ -617,6 +617,16 @@ def test_its_troops_are_the_military_of_the_country_it_refers_to(nlp: Language) 
     ]
 
 
+def test_its_jets_after_a_national_body_are_that_bodys(nlp: Language) -> None:
+    found = events_of(nlp, "The Israeli military said its jets struck Hezbollah positions.")
+    assert [(c, a) for c, a, _, _ in found] == [("Attack", ["group:isr-military"])]
+
+
+def test_its_jets_after_a_body_of_no_country_are_no_ones(nlp: Language) -> None:
+    found = events_of(nlp, "A military spokesman said its jets struck Hezbollah positions.")
+    assert [(c, a) for c, a, _, _ in found] == [("Attack", [])]
+
+
 def test_its_ambassador_as_an_object_leaves_the_target_to_the_from_phrase(nlp: Language) -> None:
     found = events_of(nlp, "Greece recalled its ambassador from Turkey.")
     assert [(a, t) for _, a, t, _ in found] == [(["country:GRC"], ["country:TUR"])]
@@ -2294,3 +2304,13 @@ def test_an_act_hung_on_a_closed_apposition_is_the_named_persons(nlp: Language) 
 def test_a_participle_in_an_open_apposition_is_no_act(nlp: Language) -> None:
     x = extract_text(nlp, "Alain Juppe, a minister called the fixer, met Sergei Lavrov.")
     assert [(e.cls, e.trigger) for e in x.events] == [("Meeting", "met")]
+
+
+def test_a_group_in_a_part_of_a_country_is_that_countrys(nlp: Language) -> None:
+    x = extract_text(nlp, "French troops fought rebels in the north of Mali.")
+    assert [e.targets for e in x.events] == [["group:mli-rebels"]]
+
+
+def test_a_group_in_no_part_of_a_country_is_not_placed_there(nlp: Language) -> None:
+    x = extract_text(nlp, "French troops fought rebels in the name of Mali.")
+    assert "group:mli-rebels" not in [k for e in x.events for k in e.actors()]

@@ -1508,3 +1508,11 @@ def test_a_lone_surname_opening_a_sentence_is_a_person(nlp, text, name):
 def test_an_english_word_or_acronym_opening_a_sentence_is_no_person(nlp, text):
     x = extract_text(nlp, text)
     assert not [a.label for a in x.actors.values() if a.kind == "Person"]
+
+
+def test_a_lowercase_word_tagged_a_body_is_no_organisation(nlp):
+    x = extract_text(nlp, "Iran said its navy seized a British tanker.")
+    assert "org:navy" not in x.actors
+    assert [e.agents for e in x.events] == [["group:irn-military"]]
+    x = extract_text(nlp, "Iran said the Islamic Revolutionary Guard Corps seized a tanker.")
+    assert [a.kind for a in x.actors.values() if "Guard" in a.label] == ["Organization"]
