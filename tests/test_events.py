@@ -2314,3 +2314,38 @@ def test_a_group_in_a_part_of_a_country_is_that_countrys(nlp: Language) -> None:
 def test_a_group_in_no_part_of_a_country_is_not_placed_there(nlp: Language) -> None:
     x = extract_text(nlp, "French troops fought rebels in the name of Mali.")
     assert "group:mli-rebels" not in [k for e in x.events for k in e.actors()]
+
+
+def test_a_phrase_quoted_by_an_act_is_that_act_alone(nlp: Language) -> None:
+    x = extract_text(nlp, "Iran warned Saudi Arabia of 'divine revenge' for the execution.")
+    assert [e.cls for e in x.events] == ["Threaten"]
+    assert [q.text for q in x.quotes] == ["divine revenge"]
+
+
+def test_words_quoted_whole_by_an_act_stay_a_statement(nlp: Language) -> None:
+    x = extract_text(nlp, '"We will respond to any attack," Iran warned Saudi Arabia.')
+    assert sorted(e.cls for e in x.events) == ["Statement", "Threaten"]
+
+
+def test_what_a_condition_brings_about_is_hypothetical(nlp: Language) -> None:
+    text = "Nigeria will leave Chad unless President Goukouni Oueddei arranged a ceasefire with rebels."
+    x = extract_text(nlp, text)
+    assert [e.modality for e in x.events if e.trigger == "ceasefire"] == ["hypothetical"]
+
+
+def test_a_planned_act_in_a_condition_is_no_ones_intent(nlp: Language) -> None:
+    text = "Russia threatened to stop talks if the United States goes ahead with the planned deployment."
+    x = extract_text(nlp, text)
+    assert not [e for e in x.events if e.trigger == "deployment" and not e.modality]
+    x = extract_text(nlp, "The United States announced a planned deployment of troops to Poland.")
+    assert [e for e in x.events if e.trigger == "deployment" and not e.modality]
+
+
+def test_a_country_and_its_people_in_one_sentence_protest_once(nlp: Language) -> None:
+    text = "Thousands of Nigerians were converging for a rally in Lagos to protest the law."
+    assert [e.cls for e in extract_text(nlp, text).events] == ["Protest"]
+
+
+def test_two_groups_of_one_country_act_apart(nlp: Language) -> None:
+    text = "Syrian troops shelled Homs, and Syrian rebels fired rockets at Hama."
+    assert len([e for e in extract_text(nlp, text).events if e.cls == "Attack"]) == 2

@@ -13,7 +13,7 @@ from kg.extract import learned
 from kg.extract.common import evidence_for, timeline
 from kg.extract.events import extract_events, trigger_for
 from kg.extract.quotes import extract_quotes, occasion_statements, statements
-from kg.model import Actor, Article, Evidence, Extraction
+from kg.model import Actor, Article, Event, Evidence, Extraction
 from kg.nlp import model_name
 from kg.resolve import resolve
 
@@ -38,7 +38,8 @@ def extract_doc(nlp: Language, article: Article, doc: Doc) -> Extraction:
         if detector is not None and detect.active_mode() == "events"
         else None
     )
-    events = extract_events(res, line, speakers, backing) + said
+    acts = extract_events(res, line, speakers, backing)
+    events = acts + [s for s in said if not _told_by_act(s, acts, _phrases_only(s, doc))]
     if detector is not None:
         events = learned.combine(res, line, events, scores, detect.active_mode())
     extraction = Extraction(
@@ -66,6 +67,40 @@ def extract_doc(nlp: Language, article: Article, doc: Doc) -> Extraction:
     dictionary.apply(extraction, evidence_of, dictionary.builtin(), fallback=True)
     _describe_referenced(extraction, res.actors)
     return extraction
+
+
+def _phrases_only(statement: Event, doc: Doc) -> bool:
+    """Whether every quotation of a statement is a phrase with no verb ("'divine
+    revenge'", "a 'permissive signal'"), words an act uses rather than words stated."""
+    spans = [
+        doc.char_span(q.char_start, q.char_end, alignment_mode="expand") for q in statement.quotes
+    ]
+    return bool(spans) and all(
+        span is not None and not any(t.pos_ in ("VERB", "AUX") for t in span) for span in spans
+    )
+
+
+def _told_by_act(statement: Event, acts: list[Event], phrases_only: bool = True) -> bool:
+    """Whether a statement quoting phrases only (``phrases_only``) is told by a realised
+    act of its speaker with the same verb, which carries what was said: "accused the
+    US of sending a 'permissive signal'" is the accusation, "warned Saudi Arabia of
+    'divine revenge'" the threat; one event, not two. Words quoted whole ('"We will
+    respond," Iran warned') stay a statement.
+
+    >>> from kg.model import Evidence
+    >>> ev = Evidence("Iran warned Saudi Arabia of 'revenge'.", 0, 38)
+    >>> said = Event("Statement", "warned", ev, agents=["country:IRN"])
+    >>> threat = Event("Threaten", "warned", ev, agents=["country:IRN"])
+    >>> _told_by_act(said, [threat]), _told_by_act(said, []), _told_by_act(said, [threat], False)
+    (True, False, False)
+    """
+    return phrases_only and any(
+        act.trigger == statement.trigger
+        and act.evidence == statement.evidence
+        and not act.modality
+        and set(act.agents) & set(statement.agents)
+        for act in acts
+    )
 
 
 def referenced_keys(extraction: Extraction) -> set[str]:

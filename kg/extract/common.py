@@ -299,8 +299,10 @@ def modality_of(token: Token, cls: str | None = None) -> str | None:
     verb = clause_verb(token)
     if token.i == verb.i and _asked(verb):  # a noun in it may name a real act
         return "hypothetical"
-    if token.i == verb.i and _conditional(verb):
-        return "hypothetical"  # "warned of consequences if Russia annexed Crimea"
+    if _conditional(verb) and (token.i == verb.i or _made_by(token, verb)):
+        # "warned of consequences if Russia annexed Crimea"; "unless X arranged a
+        # ceasefire" (its object); not "if the bombing goes on" (a real act)
+        return "hypothetical"
     for child in verb.children:
         if child.dep_ == "aux" and child.lower_ in words:
             if child.lower_ == "would" and _reported(verb):
@@ -358,6 +360,24 @@ def _conditional(verb: Token) -> bool:
     """
     marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
     return verb.dep_ == "advcl" and bool(marks & {"if", "unless"}) and not _asked(verb)
+
+
+def in_condition(token: Token) -> bool:
+    """Whether a word is in a clause that is a condition of another ("unless Baghdad
+    accepted its conditions"), so nothing in it is intended by anyone.
+
+    >>> from kg import nlp as _nlp
+    >>> doc = _nlp.load()("Russia will act if the US goes ahead with the planned deployment.")
+    >>> in_condition(doc[11]), in_condition(doc[2])
+    (True, False)
+    """
+    return _conditional(clause_verb(token))
+
+
+def _made_by(noun: Token, verb: Token) -> bool:
+    """Whether a noun is the direct object of its clause's verb: what the verb brings
+    about ("arranged a ceasefire"), not what was there before it ("the bombing goes on")."""
+    return noun.i != verb.i and noun.dep_ == "dobj" and noun.head.i == verb.i
 
 
 def _infinitive(verb: Token) -> bool:

@@ -52,6 +52,7 @@ from kg.extract.common import (
     Timeline,
     clause_verb,
     evidence_for,
+    in_condition,
     misread_main_verb,
     modality_of,
     objects_of,
@@ -2534,6 +2535,8 @@ def _derived_reading(token: Token, trig: Trigger, event: Event) -> str | None:
     made conditional); a negated cooperative act is a refusal.
     """
     if event.modality == "planned" and trig.cls not in NO_INTENT:
+        if in_condition(token):
+            return None  # "if the US goes ahead with the planned deployment": no one's intent
         verb = clause_verb(token)
         governor = trigger_for(verb.head) if verb.dep_ in ("xcomp", "ccomp") else None
         hostile = (trig.goldstein or 0.0) < 0 or _condition(token) is not None
@@ -3548,7 +3551,14 @@ def _same_act(first: Event, second: Event, countries: Mapping[str, str] | None =
     if set(first.agents) & set(second.targets) or set(first.targets) & set(second.agents):
         return False
     if first.agents and second.agents:
-        return bool(set(first.agents) & set(second.agents))
+        # a country and its people are one doer ("Nigerians converged for a rally to
+        # protest"); two groups of one country are not
+        ones, twos = set(first.agents), set(second.agents)
+        return bool(
+            ones & twos
+            or ones & {countries.get(k, k) for k in twos}
+            or twos & {countries.get(k, k) for k in ones}
+        )
     if not (first.agents or first.targets or second.agents or second.targets):
         # Meetings: one host meeting two partners ("spoke with X after talks with Y") met twice.
         ones, twos = set(first.participants), set(second.participants)
