@@ -2328,13 +2328,14 @@ def test_words_quoted_whole_by_an_act_stay_a_statement(nlp: Language) -> None:
 
 
 def test_what_a_condition_brings_about_is_hypothetical(nlp: Language) -> None:
-    text = "Nigeria will leave Chad unless President Goukouni Oueddei arranged a ceasefire with rebels."
+    text = "Nigeria will leave Chad unless President Goukouni Oueddei arranged a ceasefire"
+    text += " with rebels."
     x = extract_text(nlp, text)
     assert [e.modality for e in x.events if e.trigger == "ceasefire"] == ["hypothetical"]
 
 
 def test_a_planned_act_in_a_condition_is_no_ones_intent(nlp: Language) -> None:
-    text = "Russia threatened to stop talks if the United States goes ahead with the planned deployment."
+    text = "Russia threatened to stop talks if the US goes ahead with the planned deployment."
     x = extract_text(nlp, text)
     assert not [e for e in x.events if e.trigger == "deployment" and not e.modality]
     x = extract_text(nlp, "The United States announced a planned deployment of troops to Poland.")
