@@ -579,7 +579,10 @@ class Resolution:
             if local is not None and sector:
                 out.append(self.group_actor(local, sector, token, inferred=True))
             out.extend(self.group_actor(k, sector, token) if sector else k for k in sides)
+        named = token.i in self.token_key or token.i in self.coref
         for child in token.children:
+            if child.dep_ == "appos" and named and _describing(child):
+                continue  # "Pakistan, a key U.S. ally,": a description, no second side
             if child.dep_ in ("conj", "appos") and child.pos_ in ("PROPN", "NOUN", "PRON"):
                 self._collect(child, out, weak, depth + 1)
 
@@ -592,6 +595,23 @@ FOLLOWED_SECTORS = lexicon.sectors_with("followed")
 #: Sectors of group_nouns.tsv that name one body of a country, an organisation:
 #: "the Iraqi parliament" (its lawmakers act for it).
 ORGANISED_SECTORS = lexicon.sectors_with("organised")
+
+
+def _describing(noun: Token) -> bool:
+    """Whether a common noun in apposition only describes what it follows: "a key U.S.
+    ally", "Israel's neighbour"; not "the leader of Hamas", which names whom it acts for.
+
+    >>> from kg import nlp as _nlp
+    >>> doc = _nlp.load()("Pakistan, a key U.S. ally, and Abbas, the leader of Fatah, met.")
+    >>> _describing(doc[5]), _describing(doc[10])
+    (True, False)
+    """
+    if noun.pos_ != "NOUN":
+        return False
+    return any(
+        (c.dep_ == "det" and c.lower_ in ("a", "an")) or (c.dep_ == "poss" and c.i < noun.i)
+        for c in noun.children
+    )
 
 
 def _describes_only(modifier: Token) -> bool:

@@ -2350,3 +2350,22 @@ def test_a_country_and_its_people_in_one_sentence_protest_once(nlp: Language) ->
 def test_two_groups_of_one_country_act_apart(nlp: Language) -> None:
     text = "Syrian troops shelled Homs, and Syrian rebels fired rockets at Hama."
     assert len([e for e in extract_text(nlp, text).events if e.cls == "Attack"]) == 2
+
+
+def test_a_description_in_apposition_names_no_second_doer(nlp: Language) -> None:
+    x = extract_text(nlp, "Egypt, Israel's neighbour, condemned the attack on Gaza.")
+    assert [e.agents for e in x.events if e.cls == "Accusation"] == [["country:EGY"]]
+
+
+def test_a_name_in_apposition_to_a_title_is_the_doer(nlp: Language) -> None:
+    x = extract_text(nlp, "The speaker, Arseniy Yatsenyuk, met Joe Biden.")
+    assert [sorted(e.participants) for e in x.events] == [
+        ["person:arseniy-yatsenyuk", "person:joe-biden"]
+    ]
+
+
+def test_an_act_a_proposal_is_for_is_hypothetical(nlp: Language) -> None:
+    x = extract_text(nlp, "Bangladesh rejected an Indian proposal for signing a trade agreement.")
+    assert [e.modality for e in x.events if e.trigger == "signing"] == ["hypothetical"]
+    x = extract_text(nlp, "Bangladesh was criticised for signing a trade agreement with India.")
+    assert [e.modality for e in x.events if e.trigger == "signing"] == [None]

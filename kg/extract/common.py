@@ -325,6 +325,9 @@ def modality_of(token: Token, cls: str | None = None) -> str | None:
             return "hypothetical"  # "chanted for Park to step down": an act wished for
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "warned against sending"
         found = of(f"{phrasal_lemma(verb.head.head)} {verb.head.lower_}")
+        owner = verb.head.head
+        if found is None and owner.pos_ == "NOUN" and verb.head.lower_ in ("for", "of"):
+            found = of(owner.lemma_.lower())  # "a proposal for signing", "a plan of leaving"
         if found is not None:
             return found
     if token.dep_ == "dobj" and token.head.i == verb.i:
