@@ -1754,6 +1754,32 @@ def _country_named(actor: Actor) -> str | None:
     return None
 
 
+def _nationalities(res: Resolution) -> None:
+    """A person described by a nationality and a noun that is no office acts for that
+    country: "Ukrainian pilot Nadia Savchenko", "James Foley, an American journalist".
+
+    A person whose role or listing already gives a country keeps it; two nationalities
+    ("British-Iranian aid worker") give none.
+    """
+    placed = {r.person for r in res.roles if r.of is not None}
+    for mention in res.mentions:
+        actor = res.actors[mention.key]
+        if actor.kind != "Person" or actor.affiliation or mention.key in placed:
+            continue
+        head = res.doc[mention.end - 1]
+        nouns = [
+            c
+            for c in head.children
+            if c.pos_ == "NOUN"
+            and ((c.dep_ == "compound" and c.i < mention.start) or c.dep_ == "appos")
+        ]
+        modifiers = [m for noun in nouns for m in noun.children if m.dep_ in ("amod", "compound")]
+        modifiers += [c for m in modifiers for c in m.children if c.dep_ == "amod"]
+        codes = {code for m in modifiers if (code := lexicon.demonym_iso3(m.text))}
+        if len(codes) == 1:
+            actor.affiliation = res.country(codes.pop())
+
+
 def _only_role_country(res: Resolution) -> str | None:
     """ISO3 of the one country whose offices the people of a text that names no country
     hold ("Protesters demanded the resignation of Prime Minister Nawaz Sharif": Pakistan)."""
@@ -2219,6 +2245,7 @@ def resolve(doc: Doc, article: Article) -> Resolution:
         res.towns = True  # a note naming only towns: "Protesters gathered in Jos"
         res.local = _only_town_country(res)
     _extract_roles(res)
+    _nationalities(res)
     if res.local is None:
         res.local = _only_role_country(res)
     _titled_aliases(res)

@@ -1516,3 +1516,28 @@ def test_a_lowercase_word_tagged_a_body_is_no_organisation(nlp):
     assert [e.agents for e in x.events] == [["group:irn-military"]]
     x = extract_text(nlp, "Iran said the Islamic Revolutionary Guard Corps seized a tanker.")
     assert [a.kind for a in x.actors.values() if "Guard" in a.label] == ["Organization"]
+
+
+@pytest.mark.parametrize(
+    "text, iso3",
+    [
+        ("A Russian court sentenced Ukrainian pilot Nadia Savchenko.", "UKR"),
+        ("James Foley, an American journalist, was killed.", "USA"),
+    ],
+)
+def test_a_nationality_before_a_descriptor_is_the_persons(nlp, text, iso3):
+    x = extract_text(nlp, text)
+    people = [a for a in x.actors.values() if a.kind == "Person"]
+    assert [p.affiliation for p in people] == [f"country:{iso3}"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iran released British-Iranian aid worker Nazanin Zaghari-Ratcliffe.",
+        "John Smith, a journalist for the French newspaper Le Monde, was arrested.",
+    ],
+)
+def test_two_nationalities_or_an_employers_give_the_person_none(nlp, text):
+    x = extract_text(nlp, text)
+    assert [a.affiliation for a in x.actors.values() if a.kind == "Person"] == [None]
