@@ -1152,6 +1152,16 @@ def name_particles() -> frozenset[str]:
 
 
 @functools.cache
+def lasting_verbs() -> frozenset[str]:
+    """Verbs whose subject already exists and lasts (``lasting_verbs.txt``).
+
+    >>> "remain" in lasting_verbs(), "resume" in lasting_verbs()
+    (True, False)
+    """
+    return _words("lasting_verbs.txt")
+
+
+@functools.cache
 def part_nouns() -> frozenset[str]:
     """Nouns for a part of a place, before "of" and its name (``part_nouns.txt``).
 

@@ -2369,3 +2369,20 @@ def test_an_act_a_proposal_is_for_is_hypothetical(nlp: Language) -> None:
     assert [e.modality for e in x.events if e.trigger == "signing"] == ["hypothetical"]
     x = extract_text(nlp, "Bangladesh was criticised for signing a trade agreement with India.")
     assert [e.modality for e in x.events if e.trigger == "signing"] == [None]
+
+
+def test_a_participles_by_phrase_does_the_act_its_noun_names(nlp: Language) -> None:
+    x = extract_text(nlp, "Sanctions imposed by the EU on Russia will remain in place.")
+    assert [(e.cls, e.agents, e.targets, e.modality) for e in x.events] == [
+        ("Sanction", ["org:european-union"], ["country:RUS"], None)
+    ]
+
+
+def test_a_participle_without_a_by_phrase_names_no_doer(nlp: Language) -> None:
+    x = extract_text(nlp, "The airstrikes reported in Raqqa killed 20 civilians.")
+    assert [e.agents for e in x.events if e.cls == "Attack"] in ([], [[]])
+
+
+def test_an_act_that_will_resume_is_planned(nlp: Language) -> None:
+    x = extract_text(nlp, "Talks between Russia and Ukraine will resume on Monday.")
+    assert [e.modality for e in x.events if e.cls == "Meeting"] == ["planned"]

@@ -303,6 +303,8 @@ def modality_of(token: Token, cls: str | None = None) -> str | None:
         # "warned of consequences if Russia annexed Crimea"; "unless X arranged a
         # ceasefire" (its object); not "if the bombing goes on" (a real act)
         return "hypothetical"
+    if _lasting(token, verb):
+        return None  # "sanctions will remain in place", "the truce will hold": they exist
     for child in verb.children:
         if child.dep_ == "aux" and child.lower_ in words:
             if child.lower_ == "would" and _reported(verb):
@@ -363,6 +365,24 @@ def _conditional(verb: Token) -> bool:
     """
     marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
     return verb.dep_ == "advcl" and bool(marks & {"if", "unless"}) and not _asked(verb)
+
+
+def _lasting(noun: Token, verb: Token) -> bool:
+    """Whether an event noun is the subject of a verb of lasting
+    (``lexicons/lasting_verbs.txt``): what "will remain" or "may continue" is already
+    there, whatever its clause's tense says.
+
+    >>> from kg import nlp as _nlp
+    >>> doc = _nlp.load()("The sanctions will remain in place. The talks will resume.")
+    >>> _lasting(doc[1], doc[3]), _lasting(doc[8], doc[10])
+    (True, False)
+    """
+    return (
+        noun.pos_ == "NOUN"
+        and noun.dep_ == "nsubj"
+        and noun.head.i == verb.i
+        and verb.lemma_.lower() in lexicon.lasting_verbs()
+    )
 
 
 def in_condition(token: Token) -> bool:

@@ -1820,6 +1820,28 @@ def try_finder(name: str, text: str, word: str) -> list[str]:
     return finder(token, trig, ctx, ctx.actors(subject_of(token)))
 
 
+def _participle_sides(noun: Token, trig: Trigger, ctx: _Context) -> tuple[list[str], list[str]]:
+    """Doers and targets of an event noun told by a participle after it: the participle's
+    "by" phrase did it, its phrases of the trigger's prepositions bear it ("sanctions
+    imposed by the EU on Russia", "airstrikes carried out by the US-led coalition").
+    Nothing without a "by" phrase ("sanctions imposed on Russia" names no doer).
+    """
+    for clause in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+        doers = [
+            k for o in objects_of(clause, ("by",)) if o.head.dep_ == "agent" for k in ctx.actors(o)
+        ]
+        if doers:
+            done_to = [
+                k
+                for o in objects_of(clause, trig.preps)
+                if o.head.dep_ != "agent"
+                for k in ctx.actors(o)
+                if k not in doers
+            ]
+            return list(dict.fromkeys(doers)), done_to
+    return [], []
+
+
 def _svo(token: Token, trig: Trigger, ctx: _Context) -> Event | None:
     agents: list[str] = []
     targets: list[str] = []
@@ -1859,6 +1881,8 @@ def _svo(token: Token, trig: Trigger, ctx: _Context) -> Event | None:
                     agents += ctx.actors(child)
             if trig.cls in JOINT_CLASSES:  # "drills involving the US, Japan and South Korea"
                 agents += [k for o in _involved(phrase) for k in ctx.actors(o)]
+            if not agents:  # "sanctions imposed by the EU on Russia"
+                agents, targets = _participle_sides(phrase, trig, ctx)
             blamed = phrase.dep_ == "dobj" and phrase.head.lemma_.lower() in BLAME_VERBS
             for obj in objects_of(phrase, (*trig.preps, "by")):
                 found = ctx.actors(obj)
