@@ -2386,3 +2386,12 @@ def test_a_participle_without_a_by_phrase_names_no_doer(nlp: Language) -> None:
 def test_an_act_that_will_resume_is_planned(nlp: Language) -> None:
     x = extract_text(nlp, "Talks between Russia and Ukraine will resume on Monday.")
     assert [e.modality for e in x.events if e.cls == "Meeting"] == ["planned"]
+
+
+def test_the_downing_of_an_aircraft_is_an_attack(nlp: Language) -> None:
+    x = extract_text(nlp, "Turkey's downing of a Russian jet angered Moscow.")
+    assert [(e.cls, e.agents) for e in x.events] == [("Attack", ["country:TUR"])]
+
+
+def test_the_downing_of_trees_is_no_attack(nlp: Language) -> None:
+    assert extract_text(nlp, "The downing of trees by the storm blocked roads.").events == []
