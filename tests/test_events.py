@@ -2395,3 +2395,15 @@ def test_the_downing_of_an_aircraft_is_an_attack(nlp: Language) -> None:
 
 def test_the_downing_of_trees_is_no_attack(nlp: Language) -> None:
     assert extract_text(nlp, "The downing of trees by the storm blocked roads.").events == []
+
+
+def test_a_partner_hung_on_the_topic_discussed_takes_part(nlp: Language) -> None:
+    x = extract_text(nlp, "Abe discussed trade with Turnbull.")
+    assert [(e.cls, sorted(e.participants)) for e in x.events] == [
+        ("Meeting", ["person:abe", "person:turnbull"])
+    ]
+
+
+def test_a_partner_of_an_act_discussed_is_no_partner_of_the_talk(nlp: Language) -> None:
+    x = extract_text(nlp, "Obama discussed the nuclear deal with Iran in a speech.")
+    assert "Meeting" not in [e.cls for e in x.events]

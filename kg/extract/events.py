@@ -1313,6 +1313,11 @@ def _partner_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
     """
     out = objects_of(token, preps)
     out += [obj for prep, obj in prep_chain(token) if prep.lower_ in preps]
+    if token.pos_ == "VERB" and token.lemma_.lower() in lexicon.topic_verbs():
+        # "discussed trade with Turnbull", the partner hung on the topic; not "discussed
+        # the deal with Iran", whose partner is the deal's
+        topics = [c for c in token.children if c.dep_ == "dobj" and trigger_for(c) is None]
+        out += [o for topic in topics for o in objects_of(topic, preps)]
     if token.pos_ == "VERB":  # "spoke with X after meetings with Y": Y met at the meetings
         out = [o for o in out if not _event_noun_between(token, o.head)]
     verb = token.head
