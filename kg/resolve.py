@@ -852,8 +852,10 @@ def _raw_mentions(doc: Doc, article: Article) -> list[tuple[Span, str, str]]:
         name = clean_name(span.text)
         if not name or not any(ch.isalpha() for ch in name):
             continue
-        if is_outlet(span) or _alone_on_its_line(span) or _platform(span):
+        if (is_outlet(span) and not _outlet_acted_on(span)) or _alone_on_its_line(span):
             continue  # the press and section lines ("World News") are no actors
+        if _platform(span):
+            continue
         at = bisect.bisect_right(title_starts, span.start)  # a title begun inside the name
         cut = title_starts[at] if at < len(title_starts) and title_starts[at] < span.end else None
         if label == "ORG" and cut is not None and lexicon.demonym_iso3(doc[cut - 1].text):
@@ -1283,6 +1285,33 @@ def _phrase_head_noun(span: Span) -> Token | None:
         if head.lower_ in heads and head.pos_ in ("NOUN", "PROPN"):
             return head
     return None
+
+
+def _outlet_acted_on(span: Span) -> bool:
+    """Whether a news outlet is the object of an act, a side like any other: "accused
+    the BBC of bias", "threatened to sue the New York Times", "a ban on Al Jazeera";
+    not the press that reports, hears or prints ("told the BBC", "according to the New
+    York Times", "in an interview with CNN").
+
+    >>> from kg import nlp as _nlp
+    >>> doc = _nlp.load()("Erdogan accused the BBC of bias. Erdogan told the BBC he was right.")
+    >>> _outlet_acted_on(doc[3:4]), _outlet_acted_on(doc[11:12])
+    (True, False)
+    """
+    head = span.root
+    while head.dep_ == "compound" and head.head.i != head.i:
+        head = head.head
+    verb = head.head
+    if head.dep_ == "pobj" and verb.lower_ in ("against", "on") and verb.head.pos_ == "NOUN":
+        verb, pos = verb.head, "NOUN"  # "a lawsuit against the New York Times"
+    elif head.dep_ == "dobj" and verb.pos_ == "VERB":
+        pos = "VERB"
+    else:
+        return False
+    lemma = verb.lemma_.lower()
+    if lemma in lexicon.speech_verbs() or lemma in lexicon.statement_verbs():
+        return False
+    return (lemma, pos) in lexicon.triggers()
 
 
 def is_outlet(span: Span) -> bool:
@@ -2379,7 +2408,9 @@ def _org_country(key: str, label: str) -> str | None:
     listed = next((o for o in lexicon.organizations() if o.slug == slug), None)
     if kind == "org" and listed is not None:
         return listed.country
-    return lexicon.country_in_name(label)
+    outlets = lexicon.outlets()  # a news outlet is its home country's press (CAMEO's MED)
+    home = outlets.get(label.lower()) or outlets.get(f"the {label.lower()}")
+    return home or lexicon.country_in_name(label)
 
 
 def _org_words(name: str) -> tuple[str, ...]:

@@ -1541,3 +1541,22 @@ def test_a_nationality_before_a_descriptor_is_the_persons(nlp, text, iso3):
 def test_two_nationalities_or_an_employers_give_the_person_none(nlp, text):
     x = extract_text(nlp, text)
     assert [a.affiliation for a in x.actors.values() if a.kind == "Person"] == [None]
+
+
+def test_a_news_outlet_acted_on_is_a_side_of_its_country(nlp):
+    x = extract_text(nlp, "Erdogan accused the BBC of bias.")
+    bbc = [a for a in x.actors.values() if a.label == "BBC"]
+    assert [a.affiliation for a in bbc] == ["country:GBR"]
+    assert [e.targets for e in x.events] == [[bbc[0].key]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Erdogan told the BBC that Turkey would respond.",
+        "Russia attacked Ukraine, the BBC reported.",
+    ],
+)
+def test_a_news_outlet_that_reports_or_hears_is_no_side(nlp, text):
+    x = extract_text(nlp, text)
+    assert not [a for a in x.actors.values() if a.label == "BBC"]
