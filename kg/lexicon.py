@@ -1152,6 +1152,20 @@ def name_particles() -> frozenset[str]:
 
 
 @functools.cache
+def summons() -> dict[str, frozenset[str]]:
+    """Summoning verb → verbs of what the summoner says to the one summoned
+    (``summons.tsv``).
+
+    >>> "protest" in summons()["summon"], "explain" in summons()["summon"]
+    (True, False)
+    """
+    out: dict[str, set[str]] = {}
+    for verb, said in _rows("summons.tsv"):
+        out.setdefault(verb, set()).update(said.split("|"))
+    return {verb: frozenset(words) for verb, words in out.items()}
+
+
+@functools.cache
 def lasting_verbs() -> frozenset[str]:
     """Verbs whose subject already exists and lasts (``lasting_verbs.txt``).
 

@@ -2407,3 +2407,19 @@ def test_a_partner_hung_on_the_topic_discussed_takes_part(nlp: Language) -> None
 def test_a_partner_of_an_act_discussed_is_no_partner_of_the_talk(nlp: Language) -> None:
     x = extract_text(nlp, "Obama discussed the nuclear deal with Iran in a speech.")
     assert "Meeting" not in [e.cls for e in x.events]
+
+
+def test_a_complaint_a_summons_is_for_is_the_summoners(nlp: Language) -> None:
+    text = "Nigeria summoned Niger's ambassador to complain of inaction over the gangs."
+    x = extract_text(nlp, text)
+    assert [(e.cls, e.agents) for e in x.events if e.cls == "Accusation"] == [
+        ("Accusation", ["country:NGA"])
+    ]
+
+
+def test_one_summoned_to_explain_is_not_the_summoners_purpose(nlp: Language) -> None:
+    from kg.extract.common import _summoned_to_hear
+
+    doc = nlp("Nigeria summoned Niger's ambassador to explain the inaction over the gangs.")
+    assert doc[6].text == "explain" and not _summoned_to_hear(doc[6])
+    assert _summoned_to_hear(nlp("Nigeria summoned Niger's ambassador to protest.")[6])

@@ -61,6 +61,8 @@ def subject_of(token: Token) -> Token | None:
         ):
             # "asked Uganda to withdraw": the one asked is the one to withdraw
             controllers = [c for c in t.head.children if c.dep_ in ("dobj", "dative")]
+            if controllers and _summoned_to_hear(t):
+                controllers = []  # "summoned the ambassador to complain": the summoner complains
             if controllers and t.head.lemma_.lower() not in OBJECT_NOT_CONTROLLER:
                 return controllers[0]
             asked = asked_side(t.head)
@@ -383,6 +385,20 @@ def _lasting(noun: Token, verb: Token) -> bool:
         and noun.head.i == verb.i
         and verb.lemma_.lower() in lexicon.lasting_verbs()
     )
+
+
+def _summoned_to_hear(purpose: Token) -> bool:
+    """Whether a to-clause after a summoning verb says what the summoner came to say
+    (``lexicons/summons.tsv``): "summoned Niger's ambassador to complain of inaction";
+    not "summoned the ambassador to explain the remarks" (the ambassador explains).
+
+    >>> from kg import nlp as _nlp
+    >>> doc = _nlp.load()("Nigeria summoned the ambassador to complain of inaction.")
+    >>> _summoned_to_hear(doc[5])
+    True
+    """
+    summons = lexicon.summons()
+    return purpose.lemma_.lower() in summons.get(phrasal_lemma(purpose.head), frozenset())
 
 
 def in_condition(token: Token) -> bool:
