@@ -2423,3 +2423,13 @@ def test_one_summoned_to_explain_is_not_the_summoners_purpose(nlp: Language) -> 
     doc = nlp("Nigeria summoned Niger's ambassador to explain the inaction over the gangs.")
     assert doc[6].text == "explain" and not _summoned_to_hear(doc[6])
     assert _summoned_to_hear(nlp("Nigeria summoned Niger's ambassador to protest.")[6])
+
+
+def test_a_person_attacking_a_news_outlet_attacks_in_words(nlp: Language) -> None:
+    x = extract_text(nlp, "Trump attacked CNN over its coverage.")
+    assert [e.cls for e in x.events] == ["Accusation"]
+
+
+def test_gunmen_attacking_a_newspapers_offices_attack(nlp: Language) -> None:
+    x = extract_text(nlp, "Gunmen attacked the offices of Charlie Hebdo in Paris.")
+    assert [e.cls for e in x.events] == ["Attack"]

@@ -2203,15 +2203,26 @@ def _befalls_people(verb: Token, preps: tuple[str, ...] = ()) -> bool:
 
 
 def _verbal_clash(trig: Trigger, event: Event, ctx: _Context) -> bool:
-    """Whether a fight is one of words: two sides or more, every one a person, no
-    weapon and no dead ("Sanders and Clinton clashed over trade", "Trump attacked
-    Cruz"); "police clashed with protesters" is a fight."""
+    """Whether a fight is one of words: two sides or more, every one a person (or, as
+    the side attacked, a news outlet), no weapon and no dead ("Sanders and Clinton
+    clashed over trade", "Trump attacked Cruz", "Trump attacked CNN over its
+    coverage"); "police clashed with protesters" is a fight, and so is an attack by
+    gunmen on a newspaper's offices."""
     sides = event.agents + event.targets
+    actors = ctx.res.actors
+
+    def person(key: str) -> bool:
+        return key not in actors or actors[key].kind == "Person"
+
+    def press(key: str) -> bool:
+        return key in actors and actors[key].label.lower() in lexicon.outlets()
+
     return (
         trig.plover == "FIGHT"
         and not (trig.mode or event.instrument or event.deaths)
         and len(sides) > 1
-        and all(ctx.res.actors[k].kind == "Person" for k in sides if k in ctx.res.actors)
+        and all(person(k) for k in event.agents)
+        and all(person(k) or press(k) for k in event.targets)
     )
 
 
