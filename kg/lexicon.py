@@ -1166,6 +1166,17 @@ def summons() -> dict[str, frozenset[str]]:
 
 
 @functools.cache
+def threat_fates() -> frozenset[str]:
+    """Fates a speaker promises another side (``threat_fates.txt``): a verb, or a verb
+    and the lemma of its object.
+
+    >>> "face consequence" in threat_fates(), "face question" in threat_fates()
+    (True, False)
+    """
+    return _words("threat_fates.txt")
+
+
+@functools.cache
 def lasting_verbs() -> frozenset[str]:
     """Verbs whose subject already exists and lasts (``lasting_verbs.txt``).
 

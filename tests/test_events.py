@@ -2433,3 +2433,17 @@ def test_a_person_attacking_a_news_outlet_attacks_in_words(nlp: Language) -> Non
 def test_gunmen_attacking_a_newspapers_offices_attack(nlp: Language) -> None:
     x = extract_text(nlp, "Gunmen attacked the offices of Charlie Hebdo in Paris.")
     assert [e.cls for e in x.events] == ["Attack"]
+
+
+def test_a_fate_promised_to_a_side_is_a_threat(nlp: Language) -> None:
+    x = extract_text(nlp, "Iran said the United States would face consequences.")
+    assert [(e.cls, e.agents, e.targets) for e in x.events] == [
+        ("Threaten", ["country:IRN"], ["country:USA"])
+    ]
+
+
+def test_a_fate_told_as_past_or_taken_on_is_no_threat(nlp: Language) -> None:
+    assert (
+        extract_text(nlp, "Iran said the United States faced consequences last year.").events == []
+    )
+    assert extract_text(nlp, "Iran said it would pay the price for peace.").events == []

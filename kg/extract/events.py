@@ -2709,6 +2709,44 @@ def _must_demands(ctx: _Context) -> list[tuple[int, Event]]:
     return out
 
 
+def _fate_threats(ctx: _Context) -> list[tuple[int, Event]]:
+    """ "X said Y would face consequences": a threat by X to Y. A speech verb whose
+    clause has a future or modal and a fate of ``lexicons/threat_fates.txt`` ("face
+    consequences", "pay a heavy price", "regret") promises that fate to the clause's
+    subject. Not "Y faced consequences" told as past, nor "X said it would pay".
+    """
+    out: list[tuple[int, Event]] = []
+    speech = lexicon.speech_verbs()
+    fates = lexicon.threat_fates()
+    for token in ctx.res.doc:
+        if token.pos_ != "VERB" or token.lemma_.lower() not in speech or ctx.res.in_quote(token):
+            continue
+        for clause in _clauses(token, ctx):
+            if not any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in clause.children):
+                continue
+            lemma = clause.lemma_.lower()
+            objects = [f"{lemma} {o.lemma_.lower()}" for o in objects_of(clause)]
+            if lemma not in fates and not fates.intersection(objects):
+                continue
+            agents = ctx.actors(subject_of(token))
+            targets = [
+                k
+                for subject in clause.children
+                if subject.dep_ == "nsubj"
+                for k in ctx.actors(subject)
+                if k not in agents
+            ]
+            if agents and targets:
+                event = _base(token, lexicon.derived()["intent-conflict"], ctx)
+                event.agents, event.targets = agents, list(dict.fromkeys(targets))
+                out.append((token.i, event))
+    return out
+
+
+#: Auxiliaries by which a clause tells what is to come ("would face", "will pay").
+FUTURE_AUXILIARIES = frozenset({"will", "would", "'ll", "shall"})
+
+
 def _body_key(token: Token | None, ctx: _Context) -> str | None:
     """The voting body a phrase names ("the UN Security Council", "Kenya's parliament").
 
@@ -3327,6 +3365,7 @@ def extract_events(
             if choice is not None and all(b.voter != voter for b in vote.ballots):
                 vote.ballots.append(Ballot(voter, choice))
     events += _must_demands(ctx)
+    events += _fate_threats(ctx)
     events += _quoted_acts(ctx, speakers)
     events += _labelled_acts(ctx, {i for i, _ in events})
     events = _join_elections(_merge_votes(sorted(events, key=lambda p: p[0])))
