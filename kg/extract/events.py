@@ -40,7 +40,7 @@ an event's place from "in / at / near X" on its clause, or from the dateline.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -2691,13 +2691,8 @@ def _quoted_acts(
 def _must_demands(ctx: _Context) -> list[tuple[int, Event]]:
     """ "X said Y must (or should) act": a demand by X on Y."""
     out: list[tuple[int, Event]] = []
-    speech = lexicon.speech_verbs()
-    for token in ctx.res.doc:
-        if token.pos_ != "VERB" or token.lemma_.lower() not in speech or ctx.res.in_quote(token):
-            continue
-        for clause in _clauses(token, ctx):
-            if not any(c.dep_ == "aux" and c.lower_ in OBLIGATION for c in clause.children):
-                continue
+    for token, clause in _reported_clauses(ctx):
+        if any(c.dep_ == "aux" and c.lower_ in OBLIGATION for c in clause.children):
             agents = ctx.actors(subject_of(token))
             targets: list[str] = []
             for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
@@ -2709,6 +2704,15 @@ def _must_demands(ctx: _Context) -> list[tuple[int, Event]]:
     return out
 
 
+def _reported_clauses(ctx: _Context) -> Iterator[tuple[Token, Token]]:
+    """(speech verb, verb of a clause it reports) for every speech verb outside quotes."""
+    speech = lexicon.speech_verbs()
+    for token in ctx.res.doc:
+        if token.pos_ == "VERB" and token.lemma_.lower() in speech and not ctx.res.in_quote(token):
+            for clause in _clauses(token, ctx):
+                yield token, clause
+
+
 def _fate_threats(ctx: _Context) -> list[tuple[int, Event]]:
     """ "X said Y would face consequences": a threat by X to Y. A speech verb whose
     clause has a future or modal and a fate of ``lexicons/threat_fates.txt`` ("face
@@ -2716,30 +2720,26 @@ def _fate_threats(ctx: _Context) -> list[tuple[int, Event]]:
     subject. Not "Y faced consequences" told as past, nor "X said it would pay".
     """
     out: list[tuple[int, Event]] = []
-    speech = lexicon.speech_verbs()
     fates = lexicon.threat_fates()
-    for token in ctx.res.doc:
-        if token.pos_ != "VERB" or token.lemma_.lower() not in speech or ctx.res.in_quote(token):
+    for token, clause in _reported_clauses(ctx):
+        if not any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in clause.children):
             continue
-        for clause in _clauses(token, ctx):
-            if not any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in clause.children):
-                continue
-            lemma = clause.lemma_.lower()
-            objects = [f"{lemma} {o.lemma_.lower()}" for o in objects_of(clause)]
-            if lemma not in fates and not fates.intersection(objects):
-                continue
-            agents = ctx.actors(subject_of(token))
-            targets = [
-                k
-                for subject in clause.children
-                if subject.dep_ == "nsubj"
-                for k in ctx.actors(subject)
-                if k not in agents
-            ]
-            if agents and targets:
-                event = _base(token, lexicon.derived()["intent-conflict"], ctx)
-                event.agents, event.targets = agents, list(dict.fromkeys(targets))
-                out.append((token.i, event))
+        lemma = clause.lemma_.lower()
+        objects = [f"{lemma} {o.lemma_.lower()}" for o in objects_of(clause)]
+        if lemma not in fates and not fates.intersection(objects):
+            continue
+        agents = ctx.actors(subject_of(token))
+        targets = [
+            k
+            for subject in clause.children
+            if subject.dep_ == "nsubj"
+            for k in ctx.actors(subject)
+            if k not in agents
+        ]
+        if agents and targets:
+            event = _base(token, lexicon.derived()["intent-conflict"], ctx)
+            event.agents, event.targets = agents, list(dict.fromkeys(targets))
+            out.append((token.i, event))
     return out
 
 
