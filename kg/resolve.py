@@ -310,7 +310,7 @@ class Resolution:
             keys = self.coref.get(token.i, [])
             if (
                 len(keys) == 1
-                and self.actors[keys[0]].kind in ("Country", "Organization", "Group")
+                and self.actors[keys[0]].kind in ("Country", "Organization")
                 and self._reporting_subject(token.head) == keys[0]
             ):
                 return keys[0]
@@ -2024,8 +2024,8 @@ def _coreference(res: Resolution) -> None:
             elif kind == "Country":
                 last_country = key
                 last_group = key
-            elif kind == "Organization" or (kind == "Group" and token.tag_ in ("NN", "NNP")):
-                last_group = key  # "the Israeli military said its jets ...": one body
+            elif kind == "Organization":
+                last_group = key
             resolved = [key]
         elif token.pos_ == "PRON" and lower in ("him", "her") and token.dep_ in OBJECT_DEPS:
             # "X accused Y and called on him to ...": never the clause's own subject

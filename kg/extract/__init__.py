@@ -39,7 +39,7 @@ def extract_doc(nlp: Language, article: Article, doc: Doc) -> Extraction:
         else None
     )
     acts = extract_events(res, line, speakers, backing)
-    events = acts + [s for s in said if not _told_by_act(s, acts, _phrases_only(s, doc))]
+    events = acts + [s for s in said if not (_phrases_only(s, doc) and _told_by_act(s, acts))]
     if detector is not None:
         events = learned.combine(res, line, events, scores, detect.active_mode())
     extraction = Extraction(
@@ -80,21 +80,21 @@ def _phrases_only(statement: Event, doc: Doc) -> bool:
     )
 
 
-def _told_by_act(statement: Event, acts: list[Event], phrases_only: bool = True) -> bool:
-    """Whether a statement quoting phrases only (``phrases_only``) is told by a realised
-    act of its speaker with the same verb, which carries what was said: "accused the
-    US of sending a 'permissive signal'" is the accusation, "warned Saudi Arabia of
-    'divine revenge'" the threat; one event, not two. Words quoted whole ('"We will
-    respond," Iran warned') stay a statement.
+def _told_by_act(statement: Event, acts: list[Event]) -> bool:
+    """Whether a statement is told by a realised act of its speaker with the same verb,
+    which carries what was said: "accused the US of sending a 'permissive signal'" is
+    the accusation, "warned Saudi Arabia of 'divine revenge'" the threat; one event, not
+    two. Applied only to statements quoting phrases (:func:`_phrases_only`): words
+    quoted whole ('"We will respond," Iran warned') stay a statement.
 
     >>> from kg.model import Evidence
     >>> ev = Evidence("Iran warned Saudi Arabia of 'revenge'.", 0, 38)
     >>> said = Event("Statement", "warned", ev, agents=["country:IRN"])
     >>> threat = Event("Threaten", "warned", ev, agents=["country:IRN"])
-    >>> _told_by_act(said, [threat]), _told_by_act(said, []), _told_by_act(said, [threat], False)
-    (True, False, False)
+    >>> _told_by_act(said, [threat]), _told_by_act(said, [])
+    (True, False)
     """
-    return phrases_only and any(
+    return any(
         act.trigger == statement.trigger
         and act.evidence == statement.evidence
         and not act.modality

@@ -120,16 +120,11 @@ def misread_main_verb(participle: Token, event_noun: bool = False) -> bool:
     >>> misread_main_verb(doc[2])
     False
     """
-    noun = participle.head
-    if _closed_apposition(participle):
-        noun = noun.head  # "Juppe, the French foreign minister, called Lavrov."
+    closed = _closed_apposition(participle)  # "Juppe, the French foreign minister, called"
+    noun = participle.head.head if closed else participle.head
     if participle.dep_ != "acl" or noun.dep_ != "ROOT" or noun.pos_ not in ("NOUN", "PROPN"):
         return False
-    if noun.i != participle.head.i:
-        return participle.nbor(-1).is_punct and not any(
-            c.dep_ in ("agent", "nsubjpass", "auxpass") for c in participle.children
-        )
-    if not event_noun and not any(c.dep_ in ("det", "poss") for c in noun.children):
+    if not (closed or event_noun) and not any(c.dep_ in ("det", "poss") for c in noun.children):
         return False  # a headline's "Soldiers killed in ambush"; but "Fighting flared ..."
     if any(c.dep_ in ("agent", "nsubjpass", "auxpass") for c in participle.children):
         return False
