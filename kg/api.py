@@ -78,6 +78,25 @@ class KnowledgeGraph:
         ]
         return pd.DataFrame(rows, columns=["group", "class", "count"])
 
+    def events(self, all: bool = False) -> pd.DataFrame:  # noqa: A002
+        """The event table: one row per realised event (``all``: every event).
+
+        The columns are those of ``kg export events`` (:data:`kg.table.COLUMNS`), with
+        dates as datetimes, counts as integers and codes as categories.
+
+        Example:
+            >>> g = build(["Russia attacked Ukraine on Monday."], date="2022-03-02")
+            >>> table = g.events()
+            >>> row = table.iloc[0]
+            >>> str(row.date.date()), row.source_iso3, row.target_iso3, row.event_class
+            ('2022-02-28', 'RUS', 'UKR', 'Attack')
+            >>> str(table.dtypes["date"]), str(table.dtypes["deaths"])
+            ('datetime64[ns]', 'Int64')
+        """
+        from kg import table
+
+        return table.frame(table.from_graph(self.graph, include_all=all))
+
     def run(self, sparql: str, engine: str = "rdflib", **bindings: Any) -> q.Result:
         """Run a library query name or SPARQL text and return the engine-independent result.
 
