@@ -44,6 +44,46 @@ counts""",
     ),
     (
         "md",
+        """## The event table
+
+`g.events()` is the table `kg export events` writes: one row per realised event with its
+date, directed source and target (names, ISO3 codes, sectors), class, PLOVER and CAMEO
+codes, Goldstein score, place, deaths, confidence and the evidence sentence.""",
+    ),
+    (
+        "code",
+        """events = g.events()
+assert len(events) >= 5 and (events["modality"] == "realised").all()
+assert str(events["date"].dtype) == "datetime64[ns]"
+events[["date", "source_name", "event_class", "target_name", "goldstein", "deaths"]].head(10)""",
+    ),
+    (
+        "code",
+        """per_day = (
+    events.groupby([events["date"].dt.date, "event_class"], observed=True)
+    .size()
+    .unstack(fill_value=0)
+)
+assert per_day.to_numpy().sum() == events["date"].notna().sum()
+per_day.plot(kind="bar", stacked=True, figsize=(8, 3), title="Events per day by class", rot=0);""",
+    ),
+    (
+        "code",
+        """dyads = (
+    events.dropna(subset=["source_iso3", "target_iso3"])
+    .groupby(["source_iso3", "target_iso3"])["goldstein"]
+    .agg(events="count", balance="sum")
+    .sort_values("balance")
+)
+dyads.index = [f"{a} → {b}" for a, b in dyads.index]
+assert len(dyads) >= 2
+dyads["balance"].plot(
+    kind="barh", figsize=(6, 3), title="Cooperation (+) and conflict (−) per directed dyad"
+)
+dyads""",
+    ),
+    (
+        "md",
         """## Queries from the library
 
 `kg query --list` shows the library; `g.query(name)` runs one, keyword
