@@ -128,10 +128,11 @@ class ActorMeasures:
 
 @dataclass(frozen=True)
 class Dyad:
-    """The events between two actors (or two sides of the dyad graph).
+    """The events between two actors, or from one side to another in the dyad graph.
 
-    ``a`` and ``b`` are ordered by label. ``balance`` is the sum of the events'
-    Goldstein values: above zero the pair cooperates, below zero it is in conflict.
+    In the directed dyad graph ``a`` is the source and ``b`` the target; in the actor
+    graph (shared events, no direction) they are ordered by label. ``balance`` is the
+    sum of the events' Goldstein values: above zero cooperation, below zero conflict.
     """
 
     a: str
@@ -170,16 +171,17 @@ class PairSummary:
         a: One actor's IRI.
         b: The other's.
         connection: Their shortest connection in the actor graph, ``None`` if unconnected.
-        direct: The events they share themselves.
-        sides: The dyad between the sides they act for (dyad graph), when it differs
-            from the pair itself and the two act for different sides; else ``None``.
+        direct: The events they share themselves (actor graph).
+        sides: The directed dyads between the sides they act for (dyad graph), from
+            ``a``'s side to ``b``'s and back, when the two act for different sides;
+            else ``None``.
     """
 
     a: str
     b: str
     connection: Connection | None
     direct: Dyad
-    sides: Dyad | None
+    sides: tuple[Dyad, Dyad] | None
 
 
 @dataclass
@@ -191,12 +193,12 @@ class Analysis:
         events: Every event with its actors and roles (:func:`kg.network.events`).
         actors: The actor graph (:func:`kg.network.actor_graph`).
         bipartite: The actor–event graph (:func:`kg.network.event_graph`).
-        countries: The country dyad graph (:func:`kg.network.country_graph`).
+        countries: The directed dyad graph (:func:`kg.network.country_graph`).
         affiliations: Person IRI → the side it is folded into in ``countries``.
         measures: Actor IRI → its measures.
         communities: Louvain communities as sorted member IRIs, largest first;
             community ``i + 1`` is ``communities[i]``.
-        dyads: The dyads of the country dyad graph, by decreasing ``|balance|``.
+        dyads: The directed dyads of the dyad graph, by decreasing ``|balance|``.
         timeline: Dated events, by date then IRI.
         seed: The seed Louvain and sampled betweenness used.
         betweenness_samples: Sources sampled for betweenness, ``None`` when exact.
@@ -206,7 +208,7 @@ class Analysis:
     events: list[EventInfo]
     actors: nx.Graph
     bipartite: nx.Graph
-    countries: nx.Graph
+    countries: nx.DiGraph
     affiliations: dict[str, str]
     measures: dict[str, ActorMeasures]
     communities: list[list[str]]
@@ -344,7 +346,8 @@ def _label(g: nx.Graph, node: str) -> str:
 
 
 def dyad(view: nx.Graph, a: str, b: str) -> Dyad:
-    """The events between ``a`` and ``b`` in a view (the actor or the dyad graph).
+    """The events between ``a`` and ``b`` in a view: from ``a`` to ``b`` in the directed
+    dyad graph, shared by the two in the actor graph.
 
     Raises:
         ActorLookupError: If either node is not in the view.
@@ -363,7 +366,8 @@ def dyad(view: nx.Graph, a: str, b: str) -> Dyad:
     missing = [node for node in (a, b) if node not in view]
     if missing:
         raise ActorLookupError(f"not in the graph: {', '.join(missing)}")
-    a, b = sorted((a, b), key=lambda node: (_label(view, node), node))
+    if not view.is_directed():
+        a, b = sorted((a, b), key=lambda node: (_label(view, node), node))
     data = view.get_edge_data(a, b) if a != b else None
     if not data:
         return Dyad(a, b, _label(view, a), _label(view, b), 0, {}, 0.0)
@@ -456,9 +460,9 @@ def pair_summary(analysis: Analysis, a: str, b: str) -> PairSummary:
     side_a = analysis.affiliations.get(a, a)
     side_b = analysis.affiliations.get(b, b)
     sides = None
-    if {side_a, side_b} != {a, b} and side_a != side_b:
-        if side_a in analysis.countries and side_b in analysis.countries:
-            sides = dyad(analysis.countries, side_a, side_b)
+    if side_a != side_b and side_a in analysis.countries and side_b in analysis.countries:
+        there = dyad(analysis.countries, side_a, side_b)
+        sides = (there, dyad(analysis.countries, side_b, side_a))
     return PairSummary(a, b, found, direct, sides)
 
 
@@ -715,7 +719,7 @@ def _header(analysis: Analysis) -> list[str]:
         f"- **{g.number_of_nodes():,}** actors ({by_kind or 'none'}), "
         f"**{g.number_of_edges():,}** actor links",
         f"- **{analysis.countries.number_of_nodes():,}** sides in the dyad graph, "
-        f"**{analysis.countries.number_of_edges():,}** dyads",
+        f"**{analysis.countries.number_of_edges():,}** directed dyads",
         f"- **{len(grouped):,}** communities of two or more actors "
         f"(Louvain, seed {analysis.seed}); betweenness {mode}",
     ]
@@ -755,6 +759,9 @@ def _dyad_section(analysis: Analysis, limit: int) -> list[str]:
         "",
         "People are folded into the country or organisation they act for (pek:affiliation, "
         "else pek:holdsRole/pek:roleOf); an actor acting for nobody stays itself. "
+        "A dyad runs from the side that acts (pek:agent, a voter) to the side acted on "
+        "(pek:target, else what a statement is about); a meeting or clash told with its "
+        "partners alone counts both ways, and co-targets or co-voters are no dyad. "
         "Balance is the sum of the events' Goldstein values: below zero conflict, "
         "above zero cooperation.",
         "",
@@ -765,7 +772,7 @@ def _dyad_section(analysis: Analysis, limit: int) -> list[str]:
     else:
         rows = [
             [
-                f"{markdown_cell(d.a_label, 40)} – {markdown_cell(d.b_label, 40)}",
+                f"{markdown_cell(d.a_label, 40)} → {markdown_cell(d.b_label, 40)}",
                 str(d.count),
                 _classes(d.classes),
                 _signed(d.balance),
@@ -773,7 +780,9 @@ def _dyad_section(analysis: Analysis, limit: int) -> list[str]:
             ]
             for d in shown
         ]
-        lines += _table(["Dyad", "Events", "By class", "Balance", "Dates"], rows, "lrlrl")
+        lines += _table(
+            ["Source → target", "Events", "By class", "Balance", "Dates"], rows, "lrlrl"
+        )
         if len(analysis.dyads) > len(shown):
             lines += ["", f"{len(analysis.dyads) - len(shown):,} more dyads not shown."]
     internal = sorted(
@@ -866,22 +875,30 @@ def _pair_section(analysis: Analysis, pair: tuple[str, str], width: int) -> list
         lines.append("The same actor.")
     else:
         hops = " → ".join(markdown_cell(_label(analysis.actors, n)) for n in found.actors)
-        lines += [f"Shortest connection ({len(found.steps)} steps): {hops}", ""]
+        lines += [f"Shortest connection ({_count(len(found.steps), 'step')}): {hops}", ""]
         for n, step in enumerate(found.steps, start=1):
             source = markdown_cell(_label(analysis.actors, step.source))
             target = markdown_cell(_label(analysis.actors, step.target))
             lines.append(f"{n}. {source} – {target}")
             lines += [f"   - {_event_line(e, width)}" for e in step.events]
-    for title, d in (("Between them", summary.direct), ("Between their sides", summary.sides)):
-        if d is None:
-            continue
-        who = f"{markdown_cell(d.a_label)} – {markdown_cell(d.b_label)}"
-        if d.count:
-            detail = f"{d.count} events: {_classes(d.classes)}; balance {_signed(d.balance)}"
-        else:
-            detail = "no events"
-        lines += ["", f"{title} ({who}): {detail}"]
+    lines += ["", f"Events they both take part in: {_detail(summary.direct)}"]
+    if summary.sides is not None:
+        lines += ["", "Dyads of their sides (as in the dyad table):", ""]
+        for d in summary.sides:
+            who = f"{markdown_cell(d.a_label)} → {markdown_cell(d.b_label)}"
+            lines.append(f"- {who}: {_detail(d)}")
     return lines
+
+
+def _detail(d: Dyad) -> str:
+    if not d.count:
+        return "no events"
+    return f"{_count(d.count, 'event')}: {_classes(d.classes)}; balance {_signed(d.balance)}"
+
+
+def _count(n: int, noun: str) -> str:
+    """``n`` and the noun, plural unless one: ``1 event``, ``3 events``."""
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
 
 
 def report_markdown(

@@ -319,8 +319,11 @@ def _looks_like_path(text: str) -> bool:
     """A string is a path if it exists, or is one short line ending like an article file."""
     if "\n" in text or len(text) > 1024:
         return False
-    if Path(text).exists():
-        return True
+    try:
+        if Path(text).exists():
+            return True
+    except (OSError, ValueError):  # too long for a file name: text
+        return False
     if text.lower().endswith(_PATHLIKE_SUFFIXES) and " " not in text.strip():
         raise ReadError(f"{text}: no such file or directory")
     return False

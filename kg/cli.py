@@ -257,7 +257,6 @@ UNREAD_PREDICATES = (
     "text",
     "quote",
     "speaker",
-    "about",
     "title",
     "dateText",
     "cameoCode",

@@ -46,6 +46,7 @@ __all__ = [
     "actor_graph",
     "affiliations",
     "country_graph",
+    "directed_pairs",
     "event_graph",
     "events",
     "rdf_graph",
@@ -294,18 +295,107 @@ def affiliations(graph: Graph) -> dict[str, str]:
     return out
 
 
-def country_graph(graph: Graph, infos: list[EventInfo] | None = None) -> nx.Graph:
-    """The dyad graph: people folded into the country or organisation they act for.
+def directed_pairs(
+    info: EventInfo, fold: Callable[[str], str | None] | None = None
+) -> set[tuple[str, str]]:
+    """The directed dyads of one event, as event coders record them: source → target.
 
-    "Trump accused Russia" becomes a United States–Russia edge. Nodes are the
-    countries, organisations and every actor acting for nobody (see
-    :func:`affiliations`), with ``label``, ``kind`` and ``members`` (the people
-    folded in, by IRI). Edges carry the attributes of :func:`actor_graph`; an event
-    counts once per edge however many of its actors fold into either end.
+    The doers (``agent``, or a vote's voters) act on the targets (``target``, else what
+    a statement is ``about``). An event with neither doer nor target (a meeting told
+    with its partners alone, a clash of two sides) links each two of its participants
+    both ways; a doer with partners and no target (hosted talks with them) is linked to
+    each partner of another side. Co-targets, co-voters and co-doers are never a dyad
+    with each other.
 
-    Self-loops are not added: an event with two actors of the same side (two
-    Americans meeting, Putin talking about Russia) is counted on that node instead,
-    as ``internal`` (events) and ``internal_classes`` (events by class).
+    With ``fold``, each actor is first replaced by the side it acts for (actors it maps
+    to None are left out), and a pair of one side, ``(a, a)``, says the event happened
+    within that side. A participant that only stands for the side of another actor of
+    the event (the country added beside its minister) makes no pair.
+
+    Example:
+        >>> e = EventInfo("e", "Vote", None, 0.0, None, None, roles={
+        ...     "rus": {"voter: Veto"}, "chn": {"voter: Abstain"}, "syr": {"target"},
+        ...     "unsc": {"body"}})
+        >>> sorted(directed_pairs(e))
+        [('chn', 'syr'), ('rus', 'syr')]
+        >>> m = EventInfo("m", "Meeting", None, 1.0, None, None, roles={
+        ...     "kerry": {"participant"}, "lavrov": {"participant"}, "rus": {"participant"}})
+        >>> sides = {"kerry": "usa", "lavrov": "rus"}
+        >>> sorted(directed_pairs(m, lambda a: sides.get(a, a)))
+        [('rus', 'usa'), ('usa', 'rus')]
+    """
+    side = fold or (lambda actor: actor)
+    roles = info.roles
+    sources = {a for a, r in roles.items() if "agent" in r or _voted(r)}
+    targets = {a for a, r in roles.items() if "target" in r}
+    if not targets:
+        targets = {a for a, r in roles.items() if "about" in r}
+    partners = {a for a, r in roles.items() if r == {"participant"}}
+    if sources and targets:
+        pairs = {(side(s), side(t)) for s in sources for t in targets if s != t}
+        return {(a, b) for a, b in pairs if a is not None and b is not None}
+    if targets:
+        return set()
+    own = {side(s) for s in sources}
+    folded = {p: side(p) for p in sorted(partners)}
+    if sources:
+        return {(a, b) for a in own for b in set(folded.values()) - own if a and b}
+    distinct = {b for b in folded.values() if b is not None}
+    pairs = {(a, b) for a in distinct for b in distinct if a != b}
+    # Two partners who are not sides themselves, met within one side.
+    members = [b for p, b in folded.items() if b is not None and b != p]
+    pairs |= {(b, b) for b in members if members.count(b) > 1}
+    return pairs
+
+
+def _voted(roles: set[str]) -> bool:
+    return any(role.startswith("voter") for role in roles)
+
+
+def _link_directed(
+    g: nx.DiGraph, infos: Iterable[EventInfo], fold: Callable[[str], str | None]
+) -> dict[str, dict[str, int]]:
+    """Add an edge ``source → target`` for each directed dyad of each event, folded.
+
+    Each event counts once per edge, however many of its actors fold into either end.
+    Returns, for each node a dyad of an event folds into at both ends (two Americans
+    meeting, Putin talking about Russia), those events by class.
+    """
+    internal: dict[str, dict[str, int]] = {}
+    for info in infos:
+        folded = directed_pairs(info, fold)
+        inside = {a for a, b in folded if a == b}
+        for node in inside:
+            classes = internal.setdefault(node, {})
+            classes[info.cls] = classes.get(info.cls, 0) + 1
+        for a, b in sorted((a, b) for a, b in folded if a != b):
+            if not g.has_edge(a, b):
+                g.add_edge(a, b, weight=0, classes={}, dates=[], events=[], balance=0.0)
+            edge = g[a][b]
+            edge["weight"] += 1
+            edge["classes"][info.cls] = edge["classes"].get(info.cls, 0) + 1
+            if info.date:
+                edge["dates"].append(info.date)
+            edge["events"].append(info.iri)
+            edge["balance"] = round(edge["balance"] + info.goldstein, 6)
+    for _, _, data in g.edges(data=True):
+        data["dates"].sort()
+    return internal
+
+
+def country_graph(graph: Graph, infos: list[EventInfo] | None = None) -> nx.DiGraph:
+    """The directed dyad graph: people folded into the country or organisation they act for.
+
+    "Trump accused Russia" becomes a United States → Russia edge (see
+    :func:`directed_pairs`). Nodes are the countries, organisations and every actor
+    acting for nobody (see :func:`affiliations`), with ``label``, ``kind`` and
+    ``members`` (the people folded in, by IRI). Edges carry the attributes of
+    :func:`actor_graph`; an event counts once per edge however many of its actors
+    fold into either end.
+
+    Self-loops are not added: an event whose source and target fold into the same side
+    (two Americans meeting, Putin talking about Russia) is counted on that node
+    instead, as ``internal`` (events) and ``internal_classes`` (events by class).
 
     Args:
         graph: A built graph.
@@ -327,13 +417,15 @@ def country_graph(graph: Graph, infos: list[EventInfo] | None = None) -> nx.Grap
         >>> dyads = country_graph(g)
         >>> sorted(dyads.nodes), dyads.edges[str(usa), str(rus)]["balance"]
         (['https://w3id.org/pekg/id/country/RUS', 'https://w3id.org/pekg/id/country/USA'], -2.0)
+        >>> dyads.has_edge(str(rus), str(usa))
+        False
         >>> dyads.nodes[str(usa)]["internal"], dyads.nodes[str(usa)]["internal_classes"]
         (1, {'Accusation': 1})
     """
     actors = nx.Graph()
     _actor_nodes(graph, actors)
     folds = affiliations(graph)
-    g = nx.Graph()
+    g = nx.DiGraph()
     for node, data in actors.nodes(data=True):
         if node not in folds:
             g.add_node(node, **data, members=[], internal=0, internal_classes={})
@@ -349,7 +441,7 @@ def country_graph(graph: Graph, infos: list[EventInfo] | None = None) -> nx.Grap
         side = folds.get(actor, actor)
         return side if side in g else actor
 
-    internal = _link(g, events(graph) if infos is None else infos, fold)
+    internal = _link_directed(g, events(graph) if infos is None else infos, fold)
     for node, classes in internal.items():
         g.nodes[node]["internal"] = sum(classes.values())
         g.nodes[node]["internal_classes"] = classes

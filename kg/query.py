@@ -211,7 +211,7 @@ def resolve_query(spec: str, directory: Path | None = None) -> tuple[str, str, L
         entry = lib[spec]
         return entry.text, f"{entry.name} ({entry.path.name})", entry
     path = Path(spec)
-    if spec.endswith(".rq") or (_NAME.match(spec) is None and "\n" not in spec and path.is_file()):
+    if spec.endswith(".rq") or (_NAME.match(spec) is None and _names_file(spec)):
         try:
             return path.read_text(encoding="utf-8"), str(path), None
         except FileNotFoundError:
@@ -223,6 +223,20 @@ def resolve_query(spec: str, directory: Path | None = None) -> tuple[str, str, L
         hint = f"; did you mean {', '.join(close)}?" if close else ""
         raise UnknownQueryError(f"no query named {spec!r} in the library{hint} (kg query --list)")
     return spec, "inline query", None
+
+
+def _names_file(spec: str) -> bool:
+    """Whether ``spec`` names an existing file (SPARQL text of any length names none).
+
+    >>> _names_file("SELECT * WHERE { ?s ?p ?o } " + "#" * 5000), _names_file(__file__)
+    (False, True)
+    """
+    if "\n" in spec or "\x00" in spec:
+        return False
+    try:
+        return Path(spec).is_file()
+    except (OSError, ValueError):  # a name too long for the file system is no file
+        return False
 
 
 def parse_binding(text: str) -> tuple[str, Identifier]:

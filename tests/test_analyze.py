@@ -106,23 +106,28 @@ def ring(n: int) -> Graph:
 # ---------------------------------------------------------------------------
 
 
-def test_chn_rus_dyad_has_a_vote(analysis: Analysis) -> None:
-    d = dyad(analysis.countries, CHN, RUS)
-    assert d.classes["Vote"] == 1
-    assert (d.a_label, d.b_label) == ("China", "Russia")
-    assert "Vote" not in dyad(analysis.countries, CHN, USA).classes
+def test_voters_act_on_the_target_and_co_voters_are_no_dyad(analysis: Analysis) -> None:
+    assert dyad(analysis.countries, CHN, SYR).classes == {"Vote": 1}
+    assert dyad(analysis.countries, RUS, SYR).classes == {"Vote": 1}
+    assert dyad(analysis.countries, CHN, RUS).count == 0
+    assert dyad(analysis.countries, RUS, CHN).count == 0
+    d = dyad(analysis.countries, CHN, SYR)
+    assert (d.a_label, d.b_label) == ("China", "Syria")
+    assert dyad(analysis.countries, SYR, CHN).count == 0  # directed
 
 
 def test_usa_syr_balance_is_negative_and_usa_chn_positive(analysis: Analysis) -> None:
     hostile = dyad(analysis.countries, USA, SYR)
     assert hostile.classes.get("Attack") == 1 and hostile.balance < 0
+    assert dyad(analysis.countries, SYR, USA).count == 0
     friendly = dyad(analysis.countries, USA, CHN)
     assert "Support" in friendly.classes and friendly.balance > 0
 
 
 def test_people_are_folded_into_the_side_they_act_for(analysis: Analysis) -> None:
-    # Tillerson (USA) met Putin and Lavrov (RUS): two meetings on the USA–RUS dyad.
+    # Tillerson (USA) met Putin and Lavrov (RUS): two meetings, counted both ways.
     assert dyad(analysis.countries, USA, RUS).classes["Meeting"] == 2
+    assert dyad(analysis.countries, RUS, USA).classes["Meeting"] == 2
     assert TRUMP not in analysis.countries and TILLERSON not in analysis.countries
     assert analysis.affiliations[TRUMP] == USA
     # Direct actor-level dyad keeps people apart.
@@ -132,10 +137,10 @@ def test_people_are_folded_into_the_side_they_act_for(analysis: Analysis) -> Non
 def test_dyads_sorted_by_balance_or_count(analysis: Analysis) -> None:
     by_balance = [abs(d.balance) for d in analysis.dyads]
     assert by_balance == sorted(by_balance, reverse=True)
-    assert {analysis.dyads[0].a, analysis.dyads[0].b} == {USA, SYR}
+    assert (analysis.dyads[0].a, analysis.dyads[0].b) == (USA, SYR)
     by_count = dyads(analysis.countries, by="count")
     assert [d.count for d in by_count] == sorted((d.count for d in by_count), reverse=True)
-    assert {by_count[0].a, by_count[0].b} == {USA, RUS} and by_count[0].count == 5
+    assert (by_count[0].a, by_count[0].b, by_count[0].count) == (USA, RUS, 4)
     with pytest.raises(ValueError, match="balance"):
         dyads(analysis.countries, by="date")
 
@@ -263,13 +268,19 @@ def test_no_connection_to_an_isolated_actor(analysis: Analysis) -> None:
         connection(analysis, TRUMP, NS + "person/nobody")
 
 
-def test_pair_summary_adds_the_sides_dyad(analysis: Analysis) -> None:
+def test_pair_summary_adds_the_directed_dyads_of_their_sides(analysis: Analysis) -> None:
     summary = pair_summary(analysis, TRUMP, LAVROV)
     assert summary.direct.count == 0
-    assert summary.sides is not None and {summary.sides.a, summary.sides.b} == {USA, RUS}
-    assert summary.sides.count == 5
+    assert summary.sides is not None
+    there, back = summary.sides
+    assert (there.a, there.b, there.count) == (USA, RUS, 4)
+    assert (back.a, back.b, back.count) == (RUS, USA, 3)
     assert pair_summary(analysis, TRUMP, TILLERSON).sides is None  # same side
-    assert pair_summary(analysis, USA, RUS).sides is None  # already sides
+    sides = pair_summary(analysis, USA, RUS).sides  # already sides: the same dyads
+    assert sides is not None and [d.count for d in sides] == [4, 3]
+    # The dyad table says the same.
+    table = {(d.a, d.b): d.count for d in analysis.dyads}
+    assert (table[USA, RUS], table[RUS, USA]) == (4, 3)
 
 
 def test_timeline_sorted_by_date_then_iri(analysis: Analysis) -> None:
@@ -411,12 +422,27 @@ def test_report_has_the_sections_and_tables(analysis: Analysis) -> None:
         in text
     )
     assert re.search(r"^\| 1 \| Trump \| Person \| 7 \| 7 \| ", text, re.M)
-    assert "| Syria – United States | 3 | Accusation 1, Attack 1, Statement 1 | -12 |" in text
-    assert "| Russia | 1 | Statement 1 |" in text  # the self-loop, counted apart
-    assert len(_tables(text)) == 4
+    assert "| United States → Syria | 3 | Accusation 1, Attack 1, Statement 1 | -12 |" in text
+    assert "**9** directed dyads" in text
+    assert "same side" not in text  # no event within one side in the seed
+    assert len(_tables(text)) == 3
     for table in _tables(text):
         assert len({_unescaped_pipes(line) for line in table}) == 1, table
     assert "## Trump" not in text  # no pair asked for
+
+
+def test_report_counts_events_within_one_side_apart() -> None:
+    g = tiny(
+        {
+            "country/A": ("Country", "Avalon", None),
+            "person/x": ("Person", "X", "country/A"),
+            "person/y": ("Person", "Y", "country/A"),
+        },
+        [("Accusation", -2.0, None, {"person/x": "agent", "person/y": "target"})],
+    )
+    text = report_markdown(analyze(g))
+    assert "No dyads." in text
+    assert "| Avalon | 1 | Accusation 1 |" in text
 
 
 def test_report_pair_section(analysis: Analysis) -> None:
@@ -426,7 +452,9 @@ def test_report_pair_section(analysis: Analysis) -> None:
         "Shortest connection (3 steps): Trump → Vladimir Putin → Rex Tillerson → Sergey Lavrov"
         in text
     )
-    assert "Between their sides (Russia – United States): 5 events" in text
+    assert "Events they both take part in: no events" in text
+    assert "- United States → Russia: 4 events: Meeting 2, Accusation 1, Statement 1" in text
+    assert "- Russia → United States: 3 events: Meeting 2, Accusation 1; balance 0" in text
     alone = report_markdown(analysis, pair=(TRUMP, UKR))
     assert "No chain of shared events connects them." in alone
 

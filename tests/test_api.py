@@ -25,6 +25,12 @@ def seed() -> kg.KnowledgeGraph:
     return kg.load(SEED)
 
 
+def test_a_long_one_line_text_is_an_article_not_a_path() -> None:
+    text = "Russia attacked Ukraine on Monday. " * 12  # longer than any file name
+    assert len(kg.build(text).articles) == 1
+    assert len(kg.build([text]).articles) == 1
+
+
 def test_load_and_counts(seed: kg.KnowledgeGraph) -> None:
     assert len(seed) == len(Graph().parse(SEED))
     assert seed.articles == ["2017-04-12-trump-us-russia-relations"]

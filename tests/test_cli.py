@@ -221,6 +221,16 @@ def test_query_file_and_bindings(tmp_path: Path) -> None:
     assert result.stdout.splitlines() == ["x", "https://w3id.org/pekg/id/country/SYR"]
 
 
+@pytest.mark.parametrize("engine", ["rdflib", "oxigraph"])
+def test_inline_query_of_any_length_on_one_line(engine: str) -> None:
+    filters = " || ".join(f"STRLEN(?l) = {n}" for n in range(1, 80))
+    text = f"SELECT ?l WHERE {{ ?c a pek:Country ; rdfs:label ?l FILTER({filters}) }} ORDER BY ?l"
+    assert len(text) > 1024 and "\n" not in text
+    result = kg("query", SEED, text, "--engine", engine, "--format", "csv")
+    assert result.returncode == 0, result.stderr
+    assert "Syria" in result.stdout.splitlines()
+
+
 def test_ask_exit_status_and_construct() -> None:
     yes = kg("query", SEED, "ASK { ?v a pek:Vote }")
     assert (yes.returncode, yes.stdout.strip()) == (0, "true")

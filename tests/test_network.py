@@ -9,9 +9,11 @@ import pytest
 from rdflib import RDF, Graph, Literal, URIRef
 
 from kg.network import (
+    EventInfo,
     actor_graph,
     affiliations,
     country_graph,
+    directed_pairs,
     event_graph,
     events,
     rdf_graph,
@@ -105,7 +107,10 @@ def test_country_graph_folds_people_into_their_side(seed: Graph) -> None:
     usa, rus = PEKR + "country/USA", PEKR + "country/RUS"
     assert g.nodes[usa]["members"] == [PEKR + "person/rex-tillerson", PEKR + "person/trump"]
     assert not any(n.startswith(PEKR + "person/") for n in g)  # every seed person acts for a side
-    assert g.edges[usa, rus]["classes"] == {"Statement": 1, "Meeting": 2, "Accusation": 2}
+    # Directed: the United States accused Russia once, Putin accused the United States once;
+    # the two meetings told with their partners alone count both ways.
+    assert g.edges[usa, rus]["classes"] == {"Statement": 1, "Meeting": 2, "Accusation": 1}
+    assert g.edges[rus, usa]["classes"] == {"Meeting": 2, "Accusation": 1}
     assert nx.number_of_selfloops(g) == 0
 
 
@@ -124,7 +129,9 @@ def test_roles_fold_people_only_into_countries_and_organisations() -> None:
     assert affiliations(graph) == {PEKR + "person/minister": PEKR + "country/RUS"}
     g = country_graph(graph)
     assert g.has_edge(PEKR + "country/RUS", PEKR + "country/USA")
-    assert g.has_edge(PEKR + "person/guide", PEKR + "country/RUS")  # a place is no side
+    assert g.has_edge(PEKR + "country/RUS", PEKR + "person/guide")  # a place is no side
+    assert not g.has_edge(PEKR + "person/guide", PEKR + "country/RUS")  # directed
+    assert not g.has_edge(PEKR + "country/USA", PEKR + "person/guide")  # co-targets
 
 
 def test_same_side_events_count_on_the_node_not_as_self_loops() -> None:
@@ -137,6 +144,39 @@ def test_same_side_events_count_on_the_node_not_as_self_loops() -> None:
     assert nx.number_of_selfloops(g) == 0 and g.number_of_edges() == 0
     assert (g.nodes[usa]["internal"], g.nodes[usa]["internal_classes"]) == (1, {"Accusation": 1})
     assert g.nodes[PEKR + "country/RUS"]["internal"] == 0
+
+
+def _info(cls: str, **roles: set[str]) -> EventInfo:
+    return EventInfo("e", cls, None, 0.0, None, None, roles=dict(roles))
+
+
+def test_directed_pairs_go_from_doers_to_targets_only() -> None:
+    attack = _info("Attack", usa={"agent"}, gbr={"agent"}, syr={"target"}, irq={"target"})
+    assert directed_pairs(attack) == {
+        ("usa", "syr"),
+        ("usa", "irq"),
+        ("gbr", "syr"),
+        ("gbr", "irq"),
+    }
+    vote = _info("Vote", rus={"voter: Veto"}, chn={"voter: Abstain"}, unsc={"body"})
+    assert directed_pairs(vote) == set()  # co-voters and their body are no dyad
+    said = _info("Statement", putin={"agent"}, usa={"about"})
+    assert directed_pairs(said) == {("putin", "usa")}
+    no_doer = _info("Attack", syr={"target"}, irq={"participant"})
+    assert directed_pairs(no_doer) == set()
+
+
+def test_partners_pair_both_ways_and_a_side_beside_its_member_adds_nothing() -> None:
+    sides = {"kerry": "usa", "blinken": "usa", "lavrov": "rus"}
+    fold = lambda a: sides.get(a, a)  # noqa: E731
+    talks = _info("Meeting", kerry={"participant"}, lavrov={"participant"}, usa={"participant"})
+    assert directed_pairs(talks, fold) == {("usa", "rus"), ("rus", "usa")}
+    hosted = _info("Meeting", kerry={"agent"}, lavrov={"participant"}, usa={"participant"})
+    assert directed_pairs(hosted, fold) == {("usa", "rus")}
+    alone = _info("Statement", kerry={"agent"}, usa={"participant"})
+    assert directed_pairs(alone, fold) == set()  # not an event within the United States
+    among = _info("Meeting", kerry={"participant"}, blinken={"participant"}, usa={"participant"})
+    assert directed_pairs(among, fold) == {("usa", "usa")}
 
 
 def test_an_event_counts_once_per_dyad() -> None:
