@@ -336,16 +336,15 @@ def directed_pairs(
         return {(a, b) for a, b in pairs if a is not None and b is not None}
     if targets:
         return set()
-    own = {side(s) for s in sources}
-    folded = {p: side(p) for p in sorted(partners)}
+    own = {a for a in (side(s) for s in sources) if a is not None}
+    folded = {p: b for p in sorted(partners) if (b := side(p)) is not None}
     if sources:
-        return {(a, b) for a in own for b in set(folded.values()) - own if a and b}
-    distinct = {b for b in folded.values() if b is not None}
-    pairs = {(a, b) for a in distinct for b in distinct if a != b}
+        return {(a, b) for a in own for b in set(folded.values()) - own}
+    distinct = set(folded.values())
+    found = {(a, b) for a in distinct for b in distinct if a != b}
     # Two partners who are not sides themselves, met within one side.
-    members = [b for p, b in folded.items() if b is not None and b != p]
-    pairs |= {(b, b) for b in members if members.count(b) > 1}
-    return pairs
+    members = [b for p, b in folded.items() if b != p]
+    return found | {(b, b) for b in members if members.count(b) > 1}
 
 
 def _voted(roles: set[str]) -> bool:
