@@ -688,23 +688,24 @@ def derived() -> dict[str, Trigger]:
 
 @functools.cache
 def _country_table() -> tuple[dict[str, str], dict[str, str]]:
-    import country_converter as coco
+    """Country name → ISO3 and ISO3 → label, from ``countries.tsv`` and the aliases.
 
-    data = coco.CountryConverter().data
+    >>> names, labels = _country_table()
+    >>> names["Russian Federation"], labels["RUS"]
+    ('RUS', 'Russia')
+    """
     names: dict[str, str] = {}
     labels: dict[str, str] = {}
-    for short, official, iso3 in zip(
-        data["name_short"], data["name_official"], data["ISO3"], strict=True
-    ):
-        names[str(short)] = str(iso3)
-        names[str(official)] = str(iso3)
-        labels[str(iso3)] = str(short)
+    for iso3, short, official in _rows("countries.tsv"):
+        names[short] = iso3
+        names[official] = iso3
+        labels[iso3] = short
     names.update(country_aliases())
     return names, labels
 
 
 def country_names() -> dict[str, str]:
-    """Every country name known → ISO3 (country_converter's names plus our aliases)."""
+    """Every country name known → ISO3 (``countries.tsv`` plus ``country_aliases.tsv``)."""
     return _country_table()[0]
 
 
