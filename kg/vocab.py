@@ -230,3 +230,100 @@ def bind_prefixes(graph: Graph) -> Graph:
     for prefix, namespace in prefixes().items():
         graph.bind(prefix, Namespace(namespace), override=True, replace=True)
     return graph
+
+
+def _short(graph: Graph, term: object) -> str:
+    """A term of a class expression as the vocabulary page writes it."""
+    if isinstance(term, URIRef):
+        for prefix, namespace in prefixes().items():
+            if str(term).startswith(namespace):
+                return f"`{prefix}:{str(term)[len(namespace) :]}`"
+        return f"<{term}>"
+    members = graph.value(term, OWL.unionOf)  # type: ignore[arg-type]
+    if members is not None:
+        from rdflib.collection import Collection
+
+        return " or ".join(_short(graph, m) for m in Collection(graph, members))
+    return "(an anonymous class)"
+
+
+def _cell(text: object) -> str:
+    return " ".join(str(text).split()).replace("|", "\\|")
+
+
+#: Annotations of the ontology document itself, not terms the graph uses.
+_ONTOLOGY_METADATA = frozenset(
+    URIRef("http://purl.org/vocab/vann/" + name)
+    for name in ("preferredNamespacePrefix", "preferredNamespaceUri")
+) | {DCTERMS.license}
+
+
+def vocabulary_markdown(path: Path | None = None) -> str:
+    """The ``pek:`` vocabulary as a Markdown page (``docs/VOCABULARY.md``), from the ontology.
+
+    Classes, then object and datatype properties, each in the ontology's alphabetical
+    order, with the ontology's label, comment, superclass, domain and range; run
+    ``tools/make_vocabulary.py`` after changing ``ontology/pekg.ttl`` (a test checks the
+    page is current).
+
+    Example:
+        >>> page = vocabulary_markdown()
+        >>> "| `pek:Attack` | `pek:Event` |" in page, "## Datatype properties" in page
+        (True, True)
+    """
+    graph = Graph().parse(path or ontology_path(), format="turtle")
+    namespace = str(PEK)
+
+    def terms(kind: URIRef) -> list[URIRef]:
+        found = {s for s in graph.subjects(ns.RDF.type, kind) if isinstance(s, URIRef)}
+        return sorted((s for s in found if str(s).startswith(namespace)), key=str)
+
+    def comment(term: URIRef) -> str:
+        return _cell(graph.value(term, RDFS.comment) or "")
+
+    lines = [
+        "# The graph's vocabulary",
+        "",
+        "Generated from `ontology/pekg.ttl` by `tools/make_vocabulary.py`; do not edit.",
+        f"Namespace `pek:` = `{namespace}`; resources are under `pekr:` = `{PEKR}`.",
+        "`ontology/shapes.ttl` states in SHACL what every build promises.",
+        "",
+        "## Classes",
+        "",
+        "| class | subclass of | meaning |",
+        "|---|---|---|",
+    ]
+    for term in terms(OWL.Class):
+        parents = sorted(_short(graph, p) for p in graph.objects(term, RDFS.subClassOf))
+        lines.append(f"| {_short(graph, term)} | {', '.join(parents)} | {comment(term)} |")
+    for title, kind in (
+        ("Object properties", OWL.ObjectProperty),
+        ("Datatype properties", OWL.DatatypeProperty),
+    ):
+        lines += ["", f"## {title}", "", "| property | domain | range | meaning |"]
+        lines.append("|---|---|---|---|")
+        for term in terms(kind):
+            domain = graph.value(term, RDFS.domain)
+            rng = graph.value(term, RDFS.range)
+            cells = [_short(graph, x) if x is not None else "" for x in (domain, rng)]
+            lines.append(f"| {_short(graph, term)} | {cells[0]} | {cells[1]} | {comment(term)} |")
+    lines += ["", "## Individuals", "", "| individual | class | meaning |", "|---|---|---|"]
+    for term in terms(OWL.NamedIndividual):
+        classes = sorted(
+            _short(graph, c) for c in graph.objects(term, ns.RDF.type) if c != OWL.NamedIndividual
+        )
+        lines.append(f"| {_short(graph, term)} | {', '.join(classes)} | {comment(term)} |")
+    borrowed = sorted(
+        {
+            s
+            for kind in (OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty)
+            for s in graph.subjects(ns.RDF.type, kind)
+            if isinstance(s, URIRef)
+            and not str(s).startswith(namespace)
+            and s not in _ONTOLOGY_METADATA
+        },
+        key=str,
+    )
+    lines += ["", "## Terms from other vocabularies", ""]
+    lines.append("The graph also uses " + ", ".join(_short(graph, t) for t in borrowed) + ".")
+    return "\n".join(lines) + "\n"

@@ -258,3 +258,21 @@ def test_paths_point_into_repository() -> None:
     assert shapes_path().name == "shapes.ttl"
     assert ontology_path().parent == shapes_path().parent
     assert ontology_path().is_file() and shapes_path().is_file()
+
+
+def test_the_vocabulary_page_is_current() -> None:
+    from kg.vocab import vocabulary_markdown
+
+    page = ontology_path().parent.parent / "docs" / "VOCABULARY.md"
+    assert page.read_text(encoding="utf-8") == vocabulary_markdown(), (
+        "docs/VOCABULARY.md is stale: run .venv/bin/python tools/make_vocabulary.py"
+    )
+
+
+def test_the_vocabulary_page_lists_every_term() -> None:
+    from kg.vocab import vocabulary_markdown
+
+    page = vocabulary_markdown()
+    for term in dir(PEK):
+        name = str(term).rpartition("#")[2]
+        assert f"| `pek:{name}` |" in page, name
