@@ -17,6 +17,7 @@ Example:
 # them for mock attributes and rdflib warns about the unknown term.
 
 from pathlib import Path
+from typing import Any
 
 from rdflib import Graph
 from rdflib import namespace as ns
@@ -232,14 +233,14 @@ def bind_prefixes(graph: Graph) -> Graph:
     return graph
 
 
-def _short(graph: Graph, term: object) -> str:
+def _short(graph: Graph, term: Any) -> str:
     """A term of a class expression as the vocabulary page writes it."""
     if isinstance(term, URIRef):
         for prefix, namespace in prefixes().items():
             if str(term).startswith(namespace):
                 return f"`{prefix}:{str(term)[len(namespace) :]}`"
         return f"<{term}>"
-    members = graph.value(term, OWL.unionOf)  # type: ignore[arg-type]
+    members = graph.value(term, OWL.unionOf)
     if members is not None:
         from rdflib.collection import Collection
 
