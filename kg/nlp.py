@@ -265,6 +265,24 @@ def model_name(nlp: Language) -> str:
 _MODEL_NAMES: dict[int, tuple[Language, str]] = {}
 
 
+def not_installed(name: str | None) -> str:
+    """What to say when a pipeline is missing: how to install it.
+
+    >>> "python -m spacy download en_core_web_lg" in not_installed("en_core_web_lg")
+    True
+    """
+    if name:
+        return (
+            f"spaCy pipeline {name} is not installed: install it into the project's "
+            f"environment with `.venv/bin/python -m spacy download {name}` (or "
+            "`.venv/bin/pip install` its package), or leave out --model for the default"
+        )
+    return (
+        f"spaCy pipeline {' or '.join(DEFAULT_MODELS)} is not installed "
+        "(install the project with `make demo`, or pass --model NAME)"
+    )
+
+
 def model_id(name: str | None = None) -> str:
     """``package-version`` of the pipeline :func:`load` would use, without loading it.
 
@@ -281,10 +299,7 @@ def model_id(name: str | None = None) -> str:
             except importlib.metadata.PackageNotFoundError:
                 version = "unknown"
             return f"{candidate}-{version}"
-    raise ModelError(
-        f"spaCy pipeline {' or '.join(candidates)} is not installed "
-        "(install the project with `make demo`, or pass --model NAME)"
-    )
+    raise ModelError(not_installed(name))
 
 
 _WORDS: dict[int, frozenset[str]] = {}
@@ -331,7 +346,4 @@ def load(name: str | None = None) -> Language:
             nlp = add_components(spacy.load(candidate))
             _WORDS[id(nlp.vocab)] = _lemmatizer_words(nlp)
             return nlp
-    raise ModelError(
-        f"spaCy pipeline {' or '.join(candidates)} is not installed "
-        "(install the project with `make demo`, or pass --model NAME)"
-    )
+    raise ModelError(not_installed(name))

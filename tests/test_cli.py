@@ -130,6 +130,7 @@ def test_unknown_model_is_one_line(tmp_path: Path) -> None:
     result = kg("build", str(ARTICLES), "-o", str(tmp_path), "--model", "xx_no_such_model")
     assert result.returncode == 1
     assert "xx_no_such_model is not installed" in result.stderr
+    assert "python -m spacy download xx_no_such_model" in result.stderr  # how to install it
     assert "Traceback" not in result.stderr
 
 
