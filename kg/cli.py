@@ -356,6 +356,17 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_info(args: argparse.Namespace) -> int:
+    """kg info"""
+    import json
+
+    from kg.info import collect, format_info
+
+    facts = collect(args.model)
+    print(json.dumps(facts, indent=2) if args.json else format_info(facts))
+    return EXIT_OK
+
+
 def cmd_push(args: argparse.Namespace) -> int:
     """kg push OUT --endpoint URL [--graph IRI]"""
     from kg.query import GraphLoadError
@@ -587,6 +598,18 @@ def parser() -> argparse.ArgumentParser:
     )
     vz.add_argument("--screenshot", metavar="PNG", help="also save a picture (headless Chromium)")
     vz.set_defaults(func=cmd_viz)
+
+    inf = sub.add_parser(
+        "info",
+        help="versions, the spaCy pipeline, lexicon sizes and the tools found",
+        description="Show what this installation has: the versions of pekg and its key "
+        "libraries, the spaCy pipeline a build would use and where it is installed, the "
+        "lexicon sizes, and whether Chromium (screenshots, browser tests) and the oxigraph "
+        "server (kg serve) are found. Example: kg info --json",
+    )
+    inf.add_argument("--model", metavar="NAME", help="the spaCy pipeline to look for")
+    inf.add_argument("--json", action="store_true", help="print JSON")
+    inf.set_defaults(func=cmd_info)
 
     ex = sub.add_parser(
         "export",
