@@ -524,9 +524,10 @@ def parser() -> argparse.ArgumentParser:
     )
     q.add_argument(
         "--format",
-        choices=["table", "csv", "tsv", "json"],
+        choices=["table", "csv", "tsv", "json", "xml"],
         default="table",
-        help="table (default), or SPARQL 1.1 results as csv, tsv or json",
+        help="table (default), or SPARQL 1.1 results as csv, tsv, json or xml "
+        "(a graph: Turtle, JSON-LD with its @context, or RDF/XML)",
     )
     q.add_argument(
         "--bind",

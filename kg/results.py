@@ -1,4 +1,4 @@
-"""Query results → text: an aligned table, SPARQL 1.1 CSV / TSV / JSON, or Turtle.
+"""Query results → text: an aligned table, SPARQL 1.1 CSV / TSV / JSON / XML, or Turtle.
 
 Example:
     >>> from rdflib import Literal, URIRef
@@ -17,8 +17,6 @@ Example:
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import unicodedata
 from typing import Any
@@ -29,9 +27,17 @@ from rdflib.namespace import XSD
 from kg.query import Result
 from kg.vocab import prefixes
 
-__all__ = ["FORMATS", "format_csv", "format_json", "format_result", "format_table", "format_tsv"]
+__all__ = [
+    "FORMATS",
+    "format_csv",
+    "format_json",
+    "format_result",
+    "format_table",
+    "format_tsv",
+    "format_xml",
+]
 
-FORMATS = ("table", "csv", "tsv", "json")
+FORMATS = ("table", "csv", "tsv", "json", "xml")
 
 #: Widest a table cell gets before it is cut with an ellipsis.
 MAX_CELL = 70
@@ -91,30 +97,47 @@ def format_table(result: Result) -> str:
     return "\n".join(out)
 
 
-def _csv_value(term: Any) -> str:
-    if term is None:
-        return ""
-    if isinstance(term, BNode):
-        return f"_:{term}"
-    return str(term)
+def _rdflib_result(result: Result) -> Any:
+    """The result as rdflib's, so its SPARQL results serialisers write it."""
+    from rdflib import Variable
+    from rdflib.query import Result as RdflibResult
+
+    if result.kind == "ask":
+        answer = RdflibResult("ASK")
+        answer.askAnswer = bool(result.boolean)
+        return answer
+    answer = RdflibResult("SELECT")
+    names = [Variable(v) for v in result.variables]
+    answer.vars = names
+    answer.bindings = [
+        {n: t for n, t in zip(names, row, strict=True) if t is not None}  # type: ignore[misc]
+        for row in result.rows
+    ]
+    return answer
 
 
-def format_csv(result: Result, delimiter: str = ",") -> str:
-    """SPARQL 1.1 Query Results CSV: full IRIs, literal values, empty when unbound."""
+def _serialised(result: Result, fmt: str) -> str:
+    text = _rdflib_result(result).serialize(format=fmt, encoding="utf-8")
+    return text.decode("utf-8") if isinstance(text, bytes) else str(text)
+
+
+def format_csv(result: Result) -> str:
+    """SPARQL 1.1 Query Results CSV (rdflib's writer): IRIs, literal values, empty when unbound."""
     if result.kind != "select":
         return format_table(result) + "\n"
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
-    writer.writerow(result.variables)
-    for row in result.rows:
-        writer.writerow([_csv_value(t) for t in row])
-    return buffer.getvalue()
+    return _serialised(result, "csv").replace("\r\n", "\n")
 
 
 def _nt(term: Any) -> str:
-    """A term in N-Triples syntax, as SPARQL TSV results write it."""
+    """A term as SPARQL TSV results write it: N-Triples syntax, a plain string unmarked.
+
+    >>> _nt(Literal("Russia", datatype=XSD.string)), _nt(Literal(3)), _nt(URIRef("http://x"))
+    ('"Russia"', '"3"^^<http://www.w3.org/2001/XMLSchema#integer>', '<http://x>')
+    """
     if term is None:
         return ""
+    if isinstance(term, Literal) and term.datatype == XSD.string:
+        term = Literal(str(term))  # RDF 1.1: a simple literal is an xsd:string
     text: str = term.n3()
     return text.replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
 
@@ -128,33 +151,23 @@ def format_tsv(result: Result) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _json_term(term: Any) -> dict[str, str]:
-    if isinstance(term, URIRef):
-        return {"type": "uri", "value": str(term)}
-    if isinstance(term, BNode):
-        return {"type": "bnode", "value": str(term)}
-    assert isinstance(term, Literal)
-    out = {"type": "literal", "value": str(term)}
-    if term.language:
-        out["xml:lang"] = term.language
-    elif term.datatype and term.datatype != XSD.string:
-        out["datatype"] = str(term.datatype)
-    return out
-
-
 def format_json(result: Result) -> str:
-    """SPARQL 1.1 Query Results JSON (``head`` / ``results.bindings`` or ``boolean``)."""
-    if result.kind == "ask":
-        return json.dumps({"head": {}, "boolean": bool(result.boolean)}) + "\n"
+    """SPARQL 1.1 Query Results JSON (rdflib's writer); a graph as JSON-LD with ``@context``."""
+    if result.kind == "graph":
+        from kg.write import jsonld
+
+        assert result.graph is not None
+        return jsonld(result.graph)
+    data = json.loads(_serialised(result, "json"))
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def format_xml(result: Result) -> str:
+    """SPARQL 1.1 Query Results XML (rdflib's writer); a graph as RDF/XML."""
     if result.kind == "graph":
         assert result.graph is not None
-        return str(result.graph.serialize(format="json-ld")) + "\n"
-    bindings = [
-        {v: _json_term(t) for v, t in zip(result.variables, row, strict=True) if t is not None}
-        for row in result.rows
-    ]
-    data = {"head": {"vars": result.variables}, "results": {"bindings": bindings}}
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+        return str(result.graph.serialize(format="xml"))
+    return _serialised(result, "xml") + "\n"
 
 
 def format_turtle(result: Result) -> str:
@@ -177,4 +190,6 @@ def format_result(result: Result, fmt: str = "table") -> str:
         return format_tsv(result)
     if fmt == "json":
         return format_json(result)
+    if fmt == "xml":
+        return format_xml(result)
     raise ValueError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")

@@ -229,6 +229,30 @@ def quads(lines: Iterable[str], graph: str) -> Iterator[str]:
             yield line.rstrip("\n").removesuffix(".").rstrip() + f" {name} .\n"
 
 
+def jsonld(graph: Graph) -> str:
+    """The graph as JSON-LD with an ``@context`` of the contract's prefixes, nodes by ``@id``.
+
+    >>> from rdflib import Literal, URIRef
+    >>> from rdflib.namespace import RDFS
+    >>> g = Graph()
+    >>> _ = g.add((URIRef("https://w3id.org/pekg/id/country/RUS"), RDFS.label, Literal("Russia")))
+    >>> data = json.loads(jsonld(g))
+    >>> data["@context"]["pek"], data["@graph"][0]["rdfs:label"]
+    ('https://w3id.org/pekg/ontology#', 'Russia')
+    """
+    from kg.vocab import prefixes
+
+    data = json.loads(graph.serialize(format="json-ld", context=prefixes()))
+    nodes = data.get("@graph", [])
+    if not isinstance(nodes, list):
+        nodes = [nodes]
+    if "@graph" not in data:  # a lone node is written inline: keep one shape for every graph
+        nodes = [{k: v for k, v in data.items() if k != "@context"}] if len(data) > 1 else []
+    nodes.sort(key=lambda node: str(node.get("@id", "")))
+    out = {"@context": data.get("@context", prefixes()), "@graph": nodes}
+    return json.dumps(out, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
 def serialize(graph: Graph, fmt: str = "ttl") -> str:
     """The graph as text in a stable order, so two builds of the same input diff cleanly.
 
@@ -237,11 +261,7 @@ def serialize(graph: Graph, fmt: str = "ttl") -> str:
     """
     formats.get(fmt)
     if fmt == "jsonld":
-        text = graph.serialize(format="json-ld")
-        data = json.loads(text)
-        if isinstance(data, list):
-            data.sort(key=lambda node: str(node.get("@id", "")))
-        return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+        return jsonld(graph)
     lines = nt_lines(graph)
     if fmt in ("nt", "nq"):
         return lines

@@ -200,15 +200,30 @@ def test_query_formats_follow_sparql_results() -> None:
     assert "Russia,https://w3id.org/pekg/ontology#Veto" in rows
     tsv_out = kg("query", SEED, text, "--format", "tsv").stdout.splitlines()
     assert tsv_out[0] == "?voter\t?choice"
-    assert (
-        '"Russia"^^<http://www.w3.org/2001/XMLSchema#string>\t<https://w3id.org/pekg/ontology#Veto>'
-        in tsv_out
-    )
+    assert '"Russia"\t<https://w3id.org/pekg/ontology#Veto>' in tsv_out  # a plain string
     data = json.loads(kg("query", SEED, text, "--format", "json").stdout)
     assert data["head"]["vars"] == ["voter", "choice"]
     assert {"type": "uri", "value": "https://w3id.org/pekg/ontology#Abstain"} in [
         b["choice"] for b in data["results"]["bindings"]
     ]
+    xml_out = kg("query", SEED, text, "--format", "xml")
+    assert xml_out.returncode == 0, xml_out.stderr
+    import xml.etree.ElementTree as ET
+
+    ns = {"r": "http://www.w3.org/2005/sparql-results#"}
+    root = ET.fromstring(xml_out.stdout)
+    assert [v.get("name") for v in root.findall("r:head/r:variable", ns)] == ["voter", "choice"]
+    uris = [u.text for u in root.findall("r:results/r:result/r:binding/r:uri", ns)]
+    assert "https://w3id.org/pekg/ontology#Veto" in uris
+
+
+def test_a_graph_as_json_ld_carries_its_context() -> None:
+    construct = "CONSTRUCT { ?b pek:choice ?c } WHERE { ?b pek:choice ?c }"
+    done = kg("query", SEED, construct, "--format", "json")
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    assert data["@context"]["pek"] == "https://w3id.org/pekg/ontology#"
+    assert len(Graph().parse(data=done.stdout, format="json-ld")) == 2
 
 
 def test_query_file_and_bindings(tmp_path: Path) -> None:
