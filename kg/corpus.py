@@ -725,6 +725,21 @@ def write_graph_file(manifest: Manifest, out_dir: Path, fmt: str) -> Path:
     return path
 
 
+def drop_other_graph_files(out_dir: Path, fmt: str) -> list[Path]:
+    """Remove the graph files an earlier build wrote in another format, so a build
+    directory holds only the current graph (``kg query OUT/`` reads what is current).
+
+    Only the build's own names (``graph.<format>``) are touched; other files stay.
+    """
+    removed = []
+    for other in formats.FORMATS.values():
+        stale = out_dir / other.graph_file
+        if other.name != fmt and stale.is_file():
+            stale.unlink()
+            removed.append(stale)
+    return removed
+
+
 # ---------------------------------------------------------------------------
 # The build
 # ---------------------------------------------------------------------------
@@ -1053,6 +1068,7 @@ def _build_locked(
             else:
                 result.path = write_graph_file(manifest, out, fmt)
                 manifest.mark_written(fmt, result.path, state)
+            drop_other_graph_files(out, fmt)
             _keep_store(manifest, result.path, fmt, keep_store)
     finally:
         empty = manifest.count() == 0

@@ -210,9 +210,11 @@ def _as_list(paths: str | Path | Iterable[str | Path]) -> list[str | Path]:
 def build_files(paths: str | Path | Iterable[str | Path]) -> list[Path]:
     """The RDF files of a build: files as given, directories expanded.
 
-    In a directory (``OUT``), only one of ``graph.nq``, ``graph.trig``, ``graph.ttl``,
-    ``graph.nt``, ``graph.jsonld`` is used (in that order of preference): they are the
-    same build written in several formats. Other RDF files are all used.
+    In a directory (``OUT``) that holds a build's graph, only that graph is used: one
+    of ``graph.nq``, ``graph.trig``, ``graph.ttl``, ``graph.nt``, ``graph.jsonld`` (in
+    that order of preference), never ``analysis.ttl`` or other RDF files beside it,
+    which are sent only when named as paths of their own. A directory without a
+    build's graph gives all its RDF files.
 
     Raises:
         GraphLoadError: A path is missing, is not RDF, or a directory holds no RDF file.
@@ -224,7 +226,7 @@ def build_files(paths: str | Path | Iterable[str | Path]) -> list[Path]:
         if path.is_dir():
             builds = {f.suffix: f for f in found if f.parent == path and f.stem == "graph"}
             best = next((builds[s] for s in GRAPH_PREFERENCE if s in builds), None)
-            found = [f for f in found if f not in builds.values() or f == best]
+            found = [best] if best is not None else found
         files += [f for f in found if f not in files]
     return files
 

@@ -237,19 +237,18 @@ def jsonld(graph: Graph) -> str:
     >>> g = Graph()
     >>> _ = g.add((URIRef("https://w3id.org/pekg/id/country/RUS"), RDFS.label, Literal("Russia")))
     >>> data = json.loads(jsonld(g))
-    >>> data["@context"]["pek"], data["@graph"][0]["rdfs:label"]
+    >>> data["@context"]["pek"], data["@graph"][0][str(RDFS.label)][0]["@value"]
     ('https://w3id.org/pekg/ontology#', 'Russia')
     """
     from kg.vocab import prefixes
 
-    data = json.loads(graph.serialize(format="json-ld", context=prefixes()))
-    nodes = data.get("@graph", [])
+    # Expanded nodes keep every literal's datatype (compacting drops xsd:string); the
+    # context beside them gives readers and tools the graph's prefixes.
+    nodes = json.loads(graph.serialize(format="json-ld"))
     if not isinstance(nodes, list):
         nodes = [nodes]
-    if "@graph" not in data:  # a lone node is written inline: keep one shape for every graph
-        nodes = [{k: v for k, v in data.items() if k != "@context"}] if len(data) > 1 else []
     nodes.sort(key=lambda node: str(node.get("@id", "")))
-    out = {"@context": data.get("@context", prefixes()), "@graph": nodes}
+    out = {"@context": prefixes(), "@graph": nodes}
     return json.dumps(out, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 

@@ -273,8 +273,18 @@ def test_build_files_uses_one_format_of_the_build(tmp_path: Path) -> None:
         (tmp_path / name).write_text("")
     (tmp_path / ".store").mkdir()
     (tmp_path / ".store" / "x.nq").write_text("")
-    assert store.build_files(tmp_path) == [tmp_path / "graph.nq", tmp_path / "measures.ttl"]
+    # The build's graph alone: measures beside it go only when named.
+    assert store.build_files(tmp_path) == [tmp_path / "graph.nq"]
+    assert store.build_files([tmp_path, tmp_path / "measures.ttl"]) == [
+        tmp_path / "graph.nq",
+        tmp_path / "measures.ttl",
+    ]
     assert store.build_files([tmp_path / "graph.ttl"]) == [tmp_path / "graph.ttl"]
+    loose = tmp_path / "loose"
+    loose.mkdir()
+    for name in ("a.ttl", "b.nt"):
+        (loose / name).write_text("")
+    assert store.build_files(loose) == [loose / "a.ttl", loose / "b.nt"]  # no build: all
     with pytest.raises(q.GraphLoadError, match="no such file"):
         store.build_files(tmp_path / "missing.ttl")
 
