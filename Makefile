@@ -3,12 +3,16 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# Where make demo writes the sample's graph, report, view and screenshot.
+OUT := out
 
 .PHONY: demo test lint install notebook bench fuzz model clean
 
+# The stamp is written last: an install that fails or is interrupted leaves none, so the
+# next run installs again, and a venv whose Python or pip does not run is made anew.
 $(STAMP): pyproject.toml
 	sh tools/install-chromium.sh
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip --version >/dev/null 2>&1 || { rm -rf $(VENV) && $(PYTHON) -m venv $(VENV); }
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	touch $(STAMP)
@@ -16,9 +20,16 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/kg build data/articles -o out
-	$(BIN)/kg analyze out/graph.ttl -o out
-	$(BIN)/kg viz out/graph.ttl -o out/graph.html --screenshot out/graph.png
+	$(BIN)/kg build data/articles -o $(OUT)
+	$(BIN)/kg analyze $(OUT)/graph.ttl -o $(OUT)
+	@if why=$$($(BIN)/python -c "import sys, kg.browser as b; sys.exit(b.chromium_problem())" 2>&1); then \
+		echo "$(BIN)/kg viz $(OUT)/graph.ttl -o $(OUT)/graph.html --screenshot $(OUT)/graph.png"; \
+		$(BIN)/kg viz $(OUT)/graph.ttl -o $(OUT)/graph.html --screenshot $(OUT)/graph.png; \
+	else \
+		echo "$(BIN)/kg viz $(OUT)/graph.ttl -o $(OUT)/graph.html"; \
+		$(BIN)/kg viz $(OUT)/graph.ttl -o $(OUT)/graph.html; \
+		echo "screenshot skipped: $$why"; \
+	fi
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
@@ -26,7 +37,7 @@ test: $(STAMP)
 # JupyterLab is an optional extra: installed on first use, with the project's venv as kernel.
 notebook: $(STAMP)
 	test -x $(BIN)/jupyter-lab || $(BIN)/python -m pip install --quiet -e ".[dev,notebook]"
-	$(BIN)/jupyter-lab notebooks/explore.ipynb
+	$(BIN)/jupyter-lab $(if $(filter 0,$(shell id -u)),--allow-root) notebooks/explore.ipynb
 
 # Throughput against raw spaCy, memory, SPARQL engines, analysis scaling, kg analyze and
 # kg viz at a million triples with a 5,000-actor page in Chromium (a few minutes).
@@ -55,5 +66,8 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check kg tests tools bench
 	$(BIN)/mypy
 
+# Removes what builds and checks leave: the demo's out/ and the test, type-check and lint
+# caches. The installed .venv stays (rm -rf .venv, then make demo, installs afresh).
 clean:
 	rm -rf out .pytest_cache .mypy_cache .ruff_cache
+	@echo "removed out/ and the .pytest_cache, .mypy_cache, .ruff_cache caches; .venv kept"

@@ -85,6 +85,22 @@ def find_chromium(environ: Mapping[str, str] | None = None) -> str:
     raise RuntimeError(f"Chromium not found: {_INSTALL_HINT}")
 
 
+def chromium_problem(environ: Mapping[str, str] | None = None) -> str | None:
+    """Why no Chromium can run here, in one line, or None when one is found.
+
+    ``make demo`` asks before its screenshot: ``python -c "import sys, kg.browser as b;
+    sys.exit(b.chromium_problem())"`` exits 0 when Chromium is there, else prints why.
+
+    >>> chromium_problem({"PEKG_CHROMIUM": "/nonexistent/chromium"})[:50]
+    'PEKG_CHROMIUM=/nonexistent/chromium is not an exec'
+    """
+    try:
+        find_chromium(environ)
+    except RuntimeError as err:
+        return str(err)
+    return None
+
+
 @contextmanager
 def chromium(*, headless: bool = True, **options: Any) -> Iterator[BrowserContext]:
     """A Playwright browser context on the system's Chromium, with a fresh profile.
