@@ -31,8 +31,10 @@ Example:
     >>> analysis = analyze(g, seed=1)
     >>> [(m.label, m.degree, m.pagerank) for m in analysis.ranking()]
     [('Russia', 1, 0.5), ('United States', 1, 0.5)]
-    >>> [(d.a_label, d.b_label, d.classes, d.balance) for d in analysis.dyads]
-    [('Russia', 'United States', {'Meeting': 1}, 1.0)]
+    >>> [(d.a_label, d.b_label, d.classes, d.balance) for d in analysis.dyads][0]
+    ('Russia', 'United States', {'Meeting': 1}, 1.0)
+    >>> len(analysis.dyads)  # a meeting told with its partners alone: both ways
+    2
     >>> find_actor(g, "united states") == str(usa)
     True
 """

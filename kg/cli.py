@@ -356,6 +356,38 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_show(args: argparse.Namespace) -> int:
+    """kg show GRAPH... --article ID -o PAGE.html"""
+    from kg.article import (
+        ArticleNotFound,
+        find_text,
+        load_article_graph,
+        manifest_source,
+        read_facts,
+        write_page,
+    )
+    from kg.query import GraphLoadError
+
+    try:
+        graph = load_article_graph(args.graphs, args.article)
+    except GraphLoadError as err:
+        raise UserError(str(err)) from None
+    sources = args.text or [p for p in [manifest_source(args.graphs, args.article)] if p]
+    text = find_text(graph, args.article, sources)
+    try:
+        facts = read_facts(graph, args.article, text)
+    except ArticleNotFound as err:
+        raise UserError(str(err)) from None
+    out = Path(args.out)
+    try:
+        write_page(facts, out)
+    except OSError as err:
+        raise UserError(str(err)) from None
+    whole = "the whole text" if facts.complete else "the evidence sentences (text not found)"
+    print(f"wrote {out}: {len(facts.facts)} facts on {whole}")
+    return EXIT_OK
+
+
 def cmd_info(args: argparse.Namespace) -> int:
     """kg info"""
     import json
@@ -599,6 +631,28 @@ def parser() -> argparse.ArgumentParser:
     )
     vz.add_argument("--screenshot", metavar="PNG", help="also save a picture (headless Chromium)")
     vz.set_defaults(func=cmd_viz)
+
+    sh = sub.add_parser(
+        "show",
+        help="one article's text with what was read from it (an HTML page to check facts)",
+        description="Write one offline HTML page for an article: its text with actor "
+        "mentions, event words and quotations marked, beside every fact the graph holds "
+        "from it (events with sides, date, place, deaths, confidence; quotes; roles), each "
+        "linked to where it was read. The text is read again from --text, else from the "
+        "file the build's manifest records, and used when it is the text the graph was "
+        "built from; otherwise the page shows the evidence sentences alone. "
+        "Example: kg show out/ --article 2017-04-12-trump-us-russia-relations -o page.html",
+    )
+    sh.add_argument("graphs", nargs="+", metavar="GRAPH", help="graph files or directories")
+    sh.add_argument("--article", required=True, metavar="ID", help="the article's id")
+    sh.add_argument("-o", "--out", required=True, metavar="HTML", help="the page to write")
+    sh.add_argument(
+        "--text",
+        nargs="+",
+        metavar="PATH",
+        help="article files or directories to read the text from (as kg build reads them)",
+    )
+    sh.set_defaults(func=cmd_show)
 
     inf = sub.add_parser(
         "info",
