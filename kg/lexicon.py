@@ -715,6 +715,16 @@ def country_label(iso3: str) -> str:
 
 
 @functools.cache
+def event_phrases() -> dict[str, tuple[str, str, str]]:
+    """Event class → what the source did (to a target, with none named, with partners).
+
+    >>> event_phrases()["Attack"]
+    ('attacked', 'attacked', 'fought')
+    """
+    return {row[0]: (row[1], row[2], row[3]) for row in _rows("event_phrases.tsv")}
+
+
+@functools.cache
 def irrealis() -> frozenset[str]:
     """Auxiliaries and governing verbs that make an event unrealised."""
     return frozenset(modalities())

@@ -47,6 +47,7 @@ __all__ = [
     "affiliations",
     "country_graph",
     "directed_pairs",
+    "event_phrase",
     "event_graph",
     "events",
     "rdf_graph",
@@ -232,7 +233,8 @@ def event_graph(graph: Graph, infos: list[EventInfo] | None = None) -> nx.Graph:
             kind="Event",
             cls=info.cls,
             date=info.date,
-            label=info.trigger or info.cls,
+            label=event_phrase(graph, info),
+            trigger=info.trigger,
             sentence=info.sentence,
             article=info.article,
             article_title=info.article_title,
@@ -242,6 +244,64 @@ def event_graph(graph: Graph, infos: list[EventInfo] | None = None) -> nx.Graph:
             if actor in g:
                 g.add_edge(actor, info.iri, role=", ".join(sorted(roles)))
     return g
+
+
+def _names(graph: Graph, nodes: Iterable[str], limit: int = 2) -> str:
+    """Actors' labels joined for a phrase: ``Russia``, ``Russia and China``, ``A, B and 2 more``."""
+    names = sorted({label(graph, URIRef(n)) for n in nodes})
+    if len(names) > limit:
+        names = [*names[:limit], f"{len(names) - limit} more"]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def event_phrase(graph: Graph, info: EventInfo, width: int = 60) -> str:
+    """What happened, in words, for a view's event node: "Russia attacked Ukraine".
+
+    The doers (or a vote's voters) come first, then the class's past-tense phrase
+    (``lexicons/event_phrases.tsv``) and the targets (else what a statement is about);
+    an event told with its partners alone reads "A and B met". Cut to ``width``.
+
+    Example:
+        >>> from kg.vocab import PEKR
+        >>> g = Graph()
+        >>> e = EventInfo("e", "Attack", None, -10.0, "shelled", None,
+        ...               roles={str(PEKR["country/RUS"]): {"agent"},
+        ...                      str(PEKR["country/UKR"]): {"target"}})
+        >>> event_phrase(g, e)
+        'RUS attacked UKR'
+        >>> event_phrase(g, EventInfo("m", "Meeting", None, 1.0, "talks", None, roles={
+        ...     "https://x/a": {"participant"}, "https://x/b": {"participant"}}))
+        'a and b met'
+    """
+    from kg import lexicon
+
+    phrases = lexicon.event_phrases()
+    directed, alone, mutual = phrases.get(info.cls, phrases["Event"])
+    roles = info.roles
+    sources = [a for a, r in roles.items() if "agent" in r or any(x.startswith("voter") for x in r)]
+    targets = [a for a, r in roles.items() if "target" in r] or [
+        a for a, r in roles.items() if "about" in r
+    ]
+    ballots = sorted(
+        (label(graph, URIRef(a)), r.split(": ", 1)[1])
+        for a, rs in roles.items()
+        for r in rs
+        if r.startswith("voter: ")
+    )
+    bodies = [a for a, r in roles.items() if "body" in r]
+    if ballots:
+        said = ", ".join(f"{who} {phrases.get(choice, (choice,))[0]}" for who, choice in ballots)
+        text = f"{_names(graph, bodies)}: {said}" if bodies else said
+    elif sources and targets:
+        text = f"{_names(graph, sources)} {directed} {_names(graph, targets)}"
+    elif sources:
+        text = f"{_names(graph, sources)} {alone}"
+    elif targets:
+        text = f"{_names(graph, targets)}: {info.cls.lower()}"
+    else:
+        partners = [a for a, r in roles.items() if "participant" in r]
+        text = f"{_names(graph, partners)} {mutual}" if partners else info.trigger or info.cls
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
 def affiliations(graph: Graph) -> dict[str, str]:

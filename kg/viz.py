@@ -220,6 +220,8 @@ def view_graph(
         keep = set(actors[:top]) | ({center} if center is not None and top else set())
         keep |= {n for n, d in g.nodes(data=True) if _is_event(d) and any(m in keep for m in g[n])}
         g = g.subgraph(keep).copy()
+        # No orphans: an actor none of the kept ones shares an event with is not drawn.
+        g.remove_nodes_from([n for n in list(g) if g.degree(n) == 0 and n != center])
     g.graph.update(mode=mode, focus=center, events={info.iri: info for info in infos})
     return g
 
@@ -269,6 +271,13 @@ def _colour(hex_colour: str) -> dict[str, Any]:
     }
 
 
+def _focus_colour(hex_colour: str) -> dict[str, Any]:
+    """The focus actor's colour: its class colour inside a dark, thick border."""
+    colour = _colour(hex_colour)
+    colour["border"] = "#111111"
+    return colour
+
+
 def _clip(text: str, limit: int = 280) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
@@ -287,7 +296,11 @@ def _actor_title(data: dict[str, Any], degree: int, node: str) -> str:
 
 
 def _event_title(data: dict[str, Any]) -> str:
-    lines = [f"{data.get('cls', 'Event')}: {data.get('label', '')}", data.get("date") or "undated"]
+    trigger = f" (“{data['trigger']}”)" if data.get("trigger") else ""
+    lines = [
+        f"{data.get('cls', 'Event')}: {data.get('label', '')}{trigger}",
+        data.get("date") or "undated",
+    ]
     if data.get("sentence"):
         lines.append(f"“{_clip(data['sentence'], 600)}”")
     if data.get("article_title"):
@@ -348,6 +361,10 @@ def build_network(
     rank = {n: float(d.get("pagerank", 0.0)) for n, d in view.nodes(data=True)}
     sizes = _sizes(rank)
     positions = layout(view, seed=seed) if big else {}
+    focus = view.graph.get("focus")
+    if focus in positions:  # the layout centred on the focus actor
+        fx, fy = positions[focus]
+        positions = {n: (x - fx, y - fy) for n, (x, y) in positions.items()}
     for node in sorted(view.nodes):
         data = view.nodes[node]
         event = _is_event(data)
@@ -362,12 +379,15 @@ def build_network(
             )
         if node in positions:
             extra.update(x=positions[node][0], y=positions[node][1])
+        if node == focus:  # the focus actor: in the middle, fixed, and marked
+            extra.update(x=0, y=0, fixed=True, borderWidth=5, focus=True)
+            extra["font"] = {"size": 22, "bold": True}
         net.add_node(
             node,
             label=str(data.get("label") or node),
             shape=shape,
-            color=_colour(colour),
-            size=sizes[node],
+            color=_colour(colour) if node != focus else _focus_colour(colour),
+            size=sizes[node] if node != focus else max(sizes.values(), default=40),
             **extra,
         )
     for i, (a, b) in enumerate(sorted(tuple(sorted(e)) for e in view.edges)):
@@ -376,7 +396,7 @@ def build_network(
             _actor_edge(net, view, a, b, data, infos, f"e{i}")
         else:
             _role_edge(net, view, a, b, data, f"e{i}")
-    net.options = _options(big=big, seed=seed)
+    net.options = _options(big=big, seed=seed, nodes=view.number_of_nodes())
     return net
 
 
@@ -481,7 +501,17 @@ def _role_edge(
     )
 
 
-def _options(*, big: bool, seed: int) -> dict[str, Any]:
+def label_size(nodes: int) -> int:
+    """Node label size: larger in a larger view, which is drawn zoomed out to fit, so that
+    labels stay readable on screen (about 13 px at 60 actors).
+
+    >>> label_size(10), label_size(60), label_size(5000)
+    (14, 22, 28)
+    """
+    return min(28, 14 + max(0, nodes - 20) // 5)
+
+
+def _options(*, big: bool, seed: int, nodes: int = 0) -> dict[str, Any]:
     physics: dict[str, Any] = (
         {"enabled": False}
         if big
@@ -499,7 +529,12 @@ def _options(*, big: bool, seed: int) -> dict[str, Any]:
     return {
         "nodes": {
             "borderWidth": 1,
-            "font": {"size": 14, "color": _TEXT, "strokeWidth": 3, "strokeColor": "#ffffff"},
+            "font": {
+                "size": label_size(nodes),
+                "color": _TEXT,
+                "strokeWidth": 3,
+                "strokeColor": "#ffffff",
+            },
         },
         "edges": {
             "font": {

@@ -198,7 +198,8 @@ def test_top_keeps_the_most_central_actors(seed: Graph) -> None:
     rank = centrality(actor_graph(seed))
     best = sorted(rank, key=lambda n: (-rank[n], n))[:5]
     data = Page(render(seed, top=5)).data()
-    assert {n["id"] for n in data["nodes"]} == set(best)
+    linked = {n for n in best if any(m in best for m in actor_graph(seed)[n])}
+    assert {n["id"] for n in data["nodes"]} == linked  # of the five, those linked to another
     assert all(e["from"] in best and e["to"] in best for e in data["edges"])
 
 
@@ -210,6 +211,46 @@ def test_top_in_events_mode_keeps_their_events(seed: Graph) -> None:
     expected = {e for e in full if full.nodes[e]["kind"] == "Event" and set(full[e]) & set(actors)}
     assert set(view) - set(actors) == expected
     assert Page(render(seed, mode="events", top=3)).body()["data-node-count"] == str(len(view))
+
+
+def test_event_nodes_say_what_happened(pages: dict[str, str]) -> None:
+    nodes = Page(pages["events"]).data()["nodes"]
+    labels = {n["label"] for n in nodes if n.get("cls")}
+    assert "Trump attacked Syria" in labels
+    assert "United States accused Russia" in labels
+    assert "Rex Tillerson and Vladimir Putin met" in labels
+    assert "UN Security Council: China abstained, Russia vetoed" in labels
+    attack = next(n for n in nodes if n.get("label") == "Trump attacked Syria")
+    assert "(“launching”)" in attack["title"]  # the word that told it, in the tooltip
+
+
+def test_top_draws_no_orphans() -> None:
+    g = Graph()
+    people = [PEKR + f"country/C{i}" for i in range(6)]
+    for i, node in enumerate(people):
+        g.add((URIRef(node), RDF.type, PEK.Country))
+        g.add((URIRef(node), RDF.type, PEK.Actor))
+        g.add((URIRef(node), RDFS.label, Literal(f"C{i}")))
+    for i, (a, b) in enumerate([(0, 1), (0, 2), (0, 3), (4, 5)]):
+        event = URIRef(PEKR + f"event/t/{i}")
+        g.add((event, RDF.type, PEK.Event))
+        g.add((event, RDF.type, PEK.Meeting))
+        for side in (a, b):
+            g.add((event, PEK.participant, URIRef(people[side])))
+    for mode in ("actors", "events"):
+        view = view_graph(g, mode=mode, top=4)  # C0..C3 and one of C4/C5: that one alone
+        assert all(view.degree(n) > 0 for n in view), mode
+        assert PEKR + "country/C0" in view
+
+
+def test_focus_is_centred_fixed_and_marked(seed: Graph) -> None:
+    data = Page(render(seed, focus="Trump")).data()
+    focus = next(n for n in data["nodes"] if n["id"] == TRUMP)
+    assert (focus["x"], focus["y"], focus["fixed"], focus["focus"]) == (0, 0, True, True)
+    assert focus["borderWidth"] == 5 and focus["color"]["border"] == "#111111"
+    assert focus["size"] == max(n["size"] for n in data["nodes"])
+    others = [n for n in data["nodes"] if n["id"] != TRUMP]
+    assert others and not any(n.get("focus") for n in others)
 
 
 @pytest.mark.parametrize("name", ["Trump", "president trump", TRUMP])
