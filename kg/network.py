@@ -151,56 +151,20 @@ def _actor_nodes(graph: Graph, g: nx.Graph) -> None:
         g.add_node(str(node), label=label(graph, node), kind=kind(graph, node))
 
 
-def _link(
-    g: nx.Graph, infos: Iterable[EventInfo], fold: Callable[[str], str | None]
-) -> dict[str, dict[str, int]]:
-    """Add an edge between every two nodes ``fold`` maps an event's actors to.
-
-    Each event counts once per edge, however many of its actors fold into either end.
-    Two actors that are only what a statement is ``about`` are not linked to each
-    other (each is linked to the speaker).
-    Returns, for each node two or more distinct actors of one event fold into, those
-    events by class (the self-loops the folding would make, kept out of ``g``).
-    One pass over the events: the work is linear in the events and their actor pairs.
-    """
-    internal: dict[str, dict[str, int]] = {}
-    for info in infos:
-        members: dict[str, int] = {}
-        active: set[str] = set()
-        for actor, roles in info.roles.items():
-            node = fold(actor)
-            if node is not None:
-                members[node] = members.get(node, 0) + 1
-                if roles != {"about"}:
-                    active.add(node)
-        for node, n in members.items():
-            if n > 1:
-                classes = internal.setdefault(node, {})
-                classes[info.cls] = classes.get(info.cls, 0) + 1
-        for a, b in combinations(sorted(members), 2):
-            if a not in active and b not in active:
-                continue  # two actors a statement is about have not met each other
-            if not g.has_edge(a, b):
-                g.add_edge(a, b, weight=0, classes={}, dates=[], events=[], balance=0.0)
-            edge = g[a][b]
-            edge["weight"] += 1
-            edge["classes"][info.cls] = edge["classes"].get(info.cls, 0) + 1
-            if info.date:
-                edge["dates"].append(info.date)
-            edge["events"].append(info.iri)
-            edge["balance"] = round(edge["balance"] + info.goldstein, 6)
-    for _, _, data in g.edges(data=True):
-        data["dates"].sort()
-    return internal
-
-
 def actor_graph(graph: Graph, infos: list[EventInfo] | None = None) -> nx.Graph:
-    """Actors linked when they take part in the same event.
+    """Actors linked when one acts on the other, as event coders record dyads.
+
+    Each event links its directed pairs (:func:`directed_pairs`: doer to target,
+    speaker to what a statement is about, partners told alone with each other);
+    co-targets, co-voters and the country added beside its own minister are not
+    linked by it. The graph is undirected for the centrality measures; each edge
+    keeps its directions.
 
     Node attributes: ``label``, ``kind``. Edge attributes: ``weight`` (number of
-    shared events), ``classes`` (events by class), ``dates`` (sorted, known dates),
-    ``events`` (event IRIs) and ``balance`` (sum of the events' Goldstein values:
-    above zero cooperation, below zero conflict).
+    events), ``classes`` (events by class), ``dates`` (sorted, known dates),
+    ``events`` (event IRIs), ``balance`` (sum of the events' Goldstein values:
+    above zero cooperation, below zero conflict) and ``directions`` (``(source,
+    target)`` → number of events).
 
     Args:
         graph: A built graph.
@@ -208,7 +172,25 @@ def actor_graph(graph: Graph, infos: list[EventInfo] | None = None) -> nx.Graph:
     """
     g = nx.Graph()
     _actor_nodes(graph, g)
-    _link(g, events(graph) if infos is None else infos, lambda a: a if a in g else None)
+    for info in events(graph) if infos is None else infos:
+        pairs = {(a, b) for a, b in directed_pairs(info) if a in g and b in g and a != b}
+        for a, b in sorted({tuple(sorted(p)) for p in pairs}):
+            if not g.has_edge(a, b):
+                g.add_edge(
+                    a, b, weight=0, classes={}, dates=[], events=[], balance=0.0, directions={}
+                )
+            edge = g[a][b]
+            edge["weight"] += 1
+            edge["classes"][info.cls] = edge["classes"].get(info.cls, 0) + 1
+            if info.date:
+                edge["dates"].append(info.date)
+            edge["events"].append(info.iri)
+            edge["balance"] = round(edge["balance"] + info.goldstein, 6)
+            for pair in ((a, b), (b, a)):
+                if pair in pairs:
+                    edge["directions"][pair] = edge["directions"].get(pair, 0) + 1
+    for _, _, data in g.edges(data=True):
+        data["dates"].sort()
     return g
 
 

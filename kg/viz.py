@@ -463,6 +463,12 @@ def _actor_edge(
         lines.append(f"… and {len(found) - _MAX_EVENTS_IN_TOOLTIP} more")
     colour = BALANCE_COLOURS[_balance(balance)]
     weight = int(data.get("weight", len(found)) or 1)
+    # Arrows from the side that acts to the side acted on (both ways when both did).
+    directions = data.get("directions", {})
+    forward, backward = (a, b) in directions, (b, a) in directions
+    if backward and not forward:
+        a, b = b, a
+    arrows = "to, from" if forward and backward else "to" if forward or backward else ""
     net.add_edge(
         a,
         b,
@@ -471,7 +477,7 @@ def _actor_edge(
         title="\n".join(lines),
         width=round(min(1 + 3 * math.log2(weight), 12), 2),
         color={"color": colour, "highlight": colour, "hover": colour, "inherit": False},
-        arrows="",
+        arrows=arrows,
         weight=weight,
         balance=balance,
         events=[{"cls": info.cls, "date": info.date} for info in found],

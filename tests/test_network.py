@@ -43,9 +43,16 @@ def test_events_read_back_with_roles(seed: Graph) -> None:
 def test_actor_graph_edges_count_classes_and_balance(seed: Graph) -> None:
     g = actor_graph(seed)
     assert all(g.nodes[n]["kind"] in {"Person", "Country", "Organization"} for n in g)
-    edge = g.edges[PEKR + "country/CHN", PEKR + "country/RUS"]
+    edge = g.edges[PEKR + "country/CHN", PEKR + "country/SYR"]
     assert edge["classes"] == {"Vote": 1} and edge["weight"] == 1
     assert edge["dates"] == ["2017-04-12"]
+    assert edge["directions"] == {(PEKR + "country/CHN", PEKR + "country/SYR"): 1}
+    # Co-voters are no dyad, and neither is the body with its voters.
+    assert not g.has_edge(PEKR + "country/CHN", PEKR + "country/RUS")
+    assert g.degree(PEKR + "org/un-security-council") == 0
+    # A meeting told with its partners alone goes both ways.
+    met = g.edges[PEKR + "person/rex-tillerson", PEKR + "person/sergey-lavrov"]["directions"]
+    assert len(met) == 2
     conflict = [d["balance"] for _, _, d in g.edges(data=True) if "Attack" in d["classes"]]
     assert conflict and all(b < 0 for b in conflict)
 

@@ -224,6 +224,20 @@ def test_event_nodes_say_what_happened(pages: dict[str, str]) -> None:
     assert "(“launching”)" in attack["title"]  # the word that told it, in the tooltip
 
 
+def test_actor_edges_point_from_the_doer_to_the_side_acted_on(pages: dict[str, str]) -> None:
+    edges = Page(pages["actors"]).data()["edges"]
+    syria = PEKR + "country/SYR"
+    attack = next(
+        e for e in edges if syria in (e["from"], e["to"]) and TRUMP in (e["from"], e["to"])
+    )
+    assert (attack["from"], attack["to"], attack["arrows"]) == (TRUMP, syria, "to")
+    lavrov, tillerson = PEKR + "person/sergey-lavrov", PEKR + "person/rex-tillerson"
+    met = next(e for e in edges if {e["from"], e["to"]} == {lavrov, tillerson})
+    assert met["arrows"] == "to, from"
+    voters = {PEKR + "country/CHN", PEKR + "country/RUS"}
+    assert not any({e["from"], e["to"]} == voters for e in edges)  # co-voters
+
+
 def test_top_draws_no_orphans() -> None:
     g = Graph()
     people = [PEKR + f"country/C{i}" for i in range(6)]
