@@ -51,6 +51,7 @@ __all__ = [
     "ArticleFacts",
     "ArticleNotFound",
     "Fact",
+    "article_ids",
     "Span",
     "find_text",
     "load_article_graph",
@@ -541,6 +542,18 @@ def load_article_graph(paths: Sequence[str | Path], article_id: str) -> Graph:
                 continue
         graph.add((term(quad.subject), term(quad.predicate), term(quad.object)))
     return graph
+
+
+def article_ids(paths: Sequence[str | Path]) -> list[str]:
+    """The ids of every article in built graph files, sorted, streamed.
+
+    Raises:
+        kg.query.GraphLoadError: A file is missing or does not parse.
+    """
+    from kg import query as q
+
+    wanted = str(PEK.articleId)
+    return sorted({quad.object.value for quad in q.quads(paths) if quad.predicate.value == wanted})
 
 
 def manifest_source(paths: Sequence[str | Path], article_id: str) -> Path | None:

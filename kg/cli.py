@@ -252,7 +252,6 @@ UNREAD_PREDICATES = (
     "confidence",
     "extractor",
     "nlpModel",
-    "articleId",
     "article",
     "text",
     "quote",
@@ -317,7 +316,13 @@ def cmd_viz(args: argparse.Namespace) -> int:
         out = out / "graph.html"
     try:
         path = write_view(
-            graph, out, mode=args.mode, top=args.top, focus=args.focus, depth=args.depth
+            graph,
+            out,
+            mode=args.mode,
+            top=args.top,
+            focus=args.focus,
+            depth=args.depth,
+            article_pages=args.article_pages,
         )
     except ValueError as err:
         raise UsageError(str(err)) from None
@@ -357,9 +362,10 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    """kg show GRAPH... --article ID -o PAGE.html"""
+    """kg show GRAPH... --article ID -o PAGE.html | --all -o DIR"""
     from kg.article import (
         ArticleNotFound,
+        article_ids,
         find_text,
         load_article_graph,
         manifest_source,
@@ -367,24 +373,36 @@ def cmd_show(args: argparse.Namespace) -> int:
         write_page,
     )
     from kg.query import GraphLoadError
+    from kg.viz import article_page
 
     try:
-        graph = load_article_graph(args.graphs, args.article)
+        ids = article_ids(args.graphs) if args.all else [args.article]
     except GraphLoadError as err:
         raise UserError(str(err)) from None
-    sources = args.text or [p for p in [manifest_source(args.graphs, args.article)] if p]
-    text = find_text(graph, args.article, sources)
-    try:
-        facts = read_facts(graph, args.article, text)
-    except ArticleNotFound as err:
-        raise UserError(str(err)) from None
     out = Path(args.out)
-    try:
-        write_page(facts, out)
-    except OSError as err:
-        raise UserError(str(err)) from None
-    whole = "the whole text" if facts.complete else "the evidence sentences (text not found)"
-    print(f"wrote {out}: {len(facts.facts)} facts on {whole}")
+    if args.all:
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise UserError(f"{out}: cannot make the directory: {err.strerror or err}") from None
+    for article_id in ids:
+        try:
+            graph = load_article_graph(args.graphs, article_id)
+        except GraphLoadError as err:
+            raise UserError(str(err)) from None
+        sources = args.text or [p for p in [manifest_source(args.graphs, article_id)] if p]
+        text = find_text(graph, article_id, sources)
+        try:
+            facts = read_facts(graph, article_id, text)
+        except ArticleNotFound as err:
+            raise UserError(str(err)) from None
+        page = out.parent / article_page(out.name, article_id) if args.all else out
+        try:
+            write_page(facts, page)
+        except OSError as err:
+            raise UserError(str(err)) from None
+        whole = "the whole text" if facts.complete else "the evidence sentences (text not found)"
+        print(f"wrote {page}: {len(facts.facts)} facts on {whole}")
     return EXIT_OK
 
 
@@ -630,6 +648,12 @@ def parser() -> argparse.ArgumentParser:
         "--depth", type=int, default=1, metavar="K", help="hops around --focus (default 1)"
     )
     vz.add_argument("--screenshot", metavar="PNG", help="also save a picture (headless Chromium)")
+    vz.add_argument(
+        "--article-pages",
+        metavar="DIR",
+        help="the article views (kg show --all -o DIR), relative to the page: a clicked "
+        "node's sources link to them",
+    )
     vz.set_defaults(func=cmd_viz)
 
     sh = sub.add_parser(
@@ -644,8 +668,14 @@ def parser() -> argparse.ArgumentParser:
         "Example: kg show out/ --article 2017-04-12-trump-us-russia-relations -o page.html",
     )
     sh.add_argument("graphs", nargs="+", metavar="GRAPH", help="graph files or directories")
-    sh.add_argument("--article", required=True, metavar="ID", help="the article's id")
-    sh.add_argument("-o", "--out", required=True, metavar="HTML", help="the page to write")
+    which = sh.add_mutually_exclusive_group(required=True)
+    which.add_argument("--article", metavar="ID", help="the article's id")
+    which.add_argument(
+        "--all", action="store_true", help="every article: -o is a directory, one page each"
+    )
+    sh.add_argument(
+        "-o", "--out", required=True, metavar="HTML", help="the page (with --all: a directory)"
+    )
     sh.add_argument(
         "--text",
         nargs="+",

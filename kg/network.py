@@ -89,6 +89,8 @@ class EventInfo:
     sentence: str | None
     article: str | None = None  # article IRI
     article_title: str | None = None
+    article_id: str | None = None
+    article_url: str | None = None
     roles: dict[str, set[str]] = field(default_factory=dict)  # actor IRI → role labels
 
 
@@ -116,6 +118,8 @@ def events(graph: Graph) -> list[EventInfo]:
         trigger = graph.value(event, PEK.trigger)
         article = graph.value(event, PROV.wasDerivedFrom)
         title = graph.value(article, DCTERMS.title) if article is not None else None
+        article_id = graph.value(article, PEK.articleId) if article is not None else None
+        url = graph.value(article, PROV.atLocation) if article is not None else None
         info = EventInfo(
             iri=str(event),
             cls=_event_class(graph, event),
@@ -125,6 +129,8 @@ def events(graph: Graph) -> list[EventInfo]:
             sentence=" ".join(str(sentence).split()) if sentence is not None else None,
             article=str(article) if article is not None else None,
             article_title=str(title) if title is not None else None,
+            article_id=str(article_id) if article_id is not None else None,
+            article_url=str(url) if url is not None else None,
         )
         for prop in ("agent", "target", "participant", "about", "body"):
             for actor in graph.objects(event, PEK[prop]):

@@ -28,9 +28,11 @@ import functools
 import json
 import math
 import random
+import re
 import string
 import zlib
 from collections import Counter
+from collections.abc import Iterable
 from html import escape
 from importlib import resources
 from itertools import combinations
@@ -97,6 +99,9 @@ _TEXT = "#222222"
 
 _VIS = ("lib", "vis-9.1.2")
 _MAX_EVENTS_IN_TOOLTIP = 12
+
+#: Article addresses a page may link to.
+_WEB = re.compile(r"https?://", re.I)
 
 
 # ---- the networkx view -------------------------------------------------------------
@@ -333,8 +338,40 @@ class _NodeIds(list):  # type: ignore[type-arg]
         return item in self._set
 
 
+def article_page(prefix: str, article_id: str) -> str:
+    """Where ``kg show --all`` writes an article's view, relative to the graph view.
+
+    >>> article_page("articles/", "2017-04-12 Trump")
+    'articles/2017-04-12-trump.html'
+    """
+    from kg.read import slug
+
+    return f"{prefix.rstrip('/')}/{slug(article_id)}.html"
+
+
+def _sources(infos: Iterable[EventInfo], pages: str | None, limit: int = 8) -> list[dict[str, Any]]:
+    """The articles behind some events, for the page's "Sources" list: headline, address
+    (http and https only) and, with ``pages``, the article view's file."""
+    out: dict[str, dict[str, Any]] = {}
+    for info in sorted(infos, key=lambda i: (i.date or "9999", i.article or "")):
+        key = info.article or info.iri
+        if key in out or len(out) >= limit:
+            continue
+        url = info.article_url if info.article_url and _WEB.match(info.article_url) else None
+        out[key] = {
+            "title": info.article_title or info.article_id or "article",
+            "url": url,
+            "page": article_page(pages, info.article_id) if pages and info.article_id else None,
+        }
+    return list(out.values())
+
+
 def build_network(
-    view: nx.Graph, *, layout_threshold: int = LAYOUT_THRESHOLD, seed: int = 7
+    view: nx.Graph,
+    *,
+    layout_threshold: int = LAYOUT_THRESHOLD,
+    seed: int = 7,
+    article_pages: str | None = None,
 ) -> Network:
     """The pyvis network of a :func:`view_graph`: styled nodes, labelled edges, options.
 
@@ -349,6 +386,8 @@ def build_network(
             :func:`layout` and physics is off, so a large graph opens at once and
             stays still.
         seed: Seed of the layouts.
+        article_pages: Where the article views are (``kg show --all``), relative to the
+            page: each node's sources link to them.
     """
     mode = view.graph.get("mode", "actors")
     infos: dict[str, EventInfo] = view.graph.get("events", {})
@@ -372,11 +411,19 @@ def build_network(
         extra: dict[str, Any] = {"kind": data.get("kind", "Actor"), "pagerank": rank[node]}
         if event:
             extra.update(cls=data["cls"], date=data.get("date"), title=_event_title(data))
+            behind = [infos[node]] if node in infos else []
         else:
             extra.update(
                 aliases=data.get("aliases", []),
                 title=_actor_title(data, view.degree(node), node),
             )
+            iris = (
+                {i for m in view[node] for i in view.edges[node, m].get("events", ())}
+                if mode == "actors"
+                else set(view[node])
+            )
+            behind = [infos[i] for i in sorted(iris) if i in infos]
+        extra["sources"] = _sources(behind, article_pages)
         if node in positions:
             extra.update(x=positions[node][0], y=positions[node][1])
         if node == focus:  # the focus actor: in the middle, fixed, and marked
@@ -664,6 +711,7 @@ def render(
     title: str = "Political events: who deals with whom",
     layout_threshold: int = LAYOUT_THRESHOLD,
     seed: int = 7,
+    article_pages: str | None = None,
 ) -> str:
     """The relationship view of ``graph`` as one self-contained, offline HTML page.
 
@@ -677,12 +725,16 @@ def render(
         title: The page's title and heading.
         layout_threshold: Above this many nodes, lay out here and turn physics off.
         seed: Seed of the layouts, so the same graph looks the same every time.
+        article_pages: The directory of the article views (``kg show --all``), relative
+            to the page; a clicked node's sources then link to them.
 
     Raises:
         ValueError: see :func:`view_graph`.
     """
     view = view_graph(graph, mode=mode, top=top, focus=focus, depth=depth)
-    net = build_network(view, layout_threshold=layout_threshold, seed=seed)
+    net = build_network(
+        view, layout_threshold=layout_threshold, seed=seed, article_pages=article_pages
+    )
     data = _page_data(net, view, title)
     return _PAGE.substitute(
         title=escape(title),
@@ -746,6 +798,11 @@ form-action 'none'; base-uri 'none'">
 <p class="pekg-hint">Size: PageRank. Click a node to highlight its neighbourhood,
 empty space to restore. Hover for evidence.</p>
 </section>
+<section id="pekg-details" hidden>
+<h2>Sources</h2>
+<p id="pekg-details-name" class="pekg-hint"></p>
+<ul id="pekg-sources" class="pekg-sources"></ul>
+</section>
 <button type="button" id="pekg-reset">Reset view</button>
 </aside>
 <main id="pekg-network" aria-label="relationship network"></main>
@@ -770,6 +827,8 @@ h2 { font-size: 13px; margin: 14px 0 6px; text-transform: uppercase; color: #555
 .pekg-class, .pekg-date { display: block; margin: 2px 0; cursor: pointer; }
 .pekg-legend { list-style: none; padding: 0; margin: 4px 0; }
 .pekg-legend li { margin: 2px 0; }
+.pekg-sources { padding-left: 18px; margin: 4px 0; font-size: 13px; }
+.pekg-sources li { margin: 3px 0; }
 .pekg-glyph { display: inline-block; width: 1.4em; text-align: center; }
 .pekg-line { display: inline-block; width: 1.4em; height: 3px; margin: 0 0.2em 0.25em 0;
   vertical-align: middle; }
@@ -893,8 +952,34 @@ _JS = r"""
     highlighted = null;
     delete body.dataset.highlight;
   }
+  // ---- sources of a clicked node: the articles behind it, their addresses and views
+  var SAFE_PAGE = /^[A-Za-z0-9_.\/-]+\.html$/;
+  var SAFE_URL = /^https?:\/\//i;
+  function showSources(id) {
+    var box = el("pekg-details"), list = el("pekg-sources");
+    while (list.firstChild) { list.removeChild(list.firstChild); }
+    var node = id === null ? null : nodes.get(id);
+    if (!node || !(node.sources || []).length) { box.hidden = true; return; }
+    el("pekg-details-name").textContent = node.label;
+    node.sources.forEach(function (s) {
+      var item = make("li", s.title);
+      [[s.page, "check the facts", SAFE_PAGE], [s.url, "article", SAFE_URL]].forEach(
+        function (link) {
+          if (!link[0] || !link[2].test(link[0]) || /^javascript:/i.test(link[0])) { return; }
+          var a = make("a", link[1]);
+          a.href = link[0];
+          a.rel = "noopener noreferrer";
+          item.appendChild(document.createTextNode(" · "));
+          item.appendChild(a);
+        }
+      );
+      list.appendChild(item);
+    });
+    box.hidden = false;
+  }
   network.on("click", function (params) {
     if (params.nodes.length) { highlight(params.nodes[0]); } else { clearHighlight(); }
+    showSources(params.nodes.length ? params.nodes[0] : null);
   });
 
   function applyFilters() {

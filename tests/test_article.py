@@ -166,3 +166,14 @@ def test_the_page_shows_marks_and_links_in_chromium(
         assert tab.evaluate("location.hash").startswith("#f-")
     finally:
         tab.close()
+
+
+def test_all_writes_one_page_per_article_where_the_view_links(build: Path, tmp_path: Path) -> None:
+    from kg.viz import article_page
+
+    pages = tmp_path / "articles"
+    done = kg("show", str(build), "--all", "-o", str(pages))
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in pages.iterdir()) == ["clash.html", "hostile.html"]
+    assert (tmp_path / article_page("articles", "clash")).is_file()
+    assert done.stdout.count("wrote ") == 2

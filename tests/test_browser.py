@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from rdflib import Graph
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import PROV
 
 from kg import browser as browser_module
 from kg.browser import chromium, find_chromium, screenshot
@@ -333,3 +334,46 @@ def test_screenshot_waits_for_the_drawing(views: dict[str, Path], tmp_path: Path
     data = png.read_bytes()
     assert data.startswith(b"\x89PNG\r\n\x1a\n")
     assert int.from_bytes(data[16:20], "big") == 800 and int.from_bytes(data[20:24], "big") == 600
+
+
+# ---- sources of a node: the article view and the article's address ----------------------------
+
+
+def test_a_clicked_node_lists_its_articles_with_links(visit: Any, tmp_path: Path) -> None:
+    seed_graph = Graph().parse(DATA / "seed.golden.ttl")
+    article = URIRef(PEKR + "article/2017-04-12-trump-us-russia-relations")
+    seed_graph.add((article, PROV.atLocation, Literal("https://example.org/news/1")))
+    page = write_view(seed_graph, tmp_path / "view.html", mode="events", article_pages="articles")
+    seen = visit(page)
+    attack = seen.js(
+        "() => pekg.nodes.get().filter((n) => n.kind === 'Event' && n.cls === 'Attack')"
+        ".map((n) => n.id)"
+    )
+    assert attack
+    assert seen.js("document.getElementById('pekg-details').hidden") is True
+    seen.page.mouse.click(*seen.settled_point(attack[0]))
+    assert seen.js("document.getElementById('pekg-details').hidden") is False
+    links = seen.js(
+        "() => [...document.querySelectorAll('#pekg-sources a')]"
+        ".map((a) => [a.textContent, a.getAttribute('href')])"
+    )
+    assert ["check the facts", "articles/2017-04-12-trump-us-russia-relations.html"] in links
+    assert ["article", "https://example.org/news/1"] in links
+    assert "Trump: US-Russia relations" in seen.page.text_content("#pekg-sources")
+    seen.page.mouse.click(*seen.empty_point())
+    assert seen.js("document.getElementById('pekg-details').hidden") is True
+    assert seen.errors == [] and seen.outside == []
+
+
+def test_unsafe_article_addresses_are_never_links(visit: Any, tmp_path: Path) -> None:
+    seed_graph = Graph().parse(DATA / "seed.golden.ttl")
+    article = URIRef(PEKR + "article/2017-04-12-trump-us-russia-relations")
+    seed_graph.add((article, PROV.atLocation, Literal("javascript:alert(1)")))
+    page = write_view(seed_graph, tmp_path / "view.html")
+    seen = visit(page)
+    trump = PEKR + "person/trump"
+    seen.page.mouse.click(*seen.settled_point(trump))
+    hrefs = seen.js("() => [...document.querySelectorAll('#pekg-sources a')].map((a) => a.href)")
+    assert not any(h.startswith("javascript") for h in hrefs)
+    assert seen.page.text_content("#pekg-sources")  # the headline is still listed
+    assert seen.dialogs == [] and seen.errors == []
