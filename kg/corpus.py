@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import errno
 import hashlib
+import io
 import json
 import logging
 import multiprocessing
@@ -43,7 +44,7 @@ from typing import Any
 
 from rdflib import Graph
 
-from kg import __version__, budget, detect, dictionary, formats, identity, procs
+from kg import __version__, budget, detect, dictionary, formats, happenings, identity, procs
 from kg import verbs as verb_dictionary
 from kg.model import Article
 from kg.read import ReadProblem
@@ -661,23 +662,45 @@ def write_from_manifest(manifest: Manifest, handle: LineSink, fmt: str) -> None:
         for article_id, text in manifest.rows(column):
             yield article_id, identity.rewrite_text(text, merges)
 
+    # One node per happening (kg.happenings): found over every article first.
+    same = happenings.find_merges(
+        (article_id, happenings.article_date(nt), nt) for article_id, nt in rows("nt")
+    )
+    homes = same.by_article()
+
+    def article_nt() -> Iterator[tuple[str, str]]:
+        for article_id, nt in rows("nt"):
+            if article_id in same.rewritten:
+                nt = happenings.rewrite_nt(nt, same)
+            yield article_id, nt + "".join(happenings.count_lines(homes[article_id], same))
+
+    def article_ttl() -> Iterator[tuple[str, str]]:
+        # Stored Turtle where nothing moved; an article with a merged event is rewritten.
+        nts = rows("nt") if same.rewritten else iter(())
+        for article_id, ttl in rows("ttl"):
+            if article_id in same.rewritten:
+                nt = next(text for key, text in nts if key == article_id)
+                ttl = turtle_chunk(split_lines(happenings.rewrite_nt(nt, same)))
+            counts = happenings.count_lines(homes[article_id], same)
+            yield article_id, ttl + (turtle_chunk(counts) if counts else "")
+
     if fmt == "ttl":
         handle.write(prefix_header())
-        for _, ttl in rows("ttl"):
+        for _, ttl in article_ttl():
             handle.write(ttl)
         for chunk in _actors_turtle(actor_lines):
             handle.write(chunk)
     elif fmt == "nt":
-        for _, nt in rows("nt"):
+        for _, nt in article_nt():
             handle.write(nt)
         handle.writelines(actor_lines)
     elif fmt == "nq":
-        for article_id, nt in rows("nt"):
+        for article_id, nt in article_nt():
             handle.writelines(quads(split_lines(nt), _article_graph(article_id)))
         handle.writelines(quads(actor_lines, ACTORS_GRAPH))
     else:
         handle.write(prefix_header())
-        for article_id, ttl in rows("ttl"):
+        for article_id, ttl in article_ttl():
             handle.write(f"<{_article_graph(article_id)}> {{\n{ttl.rstrip()}\n}}\n\n")
         handle.write(f"<{ACTORS_GRAPH}> {{\n")
         for chunk in _actors_turtle(actor_lines):
@@ -696,10 +719,9 @@ def _write_jsonld(manifest: Manifest, path: Path) -> None:
     from kg.write import serialize, write_atomic
 
     graph = bind_prefixes(Graph())
-    for _, nt in manifest.rows("nt"):
-        graph.parse(data=nt, format="nt")
-    graph.parse(data="".join(manifest.actor_lines()), format="nt")
-    identity.merge_graph(graph)
+    with io.StringIO() as text:
+        write_from_manifest(manifest, text, "nt")  # the same merges as every other format
+        graph.parse(data=text.getvalue(), format="nt")
     write_atomic(path, serialize(graph, "jsonld"))
 
 

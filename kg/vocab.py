@@ -124,6 +124,7 @@ class PEK(ns.DefinedNamespace):
     text: URIRef  # Quote -> xsd:string: the words inside the quotation marks.
     cameoCode: URIRef  # Event -> xsd:string: CAMEO event code ("040", "190", "112").
     goldstein: URIRef  # Event -> xsd:decimal: Goldstein weight, -10 to +10.
+    articleCount: URIRef  # Event -> xsd:integer: articles reporting the happening.
     ploverType: URIRef  # Event -> xsd:string: PLOVER category ("CONSULT", "ASSAULT").
     ploverMode: URIRef  # Event -> xsd:string: PLOVER mode ("visit", "heavy-weapons").
     modality: URIRef  # Event -> xsd:string: "negated", "planned", ... when not realised.
