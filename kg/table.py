@@ -129,7 +129,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("confidence", "Float64", "the extractor's confidence, 0 to 1"),
     Column("extractor", "category", "what found it: rules or model"),
     Column("trigger", "string", "the word that tells the event"),
-    Column("article_count", "Int64", "how many articles report it"),
+    Column("article_count", "Int64", "how many articles report it (`pek:articleCount`)"),
     Column("article_id", "string", "the first reporting article's id (earliest date, then id)"),
     Column("article_title", "string", "its headline"),
     Column("article_url", "string", "its address"),
@@ -148,7 +148,7 @@ _EVENT_PROPS = {
     for n in (
         "agent target participant place date cameoCode goldstein ploverType ploverMode "
         "modality deaths deathsQualifier confidence extractor trigger evidence "
-        "sourceCountry targetCountry"
+        "sourceCountry targetCountry articleCount"
     ).split()
 }
 _NODE_PROPS = {
@@ -342,7 +342,7 @@ def _row(facts: Facts, event: str) -> dict[str, Any]:
         "confidence": _number(facts.one(event, PEK.confidence), float),
         "extractor": facts.one(event, PEK.extractor),
         "trigger": facts.one(event, PEK.trigger),
-        "article_count": len(articles),
+        "article_count": _number(facts.one(event, PEK.articleCount)) or len(articles),
         "article_id": facts.one(article, PEK.articleId) if article else None,
         "article_title": facts.one(article, DCTERMS.title) if article else None,
         "article_url": facts.one(article, PROV.atLocation) if article else None,
