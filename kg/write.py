@@ -11,6 +11,8 @@ way. Only JSON-LD goes through rdflib.
 
 from __future__ import annotations
 
+import functools
+
 import json
 import os
 import re
@@ -147,11 +149,17 @@ def _parse_line(line: str) -> tuple[str, str, str]:
     return subject, predicate, rest.removesuffix(" .").rstrip()
 
 
+@functools.cache
+def _turtle_prefixes() -> tuple[tuple[str, str], ...]:
+    """The prefixes Turtle output abbreviates with (not ``pekr:``: its IRIs hold ``/``)."""
+    return tuple((p, ns) for p, ns in prefixes().items() if p != "pekr")
+
+
 def _turtle_iri(term: str) -> str:
     """A full IRI in Turtle: a prefixed name where the local part is plainly safe."""
     iri = term[1:-1]
-    for prefix, namespace in prefixes().items():
-        if prefix != "pekr" and iri.startswith(namespace):
+    for prefix, namespace in _turtle_prefixes():
+        if iri.startswith(namespace):
             local = iri[len(namespace) :]
             if _TURTLE_LOCAL.match(local):
                 return f"{prefix}:{local}"
