@@ -12,7 +12,6 @@ way. Only JSON-LD goes through rdflib.
 from __future__ import annotations
 
 import functools
-
 import json
 import os
 import re
