@@ -377,3 +377,52 @@ def test_unsafe_article_addresses_are_never_links(visit: Any, tmp_path: Path) ->
     assert not any(h.startswith("javascript") for h in hrefs)
     assert seen.page.text_content("#pekg-sources")  # the headline is still listed
     assert seen.dialogs == [] and seen.errors == []
+
+
+# ---- a view of many actors stays readable -------------------------------------------------------
+
+
+def _many_actors(n: int) -> Graph:
+    from rdflib import RDF, RDFS
+
+    from kg.vocab import PEK
+
+    g = Graph()
+    kinds = (PEK.Country, PEK.Person, PEK.Organization)
+    nodes = []
+    for i in range(n):
+        node = URIRef(PEKR + f"country/X{i:02d}")
+        g.add((node, RDF.type, kinds[i % 3]))
+        g.add((node, RDF.type, PEK.Actor))
+        g.add((node, RDFS.label, Literal(f"Actor number {i}")))
+        nodes.append(node)
+    for j in range(2 * n):
+        event = URIRef(PEKR + f"event/t/{j}")
+        a, b = nodes[j % n], nodes[(j * 7 + 3) % n]
+        if a == b:
+            continue
+        g.add((event, RDF.type, PEK.Event))
+        g.add((event, RDF.type, (PEK.Meeting, PEK.Attack, PEK.Support)[j % 3]))
+        g.add((event, PEK.agent, a))
+        g.add((event, PEK.target, b))
+    return g
+
+
+def test_sixty_actors_keep_readable_labels_and_the_legend_in_the_window(
+    visit: Any, tmp_path: Path
+) -> None:
+    from kg.viz import label_size
+
+    page = write_view(_many_actors(60), tmp_path / "many.html")
+    seen = visit(page)
+    seen.page.wait_for_timeout(1500)  # the fit after stabilisation
+    on_screen = seen.js("pekg.network.getScale()") * label_size(60)
+    assert on_screen >= 11, on_screen  # label pixels as drawn
+    height = seen.js("window.innerHeight")
+    for selector in ("#pekg-legend", "#pekg-edge-legend", "#pekg-reset"):
+        box = seen.page.locator(selector).bounding_box()
+        assert box and 0 <= box["y"] and box["y"] + box["height"] <= height, selector
+    shot = tmp_path / "many.png"
+    seen.page.screenshot(path=str(shot))
+    assert shot.stat().st_size > 20_000
+    assert seen.errors == []

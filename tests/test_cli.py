@@ -149,6 +149,12 @@ def test_formats(tmp_path: Path) -> None:
         result = kg("build", str(ARTICLES), "-o", str(tmp_path), "--format", fmt)
         assert result.returncode == 0, result.stderr
         assert (tmp_path / f"graph.{suffix}").stat().st_size > 1000
+        # Only the current build's graph is left: kg query OUT/ reads nothing stale.
+        graphs = sorted(p.name for p in tmp_path.glob("graph.*"))
+        assert graphs == [f"graph.{suffix}"]
+    (tmp_path / "notes.ttl").write_text("")  # a file of the user's own stays
+    assert kg("build", str(ARTICLES), "-o", str(tmp_path)).returncode == 0
+    assert sorted(p.name for p in tmp_path.glob("*.ttl")) == ["graph.ttl", "notes.ttl"]
 
 
 def test_eval_table_and_json(tmp_path: Path) -> None:

@@ -7,13 +7,14 @@ from pathlib import Path
 
 import pytest
 from conftest import read_articles as articles
-from rdflib import Dataset, Graph, URIRef
+from rdflib import RDF, Dataset, Graph, URIRef
 from rdflib.compare import isomorphic
 
 from kg import corpus
 from kg.model import Article
 from kg.pipeline import build_articles
 from kg.read import iter_articles, read_text
+from kg.vocab import PEK
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = ROOT / "data" / "articles"
@@ -198,6 +199,38 @@ def test_dask_cluster_build_equals_the_single_process_one(tmp_path: Path) -> Non
     here = corpus.build_corpus(articles(**TEXTS), tmp_path / "here")
     assert on_dask.built == 3
     assert on_dask.path.read_bytes() == here.path.read_bytes()
+
+
+def _dated(**texts: str) -> list:
+    import datetime as dt
+
+    out = []
+    for i, (key, text) in enumerate(sorted(texts.items())):
+        item = read_text(text, id=key, date=dt.date(2021, 5, 10 + i))
+        assert not isinstance(item, str)
+        out.append(item)
+    return out
+
+
+def test_dask_builds_merge_one_happening_as_local_ones_do(tmp_path: Path) -> None:
+    from distributed import LocalCluster
+
+    texts = {
+        "wire-a": "Israeli warplanes struck Gaza on Sunday, killing at least 12 people.",
+        "wire-b": "Israeli jets struck Gaza on Sunday, killing at least 12 people, medics said.",
+    }
+    with LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
+    ) as cluster:
+        on_dask = corpus.build_corpus(
+            _dated(**texts), tmp_path / "dask", dask=cluster.scheduler_address
+        )
+    here = corpus.build_corpus(_dated(**texts), tmp_path / "here")
+    assert on_dask.path.read_bytes() == here.path.read_bytes()
+    graph = Graph().parse(here.path)
+    attacks = list(graph.subjects(RDF.type, PEK.Attack))
+    assert len(attacks) == 1
+    assert int(graph.value(attacks[0], PEK.articleCount)) == 2  # type: ignore[arg-type]
 
 
 def test_unreachable_scheduler_is_one_error(tmp_path: Path) -> None:

@@ -312,12 +312,14 @@ def test_roles(graph: list[Path]) -> None:
 
 def test_dyad(graph: list[Path]) -> None:
     rows = select(graph, "dyad", a="Russia", b="United States")
-    pairs = {(r["class"], r["actorA"], r["actorB"]) for r in rows}
+    pairs = {(r["class"], r["actorA"], r["actorB"], r["direction"]) for r in rows}
     assert pairs == {
-        ("Accusation", "Russia", "United States"),
-        ("Accusation", "Vladimir Putin", "United States"),
-        ("Meeting", "Vladimir Putin", "Rex Tillerson"),
-        ("Meeting", "Sergey Lavrov", "Rex Tillerson"),
+        ("Accusation", "Russia", "United States", "b → a"),  # the US accused Russia
+        ("Accusation", "Vladimir Putin", "United States", "a → b"),
+        ("Meeting", "Vladimir Putin", "Rex Tillerson", "mutual"),
+        ("Meeting", "Sergey Lavrov", "Rex Tillerson", "mutual"),
+        ("Statement", "Russia", "Trump", "b → a"),  # Trump spoke about Russia and Putin
+        ("Statement", "Vladimir Putin", "Trump", "b → a"),
     }
     assert all(r["sentence"] and r["date"] for r in rows)
     assert "Event" not in {r["class"] for r in rows}
@@ -326,6 +328,12 @@ def test_dyad(graph: list[Path]) -> None:
     assert select(
         graph, "dyad", a="pekr:country/RUS", b="<https://w3id.org/pekg/id/country/USA>"
     ) == (rows)
+
+
+def test_dyad_is_directed_and_co_voters_are_none(graph: list[Path]) -> None:
+    assert select(graph, "dyad", a="China", b="Russia") == []  # they voted, on Syria
+    rows = select(graph, "dyad", a="China", b="Syria")
+    assert [(r["class"], r["direction"]) for r in rows] == [("Vote", "a → b")]
 
 
 def test_dyad_without_common_events(graph: list[Path]) -> None:
