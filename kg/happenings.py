@@ -61,6 +61,9 @@ SINGLE_VALUED = frozenset(
         "modality deaths deathsQualifier quantity instrument trigger motion place"
     ).split()
 )
+#: What the merged node takes from its canonical report alone: the single-valued facts,
+#: and a vote's body and ballots (each report would add the same voters' ballots again).
+CANONICAL_ONLY = SINGLE_VALUED | {f"<{PEK_NS}ballot>", f"<{PEK_NS}body>"}
 _SIDES = {f"<{PEK_NS}{n}>": n for n in ("agent", "target", "participant", "body")}
 
 
@@ -121,6 +124,17 @@ def _value(term: str) -> str:
     return term[1 : term.rindex('"')]
 
 
+def _event_of(iri: str) -> str:
+    """The event an IRI under ``event/`` belongs to: itself, or the event of a ballot.
+
+    >>> _event_of(BASE + "event/a/12/ballot/country-chn") == BASE + "event/a/12"
+    True
+    """
+    head = f"{BASE}event/"
+    parts = iri[len(head) :].split("/")
+    return head + "/".join(parts[:2])
+
+
 def _events(article: str, article_date: str, nt: str) -> Iterator[_Event]:
     found: dict[str, _Event] = {}
     for line in split_lines(nt):
@@ -128,6 +142,8 @@ def _events(article: str, article_date: str, nt: str) -> Iterator[_Event]:
             continue
         subject, predicate, obj = _parse_line(line)
         iri = subject[1:-1]
+        if _event_of(iri) != iri:
+            continue  # a ballot of the event, not an event
         event = found.setdefault(iri, _Event(iri, article, article_date))
         if predicate == f"<{RDF_TYPE}>":
             event.classes.add(_value(obj))
@@ -208,13 +224,19 @@ def rewrite_nt(nt: str, merges: Merges) -> str:
         return nt
     out = []
     for line in split_lines(nt):
-        if line.startswith(_EVENT):
+        if _EVENT in line:
             subject, predicate, obj = _parse_line(line)
-            head = merges.canonical.get(subject[1:-1])
+            iri = subject[1:-1]
+            if subject.startswith(_EVENT) and _event_of(iri) != iri:
+                if _event_of(iri) in merges.canonical:
+                    continue  # a merged report's ballot: the node keeps its own
+            head = merges.canonical.get(iri)
             if head is not None:
-                if predicate in SINGLE_VALUED:
+                if predicate in CANONICAL_ONLY:
                     continue
-                line = f"<{head}> {predicate} {obj} ."
+                subject = f"<{head}>"
+            moved = merges.canonical.get(obj[1:-1]) if obj.startswith(_EVENT) else None
+            line = f"{subject} {predicate} {f'<{moved}>' if moved else obj} ."
         out.append(line)
     return "".join(f"{line}\n" for line in sorted(set(out)))
 

@@ -164,3 +164,31 @@ def test_a_merged_report_keeps_only_its_shared_facts() -> None:
     assert "confidence" not in moved and "date" not in moved  # the node keeps a's
     assert f"<{E}a/1> <{happenings.PEK_NS}agent>" in moved
     assert sorted(happenings.rewrite_nt(a, found).splitlines()) == sorted(a.splitlines())
+
+
+def test_votes_merge_without_doubling_their_ballots() -> None:
+    def vote(iri: str, date: str) -> str:
+        ns, b = happenings.PEK_NS, f"{iri}/ballot/country-rus"
+        return "".join(
+            line + "\n"
+            for line in (
+                f"<{iri}> <{happenings.RDF_TYPE}> <{ns}Vote> .",
+                f"<{iri}> <{ns}body> <https://w3id.org/pekg/id/org/un-security-council> .",
+                f"<{iri}> <{ns}participant> <https://w3id.org/pekg/id/country/RUS> .",
+                f'<{iri}> <{ns}date> "{date}"^^<{happenings.XSD_NS}date> .',
+                f"<{iri}> <{ns}ballot> <{b}> .",
+                f"<{b}> <{happenings.RDF_TYPE}> <{ns}Ballot> .",
+                f"<{b}> <{ns}voter> <https://w3id.org/pekg/id/country/RUS> .",
+            )
+        )
+
+    found = happenings.find_merges(
+        [
+            ("a", "2022-03-01", vote(E + "a/1", "2022-03-01")),
+            ("b", "2022-03-02", vote(E + "b/1", "2022-03-01")),
+        ]
+    )
+    assert found.canonical == {E + "b/1": E + "a/1"}
+    assert set(found.counts) == {E + "a/1"}  # a ballot is no event: it gets no count
+    moved = happenings.rewrite_nt(vote(E + "b/1", "2022-03-01"), found)
+    assert "ballot" not in moved and E + "b/1" not in moved
