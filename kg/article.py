@@ -52,6 +52,9 @@ __all__ = [
     "ArticleNotFound",
     "Fact",
     "article_ids",
+    "article_view",
+    "load_all_articles",
+    "texts_from",
     "Span",
     "find_text",
     "load_article_graph",
@@ -122,6 +125,12 @@ def _kind(graph: Graph, node: Any) -> str:
 
 
 def _article(graph: Graph, article_id: str) -> URIRef:
+    from kg.mint import BASE
+    from kg.read import slug
+
+    minted = URIRef(f"{BASE}article/{slug(article_id)}")  # how a build names it
+    if str(graph.value(minted, PEK.articleId)) == article_id:
+        return minted
     for node in graph.subjects(PEK.articleId, None):
         if str(graph.value(node, PEK.articleId)) == article_id:
             return URIRef(str(node))
@@ -542,6 +551,58 @@ def load_article_graph(paths: Sequence[str | Path], article_id: str) -> Graph:
                 continue
         graph.add((term(quad.subject), term(quad.predicate), term(quad.object)))
     return graph
+
+
+def load_all_articles(paths: Sequence[str | Path]) -> tuple[Graph, dict[str, Graph]]:
+    """Built graph files read once for every article's view: what all share (actors,
+    roles, articles) and each article's own records (events, quotes, evidence), by the
+    slug of its id. Reading once keeps ``kg show --all`` linear in the graph.
+
+    Raises:
+        kg.query.GraphLoadError: A file is missing or does not parse.
+    """
+    from kg import query as q
+    from kg.mint import BASE
+
+    term = q._converter()
+    shared = Graph()
+    own: dict[str, Graph] = {}
+    for quad in q.quads(paths):
+        subject = quad.subject.value
+        target = shared
+        if subject.startswith(BASE):
+            kind, _, rest = subject[len(BASE) :].partition("/")
+            if kind in _PER_ARTICLE:
+                key = rest.partition("/")[0]
+                target = own.get(key) or own.setdefault(key, Graph())
+        target.add((term(quad.subject), term(quad.predicate), term(quad.object)))
+    return shared, own
+
+
+def article_view(shared: Graph, own: dict[str, Graph], article_id: str) -> Graph:
+    """One article's graph from :func:`load_all_articles`: shared triples and its own."""
+    from rdflib.graph import ReadOnlyGraphAggregate
+
+    from kg.read import slug
+
+    return ReadOnlyGraphAggregate([own.get(slug(article_id), Graph()), shared])
+
+
+def texts_from(sources: Sequence[str | Path], wanted: set[str]) -> dict[str, str]:
+    """The texts of the wanted article ids, read once from files or directories."""
+    from kg.model import Article
+    from kg.read import ReadError, iter_articles
+
+    found: dict[str, str] = {}
+    if not sources:
+        return found
+    try:
+        for item in iter_articles(sources):
+            if isinstance(item, Article) and item.id in wanted:
+                found.setdefault(item.id, item.text)
+    except (ReadError, OSError):
+        pass
+    return found
 
 
 def article_ids(paths: Sequence[str | Path]) -> list[str]:

@@ -366,39 +366,50 @@ def cmd_show(args: argparse.Namespace) -> int:
     from kg.article import (
         ArticleNotFound,
         article_ids,
+        article_view,
         find_text,
+        load_all_articles,
         load_article_graph,
         manifest_source,
         read_facts,
+        texts_from,
         write_page,
     )
     from kg.query import GraphLoadError
     from kg.viz import article_page
 
+    out = Path(args.out)
     try:
-        ids = article_ids(args.graphs) if args.all else [args.article]
+        if args.all:
+            ids = article_ids(args.graphs)
+            shared, own = load_all_articles(args.graphs)
+            sources = args.text or sorted(
+                {str(p) for i in ids if (p := manifest_source(args.graphs, i))}
+            )
+            texts = texts_from(sources, set(ids))
+            out.mkdir(parents=True, exist_ok=True)
+        else:
+            ids = [args.article]
     except GraphLoadError as err:
         raise UserError(str(err)) from None
-    out = Path(args.out)
-    if args.all:
-        try:
-            out.mkdir(parents=True, exist_ok=True)
-        except OSError as err:
-            raise UserError(f"{out}: cannot make the directory: {err.strerror or err}") from None
+    except OSError as err:
+        raise UserError(f"{out}: cannot make the directory: {err.strerror or err}") from None
     for article_id in ids:
-        try:
-            graph = load_article_graph(args.graphs, article_id)
-        except GraphLoadError as err:
-            raise UserError(str(err)) from None
-        sources = args.text or [p for p in [manifest_source(args.graphs, article_id)] if p]
-        text = find_text(graph, article_id, sources)
+        if args.all:
+            graph, text = article_view(shared, own, article_id), texts.get(article_id)
+            page = out.parent / article_page(out.name, article_id)
+        else:
+            try:
+                graph = load_article_graph(args.graphs, article_id)
+            except GraphLoadError as err:
+                raise UserError(str(err)) from None
+            found = args.text or [p for p in [manifest_source(args.graphs, article_id)] if p]
+            text, page = find_text(graph, article_id, found), out
         try:
             facts = read_facts(graph, article_id, text)
+            write_page(facts, page)
         except ArticleNotFound as err:
             raise UserError(str(err)) from None
-        page = out.parent / article_page(out.name, article_id) if args.all else out
-        try:
-            write_page(facts, page)
         except OSError as err:
             raise UserError(str(err)) from None
         whole = "the whole text" if facts.complete else "the evidence sentences (text not found)"
