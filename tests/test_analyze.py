@@ -417,7 +417,7 @@ def test_report_has_the_sections_and_tables(analysis: Analysis) -> None:
     for heading in ("# Knowledge graph analysis", "## Top actors", "## Dyads", "## Communities"):
         assert heading in text
     assert "## Timeline" in text
-    assert "**606** triples, **13** events" in text
+    assert "**620** triples, **13** events" in text
     assert (
         "| # | Actor | Kind | Degree | Weighted degree | Betweenness | PageRank | Community |"
         in text
