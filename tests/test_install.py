@@ -70,3 +70,86 @@ def test_make_demo_without_chromium_skips_only_the_screenshot(tmp_path: Path) ->
     for name in ("graph.ttl", "report.md", "analysis.ttl", "graph.html"):
         assert (out / name).stat().st_size > 0, name
     assert not (out / "graph.png").exists()
+
+
+# ---- the install recipe, with a stand-in Python (no network) ---------------------------------
+
+FAKE_PYTHON = """#!/bin/sh
+# Stand-in for python3: "-m venv DIR" makes DIR/bin/python, a stand-in for the venv's.
+if [ "$1" = "-m" ] && [ "$2" = "venv" ]; then
+    mkdir -p "$3/bin"
+    cat > "$3/bin/python" <<'INNER'
+#!/bin/sh
+# The venv's Python: pip works unless the venv is marked broken; installing fails on demand.
+here=$(dirname "$0")
+if [ -f "$here/../broken" ]; then exit 1; fi
+if [ "$3" = "install" ] && [ -n "$FAIL_INSTALL" ]; then exit 1; fi
+echo "$*" >> "$here/../calls"
+exit 0
+INNER
+    chmod +x "$3/bin/python"
+    exit 0
+fi
+exit 1
+"""
+
+
+def _project(tmp_path: Path) -> Path:
+    root = tmp_path / "project"
+    (root / "tools").mkdir(parents=True)
+    shutil.copy(ROOT / "Makefile", root / "Makefile")
+    (root / "tools" / "install-chromium.sh").write_text("exit 0\n")
+    (root / "pyproject.toml").write_text("[project]\nname = 'x'\n")
+    python = tmp_path / "python3"
+    python.write_text(FAKE_PYTHON)
+    python.chmod(0o755)
+    return root
+
+
+def _install(root: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("MAKE")}
+    clean.update(env)
+    return subprocess.run(
+        ["make", "--no-print-directory", "install", f"PYTHON={root.parent / 'python3'}"],
+        cwd=root,
+        env=clean,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_a_failed_install_leaves_no_stamp_and_the_next_run_installs(tmp_path: Path) -> None:
+    root = _project(tmp_path)
+    failed = _install(root, FAIL_INSTALL="1")
+    assert failed.returncode != 0
+    assert not (root / ".venv" / ".installed").exists()  # nothing marks it done
+    again = _install(root)
+    assert again.returncode == 0, again.stderr
+    assert (root / ".venv" / ".installed").exists()
+    assert "install --quiet -e .[dev]" in (root / ".venv" / "calls").read_text()
+
+
+def test_a_venv_whose_pip_does_not_run_is_made_anew(tmp_path: Path) -> None:
+    root = _project(tmp_path)
+    (root / ".venv" / "bin").mkdir(parents=True)
+    (root / ".venv" / "bin" / "python").write_text("#!/bin/sh\nexit 1\n")  # half made
+    (root / ".venv" / "bin" / "python").chmod(0o755)
+    (root / ".venv" / "leftover").write_text("")
+    done = _install(root)
+    assert done.returncode == 0, done.stderr
+    assert not (root / ".venv" / "leftover").exists()  # removed, then made again
+    assert (root / ".venv" / ".installed").exists()
+
+
+def test_make_notebook_allows_root_only_as_root() -> None:
+    done = subprocess.run(
+        ["make", "-n", "--no-print-directory", "notebook"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    launch = [line for line in done.stdout.splitlines() if "jupyter-lab" in line][-1]
+    assert ("--allow-root" in launch) == (os.getuid() == 0)
