@@ -214,9 +214,29 @@ def cmd_query(args: argparse.Namespace) -> int:
     except q.QueryError as err:
         raise UsageError(str(err)) from None
     try:
-        result = q.run(
-            graphs, text, engine=args.engine, bindings=bindings, allow_service=args.allow_service
-        )
+        if args.engine == "oxigraph" and args.format in q.RESULTS_FORMATS:
+            if not args.allow_service:
+                q.refuse_service(text)
+            written = q.serialize_oxigraph(
+                q.load_store(graphs),
+                text,
+                args.format,
+                bindings,
+                allow_service=args.allow_service,
+            )
+            if isinstance(written, tuple):  # Oxigraph's own SPARQL results writer
+                body, boolean = written
+                sys.stdout.write(body if body.endswith("\n") else body + "\n")
+                return EXIT_FAIL if boolean is False else EXIT_OK
+            result = written
+        else:
+            result = q.run(
+                graphs,
+                text,
+                engine=args.engine,
+                bindings=bindings,
+                allow_service=args.allow_service,
+            )
     except q.ServiceRefused as err:
         raise UsageError(f"{label}: {err} (pass --allow-service to send them)") from None
     except q.GraphLoadError as err:

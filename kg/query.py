@@ -934,6 +934,53 @@ def run_oxigraph(
         ServiceRefused: The query has a ``SERVICE`` clause and ``allow_service`` is false.
         QueryError: The query does not parse (with line and column) or fails.
     """
+    answer = _ox_answer(store, text, bindings, allow_service=allow_service)
+    try:  # solutions are computed while they are read: errors (SERVICE...) come here
+        return _ox_result(answer)
+    except (OSError, ValueError, RuntimeError) as err:
+        raise QueryError(f"query failed: {_one_line(err)}") from None
+
+
+#: SPARQL 1.1 results formats Oxigraph writes itself (``--format``).
+RESULTS_FORMATS = ("csv", "tsv", "json", "xml")
+
+
+def serialize_oxigraph(
+    store: Any,
+    text: str,
+    fmt: str,
+    bindings: Mapping[str, Identifier] | None = None,
+    *,
+    allow_service: bool = False,
+) -> tuple[str, bool | None] | Result:
+    """Run SPARQL with pyoxigraph and write its answer with Oxigraph's own SPARQL results
+    serialiser: ``(text, boolean of an ASK or None)``; a graph (CONSTRUCT, DESCRIBE)
+    comes back as a :class:`Result` for the caller to write as RDF.
+
+    Raises:
+        ServiceRefused, QueryError: as :func:`run_oxigraph`.
+    """
+    import pyoxigraph as ox
+
+    answer = _ox_answer(store, text, bindings, allow_service=allow_service)
+    try:
+        if isinstance(answer, ox.QuerySolutions | ox.QueryBoolean):
+            data = answer.serialize(format=getattr(ox.QueryResultsFormat, fmt.upper()))
+            boolean = bool(answer) if isinstance(answer, ox.QueryBoolean) else None
+            return data.decode("utf-8") if isinstance(data, bytes) else str(data), boolean
+        return _ox_result(answer)
+    except (OSError, ValueError, RuntimeError) as err:
+        raise QueryError(f"query failed: {_one_line(err)}") from None
+
+
+def _ox_answer(
+    store: Any,
+    text: str,
+    bindings: Mapping[str, Identifier] | None = None,
+    *,
+    allow_service: bool = False,
+) -> Any:
+    """Oxigraph's answer to a query, its errors as :class:`QueryError` lines."""
     text = bind_values(text, bindings or {})
     if not allow_service:
         refuse_service(text)
@@ -950,10 +997,7 @@ def run_oxigraph(
         raise QueryError(_one_line(ValueError(message))) from None
     except (OSError, ValueError, RuntimeError) as err:
         raise QueryError(f"query failed: {_one_line(err)}") from None
-    try:  # solutions are computed while they are read: errors (SERVICE...) come here
-        return _ox_result(answer)
-    except (OSError, ValueError, RuntimeError) as err:
-        raise QueryError(f"query failed: {_one_line(err)}") from None
+    return answer
 
 
 def _ox_result(answer: Any) -> Result:

@@ -18,6 +18,7 @@ Example:
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from typing import Any
 
@@ -128,16 +129,28 @@ def format_csv(result: Result) -> str:
     return _serialised(result, "csv").replace("\r\n", "\n")
 
 
+_SHORT = {
+    XSD.integer: re.compile(r"[+-]?\d+\Z"),
+    XSD.decimal: re.compile(r"[+-]?\d*\.\d+\Z"),
+    XSD.double: re.compile(r"[+-]?(\d+\.\d*|\.\d+|\d+)[eE][+-]?\d+\Z"),
+    XSD.boolean: re.compile(r"(true|false)\Z"),
+}
+
+
 def _nt(term: Any) -> str:
     """A term as SPARQL TSV results write it: N-Triples syntax, a plain string unmarked.
 
     >>> _nt(Literal("Russia", datatype=XSD.string)), _nt(Literal(3)), _nt(URIRef("http://x"))
-    ('"Russia"', '"3"^^<http://www.w3.org/2001/XMLSchema#integer>', '<http://x>')
+    ('"Russia"', '3', '<http://x>')
+    >>> _nt(Literal("2017-04-12", datatype=XSD.date))
+    '"2017-04-12"^^<http://www.w3.org/2001/XMLSchema#date>'
     """
     if term is None:
         return ""
     if isinstance(term, Literal) and term.datatype == XSD.string:
         term = Literal(str(term))  # RDF 1.1: a simple literal is an xsd:string
+    if isinstance(term, Literal) and term.datatype in _SHORT and _SHORT[term.datatype].match(term):
+        return str(term)  # a number or boolean as Turtle writes it, as Oxigraph's TSV does
     text: str = term.n3()
     return text.replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
 

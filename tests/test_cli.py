@@ -525,3 +525,48 @@ def test_jsonl_problems_name_line_and_column(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert f"{src}:2: invalid JSON at column 41: Expecting ',' delimiter" in result.stdout
     assert f"{src}:3: field 'text' must be a string (got null)" in result.stdout
+
+
+def _parsed(fmt: str, text: str) -> object:
+    """SPARQL results as comparable data, whichever engine wrote them."""
+    import csv as csv_module
+    import io
+    import xml.etree.ElementTree as ET
+
+    string = "http://www.w3.org/2001/XMLSchema#string"
+    if fmt == "csv":
+        return list(csv_module.reader(io.StringIO(text.replace("\r\n", "\n"))))
+    if fmt == "tsv":
+        return text.replace("\r\n", "\n").splitlines()
+    if fmt == "json":
+        data = json.loads(text)
+        for row in data["results"]["bindings"]:
+            for term in row.values():
+                if term.get("datatype") == string:
+                    del term["datatype"]
+        return data["head"]["vars"], data["results"]["bindings"]
+    ns = {"r": "http://www.w3.org/2005/sparql-results#"}
+    rows = []
+    for result in ET.fromstring(text).findall("r:results/r:result", ns):
+        row = {}
+        for binding in result.findall("r:binding", ns):
+            term = binding[0]
+            datatype = term.get("datatype")
+            row[binding.get("name")] = (
+                term.tag.split("}")[1],
+                term.text,
+                None if datatype == string else datatype,
+            )
+        rows.append(row)
+    return rows
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv", "json", "xml"])
+def test_both_engines_write_the_same_results(fmt: str) -> None:
+    for query in ("votes", "attacks", "roles"):
+        out = {
+            e: kg("query", SEED, query, "--format", fmt, "--engine", e)
+            for e in ("rdflib", "oxigraph")
+        }
+        assert all(r.returncode == 0 for r in out.values()), {e: r.stderr for e, r in out.items()}
+        assert _parsed(fmt, out["rdflib"].stdout) == _parsed(fmt, out["oxigraph"].stdout), query
