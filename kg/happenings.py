@@ -193,12 +193,16 @@ def _merge_group(members: list[_Event], merges: Merges) -> None:
     clusters: list[list[_Event]] = []
     for event in members:
         day = _day(event.date or "")
-        for cluster in clusters:
+        # Members come by date: only the latest clusters can be a day from this one.
+        for cluster in reversed(clusters):
             first = _day(cluster[0].date or "")
+            if day is None or first is None or (day - first).days > 1:
+                clusters.append([event])
+                break
             places = {e.place for e in cluster if e.place} | (
                 {event.place} if event.place else set()
             )
-            if day and first and abs((day - first).days) <= 1 and len(places) <= 1:
+            if len(places) <= 1:
                 cluster.append(event)
                 break
         else:

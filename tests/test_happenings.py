@@ -192,3 +192,18 @@ def test_votes_merge_without_doubling_their_ballots() -> None:
     assert set(found.counts) == {E + "a/1"}  # a ballot is no event: it gets no count
     moved = happenings.rewrite_nt(vote(E + "b/1", "2022-03-01"), found)
     assert "ballot" not in moved and E + "b/1" not in moved
+
+
+def test_reports_cluster_by_the_first_date_and_by_place() -> None:
+    found = happenings.find_merges(
+        [
+            ("a", "2022-03-01", _nt(E + "a/1", "Attack", "RUS", "2022-03-01", "kyiv")),
+            ("b", "2022-03-02", _nt(E + "b/1", "Attack", "RUS", "2022-03-01", "odesa")),
+            ("c", "2022-03-02", _nt(E + "c/1", "Attack", "RUS", "2022-03-02")),
+            ("d", "2022-03-03", _nt(E + "d/1", "Attack", "RUS", "2022-03-03")),
+        ]
+    )
+    # Kyiv and Odesa stay apart; the report with no place joins the latest it fits
+    # (Odesa's); the one two days after the first stays alone.
+    assert found.canonical == {E + "c/1": E + "b/1"}
+    assert found.counts == {E + "a/1": 1, E + "b/1": 2, E + "d/1": 1}
