@@ -27,7 +27,7 @@ demo: $(STAMP)
 		$(BIN)/kg viz $(OUT)/graph.ttl -o $(OUT)/graph.html --screenshot $(OUT)/graph.png; \
 	else \
 		echo "$(BIN)/kg viz $(OUT)/graph.ttl -o $(OUT)/graph.html"; \
-		$(BIN)/kg viz $(OUT)/graph.ttl -o $(OUT)/graph.html; \
+		$(BIN)/kg viz $(OUT)/graph.ttl -o $(OUT)/graph.html && \
 		echo "screenshot skipped: $$why"; \
 	fi
 
@@ -69,5 +69,5 @@ lint: $(STAMP)
 # Removes what builds and checks leave: the demo's out/ and the test, type-check and lint
 # caches. The installed .venv stays (rm -rf .venv, then make demo, installs afresh).
 clean:
-	rm -rf out .pytest_cache .mypy_cache .ruff_cache
-	@echo "removed out/ and the .pytest_cache, .mypy_cache, .ruff_cache caches; .venv kept"
+	rm -rf $(OUT) .pytest_cache .mypy_cache .ruff_cache
+	@echo "removed $(OUT)/ and the .pytest_cache, .mypy_cache, .ruff_cache caches; .venv kept"

@@ -883,7 +883,7 @@ def _pair_section(analysis: Analysis, pair: tuple[str, str], width: int) -> list
             target = markdown_cell(_label(analysis.actors, step.target))
             lines.append(f"{n}. {source} – {target}")
             lines += [f"   - {_event_line(e, width)}" for e in step.events]
-    lines += ["", f"Events they both take part in: {_detail(summary.direct)}"]
+    lines += ["", f"Events between them, one acting on the other: {_detail(summary.direct)}"]
     if summary.sides is not None:
         lines += ["", "Dyads of their sides (as in the dyad table):", ""]
         for d in summary.sides:

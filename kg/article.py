@@ -620,6 +620,7 @@ def article_ids(paths: Sequence[str | Path]) -> list[str]:
 def manifest_source(paths: Sequence[str | Path], article_id: str) -> Path | None:
     """The file a build read the article from, as its manifest records it, if it is there."""
     import sqlite3
+    from contextlib import closing
 
     from kg.corpus import MANIFEST
 
@@ -629,7 +630,7 @@ def manifest_source(paths: Sequence[str | Path], article_id: str) -> Path | None
         if not manifest.is_file():
             continue
         try:
-            with sqlite3.connect(f"file:{manifest}?mode=ro", uri=True) as db:
+            with closing(sqlite3.connect(f"file:{manifest}?mode=ro", uri=True)) as db:
                 row = db.execute("SELECT path FROM articles WHERE id = ?", (article_id,)).fetchone()
         except sqlite3.Error:
             continue

@@ -417,7 +417,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     for article_id in ids:
         if args.all:
             graph, text = article_view(shared, own, article_id), texts.get(article_id)
-            page = out.parent / article_page(out.name, article_id)
+            page = out / Path(article_page(".", article_id)).name
         else:
             try:
                 graph = load_article_graph(args.graphs, article_id)

@@ -55,7 +55,10 @@ def _pipeline(name: str | None) -> dict[str, Any]:
 
     candidates = (name,) if name else nlp.DEFAULT_MODELS
     for candidate in candidates:
-        spec = importlib.util.find_spec(candidate)
+        try:
+            spec = importlib.util.find_spec(candidate)
+        except (ImportError, ValueError):  # "a.b", ".x": no such pipeline
+            spec = None
         if spec is not None:
             origin = spec.submodule_search_locations or [spec.origin or ""]
             return {

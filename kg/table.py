@@ -303,13 +303,26 @@ def _articles(facts: Facts, event: str) -> list[tuple[str, str]]:
     )
 
 
+_INT64 = 2**63 - 1
+
+
 def _number(text: str | None, kind: type = int) -> Any:
+    """A number of the graph, or None when it is none a table can hold.
+
+    >>> _number("12"), _number("1e400"), _number("1e30"), _number("0.5", float)
+    (12, None, None, 0.5)
+    """
     if text is None:
         return None
     try:
-        return kind(float(text)) if kind is int else kind(text)
-    except ValueError:
+        value = kind(float(text)) if kind is int else kind(text)
+    except (ValueError, OverflowError):
         return None
+    if kind is int and abs(value) > _INT64:
+        return None
+    if kind is float and value != value or value in (float("inf"), float("-inf")):
+        return None
+    return value
 
 
 def _row(facts: Facts, event: str) -> dict[str, Any]:
@@ -453,6 +466,8 @@ def write_table(table: list[dict[str, Any]], path: str | Path, fmt: str | None =
         os.replace(tmp, path)
     except OSError as err:
         raise TableError(f"{path}: cannot write: {err.strerror or err}") from None
+    except (ValueError, OverflowError, ImportError) as err:  # pandas or pyarrow refusing a value
+        raise TableError(f"{path}: cannot write: {' '.join(str(err).split())}") from None
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)

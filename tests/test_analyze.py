@@ -453,7 +453,7 @@ def test_report_pair_section(analysis: Analysis) -> None:
         "Shortest connection (3 steps): Trump → Vladimir Putin → Rex Tillerson → Sergey Lavrov"
         in text
     )
-    assert "Events they both take part in: no events" in text
+    assert "Events between them, one acting on the other: no events" in text
     assert "- United States → Russia: 4 events: Meeting 2, Accusation 1, Statement 1" in text
     assert "- Russia → United States: 3 events: Meeting 2, Accusation 1; balance 0" in text
     alone = report_markdown(analysis, pair=(TRUMP, UKR))

@@ -31,6 +31,6 @@ else
     missing "installing it needs root: run 'apt-get install -y chromium' as root"
 fi
 echo "installing Debian's chromium (browser tests, demo screenshot)"
-if ! $SUDO apt-get update -qq || ! DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null; then
+if ! $SUDO apt-get update -qq || ! $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; then
     missing "apt-get could not install it"
 fi
