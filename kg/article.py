@@ -528,27 +528,53 @@ def render(facts: ArticleFacts) -> str:
 _PER_ARTICLE = ("event", "quote", "evidence")
 
 
+def _slug_of(iri: str) -> tuple[str, str] | None:
+    """``(kind, article slug)`` of a per-article record's IRI (event, quote, evidence)."""
+    from kg.mint import BASE
+
+    if not iri.startswith(BASE):
+        return None
+    kind, _, rest = iri[len(BASE) :].partition("/")
+    return (kind, rest.partition("/")[0]) if kind in _PER_ARTICLE else None
+
+
+def _record_of(iri: str) -> str:
+    """The event or quote a per-article IRI belongs to (a ballot belongs to its event)."""
+    from kg.mint import BASE
+
+    kind, _, rest = iri[len(BASE) :].partition("/")
+    return f"{BASE}{kind}/" + "/".join(rest.split("/")[:2])
+
+
+_EVIDENCE = str(PEK.evidence)
+
+
 def load_article_graph(paths: Sequence[str | Path], article_id: str) -> Graph:
     """The part of built graph files an article's view needs, streamed (never the whole
-    graph in rdflib): its events, quotes and evidence, and every actor's and role's
-    description, without the records of other articles.
+    graph in rdflib): its events, quotes and evidence, every actor's and role's
+    description, and the events of other articles' IRIs it reports too (one happening
+    reported by several articles is one node: :mod:`kg.happenings`).
 
     Raises:
         kg.query.GraphLoadError: A file is missing or does not parse.
     """
     from kg import query as q
-    from kg.mint import BASE
     from kg.read import slug
 
     own = slug(article_id)
+    # First pass: the records of other articles' IRIs that hold this article's evidence.
+    reported = {
+        quad.subject.value
+        for quad in q.quads(paths)
+        if quad.predicate.value == _EVIDENCE and (_slug_of(quad.object.value) or ("", ""))[1] == own
+    }
     term = q._converter()
     graph = Graph()
     for quad in q.quads(paths):
         subject = quad.subject.value
-        if subject.startswith(BASE):
-            kind, _, rest = subject[len(BASE) :].partition("/")
-            if kind in _PER_ARTICLE and rest.partition("/")[0] != own:
-                continue
+        found = _slug_of(subject)
+        if found and found[1] != own and _record_of(subject) not in reported:
+            continue
         graph.add((term(quad.subject), term(quad.predicate), term(quad.object)))
     return graph
 
@@ -562,21 +588,40 @@ def load_all_articles(paths: Sequence[str | Path]) -> tuple[Graph, dict[str, Gra
         kg.query.GraphLoadError: A file is missing or does not parse.
     """
     from kg import query as q
-    from kg.mint import BASE
 
     term = q._converter()
     shared = Graph()
     own: dict[str, Graph] = {}
+    also: dict[str, set[str]] = {}  # record IRI → other articles whose evidence it holds
     for quad in q.quads(paths):
         subject = quad.subject.value
         target = shared
-        if subject.startswith(BASE):
-            kind, _, rest = subject[len(BASE) :].partition("/")
-            if kind in _PER_ARTICLE:
-                key = rest.partition("/")[0]
-                target = own.get(key) or own.setdefault(key, Graph())
+        found = _slug_of(subject)
+        if found:
+            target = own.get(found[1]) or own.setdefault(found[1], Graph())
+            if quad.predicate.value == _EVIDENCE:
+                there = _slug_of(quad.object.value)
+                if there and there[1] != found[1]:
+                    also.setdefault(_record_of(subject), set()).add(there[1])
         target.add((term(quad.subject), term(quad.predicate), term(quad.object)))
+    # A happening reported by several articles is one node: each report's page shows it.
+    for record, slugs in also.items():
+        home = own[_slug_of(record)[1]]  # type: ignore[index]
+        nodes = {URIRef(record)} | _parts_of(home, record)
+        triples = [t for node in nodes for t in home.triples((node, None, None))]
+        for other in slugs:
+            bucket = own.get(other) or own.setdefault(other, Graph())
+            for triple in triples:
+                bucket.add(triple)
     return shared, own
+
+
+def _parts_of(graph: Graph, record: str) -> set[URIRef]:
+    """The sub-resources of a record in a graph: an event's ballots."""
+    prefix = record + "/"
+    return {
+        URIRef(str(o)) for o in graph.objects(URIRef(record), None) if str(o).startswith(prefix)
+    }
 
 
 def article_view(shared: Graph, own: dict[str, Graph], article_id: str) -> Graph:

@@ -177,3 +177,24 @@ def test_all_writes_one_page_per_article_where_the_view_links(build: Path, tmp_p
     assert sorted(p.name for p in pages.iterdir()) == ["clash.html", "hostile.html"]
     assert (tmp_path / article_page("articles", "clash")).is_file()
     assert done.stdout.count("wrote ") == 2
+
+
+def test_each_report_of_one_happening_shows_it(tmp_path: Path) -> None:
+    from test_happenings import WIRE_A, WIRE_B, write
+
+    src, out = tmp_path / "src", tmp_path / "out"
+    src.mkdir()
+    write(src, "a", WIRE_A)
+    write(src, "b", WIRE_B)
+    assert kg("build", str(src), "-o", str(out)).returncode == 0
+    pages = {}
+    for name in ("a", "b"):
+        path = tmp_path / f"{name}.html"
+        done = kg("show", str(out), "--article", name, "-o", str(path))
+        assert done.returncode == 0, done.stderr
+        pages[name] = path.read_text(encoding="utf-8")
+    assert kg("show", str(out), "--all", "-o", str(tmp_path / "all")).returncode == 0
+    for name in ("a", "b"):
+        for text in (pages[name], (tmp_path / "all" / f"{name}.html").read_text(encoding="utf-8")):
+            assert "Events (2)" in text, name  # the meeting and the attack, on both pages
+            assert '<mark class="event">shelled' in text
