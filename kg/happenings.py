@@ -77,6 +77,8 @@ class _Event:
     date: str | None = None
     place: str | None = None
     modality: str | None = None
+    ballots: tuple[tuple[str, str], ...] = ()  # (voter, choice), sorted
+    facts: set[str] = field(default_factory=set)  # the fillable facts it states
 
     def key(self) -> tuple[object, ...] | None:
         """What two reports of one happening share (None: never merged)."""
@@ -89,6 +91,8 @@ class _Event:
             tuple(sorted(agents)),
             tuple(sorted(targets)),
             tuple(sorted(partners)),
+            tuple(sorted(self.sides.get("body", set()))),  # a vote: the same body,
+            self.ballots,  # and the same ballots
             self.modality,
         )
 
@@ -108,6 +112,7 @@ class Merges:
     counts: dict[str, int] = field(default_factory=dict)
     home: dict[str, str] = field(default_factory=dict)
     rewritten: set[str] = field(default_factory=set)  # articles with an event merged away
+    keep: dict[str, set[str]] = field(default_factory=dict)  # report → facts the node lacks
 
     def by_article(self) -> dict[str, list[str]]:
         """Article id → the kept event nodes whose canonical event it holds."""
@@ -135,16 +140,33 @@ def _event_of(iri: str) -> str:
     return head + "/".join(parts[:2])
 
 
+#: Facts a merged node takes from a later report when its own report lacks them (a toll
+#: with its qualifier, a place, a weapon and how many).
+FILLABLE = {
+    f"<{PEK_NS}{name}>": {f"<{PEK_NS}{n}>" for n in also}
+    for name, also in (
+        ("place", ("place",)),
+        ("deaths", ("deaths", "deathsQualifier")),
+        ("instrument", ("instrument", "quantity")),
+    )
+}
+
+
 def _events(article: str, article_date: str, nt: str) -> Iterator[_Event]:
     found: dict[str, _Event] = {}
+    ballots: dict[str, dict[str, str]] = defaultdict(dict)  # ballot IRI → voter, choice
     for line in split_lines(nt):
         if not line.startswith(_EVENT):
             continue
         subject, predicate, obj = _parse_line(line)
         iri = subject[1:-1]
-        if _event_of(iri) != iri:
-            continue  # a ballot of the event, not an event
+        if _event_of(iri) != iri:  # a ballot of the event
+            if predicate in (f"<{PEK_NS}voter>", f"<{PEK_NS}choice>"):
+                ballots[iri][predicate] = _value(obj)
+            continue
         event = found.setdefault(iri, _Event(iri, article, article_date))
+        if predicate in FILLABLE:
+            event.facts.add(predicate)
         if predicate == f"<{RDF_TYPE}>":
             event.classes.add(_value(obj))
         elif predicate in _SIDES:
@@ -155,6 +177,11 @@ def _events(article: str, article_date: str, nt: str) -> Iterator[_Event]:
             event.place = _value(obj)
         elif predicate == f"<{PEK_NS}modality>":
             event.modality = _value(obj)
+    for ballot, parts in ballots.items():
+        voted = found.get(_event_of(ballot))
+        if voted is not None:
+            pair = (parts.get(f"<{PEK_NS}voter>", ""), parts.get(f"<{PEK_NS}choice>", ""))
+            voted.ballots = tuple(sorted({*voted.ballots, pair}))
     yield from found.values()
 
 
@@ -212,6 +239,11 @@ def _merge_group(members: list[_Event], merges: Merges) -> None:
             continue
         head = min(cluster, key=_order)
         articles = {e.article for e in cluster}
+        for fact, together in FILLABLE.items():  # what the head lacks, the first to say it
+            if fact not in head.facts:
+                giver = min((e for e in cluster if fact in e.facts), key=_order, default=None)
+                if giver is not None:
+                    merges.keep.setdefault(giver.iri, set()).update(together)
         for event in cluster:
             if event is not head:
                 merges.canonical[event.iri] = head.iri
@@ -236,7 +268,7 @@ def rewrite_nt(nt: str, merges: Merges) -> str:
                     continue  # a merged report's ballot: the node keeps its own
             head = merges.canonical.get(iri)
             if head is not None:
-                if predicate in CANONICAL_ONLY:
+                if predicate in CANONICAL_ONLY and predicate not in merges.keep.get(iri, ()):
                     continue
                 subject = f"<{head}>"
             moved = merges.canonical.get(obj[1:-1]) if obj.startswith(_EVENT) else None

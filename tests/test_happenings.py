@@ -207,3 +207,42 @@ def test_reports_cluster_by_the_first_date_and_by_place() -> None:
     # (Odesa's); the one two days after the first stays alone.
     assert found.canonical == {E + "c/1": E + "b/1"}
     assert found.counts == {E + "a/1": 1, E + "b/1": 2, E + "d/1": 1}
+
+
+def test_votes_of_other_bodies_or_ballots_stay_apart_and_a_later_toll_is_kept() -> None:
+    ns = happenings.PEK_NS
+
+    def vote(iri: str, body: str, choice: str) -> str:
+        b = f"{iri}/ballot/country-rus"
+        return "".join(
+            line + "\n"
+            for line in (
+                f"<{iri}> <{happenings.RDF_TYPE}> <{ns}Vote> .",
+                f"<{iri}> <{ns}body> <https://w3id.org/pekg/id/org/{body}> .",
+                f"<{iri}> <{ns}target> <https://w3id.org/pekg/id/country/SYR> .",
+                f'<{iri}> <{ns}date> "2022-03-01"^^<{happenings.XSD_NS}date> .',
+                f"<{iri}> <{ns}ballot> <{b}> .",
+                f"<{b}> <{ns}voter> <https://w3id.org/pekg/id/country/RUS> .",
+                f"<{b}> <{ns}choice> <{ns}{choice}> .",
+            )
+        )
+
+    apart = happenings.find_merges(
+        [
+            ("a", "2022-03-01", vote(E + "a/1", "un-security-council", "Veto")),
+            ("b", "2022-03-01", vote(E + "b/1", "un-general-assembly", "Veto")),
+            ("c", "2022-03-01", vote(E + "c/1", "un-security-council", "No")),
+        ]
+    )
+    assert apart.canonical == {}
+    toll = f'<{E}b/1> <{ns}deaths> "12"^^<{happenings.XSD_NS}integer> .\n'
+    later = _nt(E + "b/1", "Attack", "RUS", "2022-03-01") + toll
+    found = happenings.find_merges(
+        [
+            ("a", "2022-03-01", _nt(E + "a/1", "Attack", "RUS", "2022-03-01")),
+            ("b", "2022-03-02", later),
+        ]
+    )
+    moved = happenings.rewrite_nt(later, found)
+    assert f"<{E}a/1> <{ns}deaths>" in moved  # the node lacked a toll: the later report's
+    assert f"<{E}a/1> <{ns}confidence>" not in moved  # but it keeps its own confidence
