@@ -218,22 +218,41 @@ def _merge_group(members: list[_Event], merges: Merges) -> None:
     """Cluster one key's events by date (a day apart at most, places agreeing), merge each."""
     members.sort(key=lambda e: (_day(e.date or "") or dt.date.max, _order(e)))
     clusters: list[list[_Event]] = []
+    # Members come by date, so only the newest clusters can be a day from the next one:
+    # the newest with each place, the newest with none, and the newest of all.
+    first: dict[int, dt.date] = {}  # cluster index → its first day
+    place_of: dict[int, str | None] = {}
+    by_place: dict[str, int] = {}
+    unplaced: int | None = None
+    newest: int | None = None
     for event in members:
         day = _day(event.date or "")
-        # Members come by date: only the latest clusters can be a day from this one.
-        for cluster in reversed(clusters):
-            first = _day(cluster[0].date or "")
-            if day is None or first is None or (day - first).days > 1:
-                clusters.append([event])
-                break
-            places = {e.place for e in cluster if e.place} | (
-                {event.place} if event.place else set()
-            )
-            if len(places) <= 1:
-                cluster.append(event)
-                break
-        else:
-            clusters.append([event])
+
+        def near(index: int | None, day: dt.date | None = day) -> bool:
+            return index is not None and day is not None and (day - first[index]).days <= 1
+
+        chosen: int | None = None
+        if event.place is not None:
+            chosen = by_place.get(event.place)
+            if not near(chosen):
+                chosen = unplaced if near(unplaced) else None
+                if chosen is not None:  # a cluster with no place yet takes this one's
+                    unplaced = None
+                    place_of[chosen] = event.place
+                    by_place[event.place] = chosen
+        elif near(newest):
+            chosen = newest
+        if chosen is None or day is None:
+            chosen = len(clusters)
+            clusters.append([])
+            first[chosen] = day or dt.date.max
+            place_of[chosen] = event.place
+            if event.place is None:
+                unplaced = chosen
+            else:
+                by_place[event.place] = chosen
+        clusters[chosen].append(event)
+        newest = chosen
     for cluster in clusters:
         if len(cluster) < 2:
             continue
