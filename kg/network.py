@@ -91,6 +91,9 @@ class EventInfo:
     article_title: str | None = None
     article_id: str | None = None
     article_url: str | None = None
+    #: Every article reporting it (one happening may be told by several):
+    #: (article IRI, title, id, URL), earliest id first; the first is ``article``.
+    reports: tuple[tuple[str, str | None, str | None, str | None], ...] = ()
     roles: dict[str, set[str]] = field(default_factory=dict)  # actor IRI → role labels
 
 
@@ -99,6 +102,10 @@ def _event_class(graph: Graph, event: Any) -> str:
         _name(c) for c in graph.objects(event, RDF.type) if _name(c) not in _SKIP_CLASSES
     )
     return names[0] if names else "Event"
+
+
+def _text(value: Any) -> str | None:
+    return None if value is None else str(value)
 
 
 def events(graph: Graph) -> list[EventInfo]:
@@ -116,7 +123,18 @@ def events(graph: Graph) -> list[EventInfo]:
         evidence = graph.value(event, PEK.evidence)
         sentence = graph.value(evidence, PEK.sentence) if evidence is not None else None
         trigger = graph.value(event, PEK.trigger)
-        article = graph.value(event, PROV.wasDerivedFrom)
+        reports = tuple(
+            sorted(
+                (
+                    str(a),
+                    _text(graph.value(a, DCTERMS.title)),
+                    _text(graph.value(a, PEK.articleId)),
+                    _text(graph.value(a, PROV.atLocation)),
+                )
+                for a in set(graph.objects(event, PROV.wasDerivedFrom))
+            )
+        )
+        article = URIRef(reports[0][0]) if reports else None
         title = graph.value(article, DCTERMS.title) if article is not None else None
         article_id = graph.value(article, PEK.articleId) if article is not None else None
         url = graph.value(article, PROV.atLocation) if article is not None else None
@@ -131,6 +149,7 @@ def events(graph: Graph) -> list[EventInfo]:
             article_title=str(title) if title is not None else None,
             article_id=str(article_id) if article_id is not None else None,
             article_url=str(url) if url is not None else None,
+            reports=reports,
         )
         for prop in ("agent", "target", "participant", "about", "body"):
             for actor in graph.objects(event, PEK[prop]):
@@ -177,8 +196,13 @@ def actor_graph(graph: Graph, infos: list[EventInfo] | None = None) -> nx.Graph:
     """
     g = nx.Graph()
     _actor_nodes(graph, g)
+    sides = affiliations(graph)
+
+    def linked(a: str, b: str) -> bool:  # not a member and its own side
+        return a in g and b in g and a != b and sides.get(a) != b and sides.get(b) != a
+
     for info in events(graph) if infos is None else infos:
-        pairs = {(a, b) for a, b in directed_pairs(info) if a in g and b in g and a != b}
+        pairs = {(a, b) for a, b in directed_pairs(info) if linked(a, b)}
         for a, b in sorted({tuple(sorted(p)) for p in pairs}):
             if not g.has_edge(a, b):
                 g.add_edge(

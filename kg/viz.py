@@ -354,15 +354,19 @@ def _sources(infos: Iterable[EventInfo], pages: str | None, limit: int = 8) -> l
     (http and https only) and, with ``pages``, the article view's file."""
     out: dict[str, dict[str, Any]] = {}
     for info in sorted(infos, key=lambda i: (i.date or "9999", i.article or "")):
-        key = info.article or info.iri
-        if key in out or len(out) >= limit:
-            continue
-        url = info.article_url if info.article_url and _WEB.match(info.article_url) else None
-        out[key] = {
-            "title": info.article_title or info.article_id or "article",
-            "url": url,
-            "page": article_page(pages, info.article_id) if pages and info.article_id else None,
-        }
+        reports = info.reports or (
+            ((info.article, info.article_title, info.article_id, info.article_url),)
+            if info.article
+            else ()
+        )
+        for iri, title, article_id, url in reports:
+            if iri in out or len(out) >= limit:
+                continue
+            out[iri] = {
+                "title": title or article_id or "article",
+                "url": url if url and _WEB.match(url) else None,
+                "page": article_page(pages, article_id) if pages and article_id else None,
+            }
     return list(out.values())
 
 

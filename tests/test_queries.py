@@ -434,3 +434,29 @@ def test_unrealised(tmp_path: Path) -> None:
     seed_rows = q.run([SEED], LIBRARY["unrealised"].text, "rdflib").rows
     assert [(str(r[1]), str(r[2])) for r in seed_rows] == [("negated", "Meeting")]
     assert "speak" in [str(v) for v in seed_rows[0]]
+
+
+def test_dyad_counts_a_doer_with_partners_as_the_analysis_does(tmp_path: Path) -> None:
+    from rdflib import Graph
+
+    from kg.analyze import analyze, dyad
+
+    ttl = tmp_path / "hosted.ttl"
+    ttl.write_text(
+        """
+        @prefix pek: <https://w3id.org/pekg/ontology#> .
+        @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+        @base <https://w3id.org/pekg/id/> .
+        <event/x/1> a pek:Event, pek:Meeting ; pek:agent <country/RUS> ;
+            pek:participant <country/RUS>, <country/CHN> ; pek:date "2022-01-01" .
+        <country/RUS> a pek:Actor, pek:Country ; rdfs:label "Russia" .
+        <country/CHN> a pek:Actor, pek:Country ; rdfs:label "China" .
+        """
+    )
+    for engine in q.ENGINES:
+        rows = select([ttl], "dyad", engine, a="Russia", b="China")
+        assert [(r["class"], r["direction"]) for r in rows] == [("Meeting", "a → b")], engine
+    analysis = analyze(Graph().parse(ttl))
+    rus, chn = "https://w3id.org/pekg/id/country/RUS", "https://w3id.org/pekg/id/country/CHN"
+    assert dyad(analysis.countries, rus, chn).count == 1
+    assert dyad(analysis.countries, chn, rus).count == 0
