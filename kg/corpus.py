@@ -33,7 +33,7 @@ import shutil
 import sqlite3
 import zlib
 from collections import Counter, deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
@@ -304,6 +304,17 @@ class Manifest:
             return False
         stat = path.stat()
         return bool(row[0] == _written_token(fmt, state, stat.st_size, stat.st_mtime_ns))
+
+    def set_merged(self, merged: Mapping[str, int]) -> None:
+        """Remember how many reports of each class the last graph merged into others'."""
+        self.db.execute(
+            "INSERT OR REPLACE INTO meta VALUES ('merged', ?)", (json.dumps(dict(merged)),)
+        )
+
+    def merged(self) -> Counter[str]:
+        """Reports of each class the last written graph merged into other reports' nodes."""
+        row = self.db.execute("SELECT value FROM meta WHERE key='merged'").fetchone()
+        return Counter(json.loads(row[0])) if row else Counter()
 
     def mark_written(self, fmt: str, path: Path, state: str) -> None:
         """Remember that ``path`` was written in ``fmt`` from ``state``."""
@@ -646,7 +657,7 @@ def _actors_turtle(lines: Iterable[str], chunk: int = 2000) -> Iterator[str]:
         yield turtle_chunk(buffer)
 
 
-def write_from_manifest(manifest: Manifest, handle: LineSink, fmt: str) -> None:
+def write_from_manifest(manifest: Manifest, handle: LineSink, fmt: str) -> happenings.Merges:
     """Write the whole graph in ``fmt`` (ttl, nt, nq, trig) from the manifest, streaming.
 
     People named by a bare surname are merged into the one full name of the build
@@ -706,6 +717,8 @@ def write_from_manifest(manifest: Manifest, handle: LineSink, fmt: str) -> None:
         for chunk in _actors_turtle(actor_lines):
             handle.write(chunk)
         handle.write("}\n")
+    manifest.set_merged(same.merged_away)
+    return same
 
 
 def _article_graph(article_id: str) -> str:
@@ -1018,9 +1031,11 @@ def _keep_store(manifest: Manifest, graph_file: Path, fmt: str, keep: bool) -> N
             query.write_store(graph_file)
             return
         lines = "nq" if chosen.quads else "nt"
-        query.write_store(
-            graph_file, lambda sink: write_from_manifest(manifest, sink, lines), quads=chosen.quads
-        )
+
+        def feed(sink: Any) -> None:
+            write_from_manifest(manifest, sink, lines)
+
+        query.write_store(graph_file, feed, quads=chosen.quads)
 
 
 def _build_locked(
@@ -1090,6 +1105,7 @@ def _build_locked(
             else:
                 result.path = write_graph_file(manifest, out, fmt)
                 manifest.mark_written(fmt, result.path, state)
+            result.events -= manifest.merged()  # one event per happening, as written
             drop_other_graph_files(out, fmt)
             _keep_store(manifest, result.path, fmt, keep_store)
     finally:

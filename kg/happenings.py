@@ -113,6 +113,7 @@ class Merges:
     home: dict[str, str] = field(default_factory=dict)
     rewritten: set[str] = field(default_factory=set)  # articles with an event merged away
     keep: dict[str, set[str]] = field(default_factory=dict)  # report → facts the node lacks
+    merged_away: dict[str, int] = field(default_factory=dict)  # class → reports merged away
 
     def by_article(self) -> dict[str, list[str]]:
         """Article id → the kept event nodes whose canonical event it holds."""
@@ -267,6 +268,10 @@ def _merge_group(members: list[_Event], merges: Merges) -> None:
             if event is not head:
                 merges.canonical[event.iri] = head.iri
                 merges.rewritten.add(event.article)
+                for cls in event.classes:
+                    name = cls.rpartition("#")[2]
+                    if cls.startswith(PEK_NS) and name != "Event":
+                        merges.merged_away[name] = merges.merged_away.get(name, 0) + 1
                 merges.counts.pop(event.iri, None)
                 merges.home.pop(event.iri, None)
         merges.counts[head.iri] = len(articles)

@@ -246,3 +246,18 @@ def test_votes_of_other_bodies_or_ballots_stay_apart_and_a_later_toll_is_kept() 
     moved = happenings.rewrite_nt(later, found)
     assert f"<{E}a/1> <{ns}deaths>" in moved  # the node lacked a toll: the later report's
     assert f"<{E}a/1> <{ns}confidence>" not in moved  # but it keeps its own confidence
+
+
+def test_the_build_summary_counts_happenings(two: tuple[Path, Path, Dataset]) -> None:
+    src, out, _ = two
+    for _ in range(2):  # written, then unchanged
+        done = subprocess.run(
+            [sys.executable, "-m", "kg.cli", "build", str(src), "-o", str(out)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+        assert done.returncode == 0, done.stderr
+        line = next(x for x in done.stdout.splitlines() if x.startswith("events:"))
+        assert line.split(None, 1)[1] == "Attack 1, Meeting 1"
