@@ -248,22 +248,10 @@ def _moved(offset: int, kept: Sequence[tuple[int, int, int]]) -> int | None:
     return None
 
 
-def find_text(graph: Graph, article_id: str, sources: Sequence[str | Path]) -> str | None:
+def find_text(article_id: str, sources: Sequence[str | Path]) -> str | None:
     """The article's text read again from ``sources`` (files or directories, as ``kg build``
-    reads them), when it is the text the graph was built from; else None."""
-    from kg.model import Article
-    from kg.read import ReadError, iter_articles
-
-    if not sources:
-        return None
-    try:
-        items = iter_articles(sources)
-        for item in items:
-            if isinstance(item, Article) and item.id == article_id:
-                return item.text
-    except (ReadError, OSError):
-        return None
-    return None
+    reads them), if they hold it; :func:`read_facts` checks it is the text built."""
+    return texts_from(sources, {article_id}).get(article_id)
 
 
 def read_facts(graph: Graph, article_id: str, text: str | None = None) -> ArticleFacts:

@@ -424,7 +424,7 @@ def cmd_show(args: argparse.Namespace) -> int:
             except GraphLoadError as err:
                 raise UserError(str(err)) from None
             found = args.text or [p for p in [manifest_source(args.graphs, article_id)] if p]
-            text, page = find_text(graph, article_id, found), out
+            text, page = find_text(article_id, found), out
         try:
             facts = read_facts(graph, article_id, text)
             write_page(facts, page)

@@ -175,6 +175,21 @@ def _actor_nodes(graph: Graph, g: nx.Graph) -> None:
         g.add_node(str(node), label=label(graph, node), kind=kind(graph, node))
 
 
+def _count_event(g: nx.Graph, a: str, b: str, info: EventInfo, **extra: Any) -> dict[str, Any]:
+    """Count one event on the edge ``a``–``b`` (made with ``extra`` attributes if new):
+    its weight, class, date, IRI and Goldstein value. Returns the edge's attributes."""
+    if not g.has_edge(a, b):
+        g.add_edge(a, b, weight=0, classes={}, dates=[], events=[], balance=0.0, **extra)
+    edge: dict[str, Any] = g[a][b]
+    edge["weight"] += 1
+    edge["classes"][info.cls] = edge["classes"].get(info.cls, 0) + 1
+    if info.date:
+        edge["dates"].append(info.date)
+    edge["events"].append(info.iri)
+    edge["balance"] = round(edge["balance"] + info.goldstein, 6)
+    return edge
+
+
 def actor_graph(graph: Graph, infos: list[EventInfo] | None = None) -> nx.Graph:
     """Actors linked when one acts on the other, as event coders record dyads.
 
@@ -204,17 +219,7 @@ def actor_graph(graph: Graph, infos: list[EventInfo] | None = None) -> nx.Graph:
     for info in events(graph) if infos is None else infos:
         pairs = {(a, b) for a, b in directed_pairs(info) if linked(a, b)}
         for a, b in sorted({tuple(sorted(p)) for p in pairs}):
-            if not g.has_edge(a, b):
-                g.add_edge(
-                    a, b, weight=0, classes={}, dates=[], events=[], balance=0.0, directions={}
-                )
-            edge = g[a][b]
-            edge["weight"] += 1
-            edge["classes"][info.cls] = edge["classes"].get(info.cls, 0) + 1
-            if info.date:
-                edge["dates"].append(info.date)
-            edge["events"].append(info.iri)
-            edge["balance"] = round(edge["balance"] + info.goldstein, 6)
+            edge = _count_event(g, a, b, info, directions={})
             for pair in ((a, b), (b, a)):
                 if pair in pairs:
                     edge["directions"][pair] = edge["directions"].get(pair, 0) + 1
@@ -439,15 +444,7 @@ def _link_directed(
             classes = internal.setdefault(node, {})
             classes[info.cls] = classes.get(info.cls, 0) + 1
         for a, b in sorted((a, b) for a, b in folded if a != b):
-            if not g.has_edge(a, b):
-                g.add_edge(a, b, weight=0, classes={}, dates=[], events=[], balance=0.0)
-            edge = g[a][b]
-            edge["weight"] += 1
-            edge["classes"][info.cls] = edge["classes"].get(info.cls, 0) + 1
-            if info.date:
-                edge["dates"].append(info.date)
-            edge["events"].append(info.iri)
-            edge["balance"] = round(edge["balance"] + info.goldstein, 6)
+            _count_event(g, a, b, info)
     for _, _, data in g.edges(data=True):
         data["dates"].sort()
     return internal
