@@ -21,6 +21,7 @@ graph of its IRI, ``pekr:article/<id>``, and actor descriptions in
 
 from __future__ import annotations
 
+import datetime as dt
 import errno
 import hashlib
 import io
@@ -31,6 +32,7 @@ import os
 import re
 import shutil
 import sqlite3
+import sys
 import zlib
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -520,6 +522,53 @@ def process_batch(
 Outputs = list[ArticleOutput | ArticleSkipped]
 
 
+#: A short text whose extraction touches the lexicons and rules that load on first use.
+PRELOAD_TEXT = (
+    "Russian President Vladimir Putin met U.S. Secretary of State Rex Tillerson in "
+    'Moscow on Monday. "We will respond," Putin said. Syrian forces shelled Aleppo, '
+    "killing 12 civilians. The UN Security Council voted on the resolution; China "
+    "abstained and Russia vetoed it. France accused Iran of violating the deal."
+)
+
+
+def worker_context() -> Any:
+    """How worker processes start: forked where that is safe, else spawned.
+
+    A forked worker starts with everything this process has loaded (the spaCy pipeline,
+    the lexicons), shared page by page until written, so two workers do not each pay
+    for the model load again. Forking is used on Linux and only while this process
+    runs a single thread (a thread holding a lock at the fork would leave the lock
+    held in the child forever); elsewhere workers are spawned and load their own.
+
+    >>> worker_context().get_start_method() in ("fork", "spawn")
+    True
+    """
+    import threading
+
+    if (
+        sys.platform.startswith("linux")
+        and "fork" in multiprocessing.get_all_start_methods()
+        and threading.active_count() == 1
+    ):
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
+
+
+def preload(model: str | None) -> None:
+    """Load the pipeline and every lexicon, and extract :data:`PRELOAD_TEXT` once.
+
+    Called before forking workers, so that they inherit what a first article would
+    otherwise make each of them load on its own.
+    """
+    from kg import lexicon
+    from kg import nlp as nlp_stage
+
+    lexicon.preload()
+    nlp = nlp_stage.load(model)
+    warm = Article("preload", PRELOAD_TEXT, date=dt.date(2017, 4, 10))
+    build_one(nlp, warm, "", None, None)
+
+
 def _ordered(
     batches: Iterable[list[tuple[Article, str]]],
     workers: int,
@@ -531,9 +580,9 @@ def _ordered(
         for batch in batches:
             yield process_batch(batch, model, timeout=timeout)
         return
-    import multiprocessing
-
-    context = multiprocessing.get_context("spawn")
+    context = worker_context()
+    if context.get_start_method() == "fork":
+        preload(model)  # once here: the forked workers share the pipeline and lexicons
     initargs = (
         model,
         dictionary.active_path(),

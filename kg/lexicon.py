@@ -1231,3 +1231,25 @@ def org_words() -> frozenset[str]:
 def act_heads() -> frozenset[str]:
     """Head nouns (lemmas) that make the event noun before them an act ("mediation effort")."""
     return _words("act_heads.txt")
+
+
+def preload() -> int:
+    """Call every cached loader of this module that takes no argument; return how many.
+
+    A process that forks workers calls it first, so that the workers share the word
+    lists instead of each reading them again.
+
+    >>> preload() > 20
+    True
+    """
+    import inspect
+
+    loaded = 0
+    for name, value in sorted(globals().items()):
+        if name.startswith("_") or not hasattr(value, "cache_info"):
+            continue
+        params = inspect.signature(value).parameters.values()
+        if all(p.default is not p.empty for p in params):
+            value()
+            loaded += 1
+    return loaded

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import sys
 from pathlib import Path
 
 import pytest
@@ -512,3 +513,31 @@ def test_a_half_loaded_store_of_an_interrupted_build_is_removed(tmp_path: Path) 
     (half / "000001.sst").write_bytes(b"\0")
     corpus.build_corpus(articles(vote=TEXTS["vote"]), tmp_path)
     assert not half.exists()
+
+
+def test_workers_fork_only_while_this_process_runs_one_thread(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import threading
+
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
+    linux = sys.platform.startswith("linux")
+    assert corpus.worker_context().get_start_method() == ("fork" if linux else "spawn")
+    monkeypatch.setattr(threading, "active_count", lambda: 2)  # a thread could hold a lock
+    assert corpus.worker_context().get_start_method() == "spawn"
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
+    monkeypatch.setattr(sys, "platform", "darwin")
+    assert corpus.worker_context().get_start_method() == "spawn"
+
+
+@pytest.mark.parametrize("threads", [1, 2], ids=["forked", "spawned"])
+def test_workers_build_what_one_process_builds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, threads: int
+) -> None:
+    import threading
+
+    one = corpus.build_corpus(articles(**TEXTS), tmp_path / "one", workers=1)
+    monkeypatch.setattr(threading, "active_count", lambda: threads)
+    two = corpus.build_corpus(articles(**TEXTS), tmp_path / "two", workers=2)
+    assert one.path.read_bytes() == two.path.read_bytes()
+    assert (two.built, two.problems) == (3, [])
