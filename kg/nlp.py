@@ -235,14 +235,16 @@ def add_components(nlp: Language) -> Language:
             config={"overwrite_ents": False},
             after="ner" if "ner" in nlp.pipe_names else None,
         )
-        ruler.add_patterns(gazetteer_patterns())  # type: ignore[attr-defined]
+        with nlp.select_pipes(enable=[]):  # matched on words: the patterns need no parse
+            ruler.add_patterns(gazetteer_patterns())  # type: ignore[attr-defined]
     if "pekg_titles" not in nlp.pipe_names:
         titles = nlp.add_pipe(
             "span_ruler",
             name="pekg_titles",
             config={"spans_key": TITLES_KEY, "phrase_matcher_attr": "LOWER"},
         )
-        titles.add_patterns(title_patterns())  # type: ignore[attr-defined]
+        with nlp.select_pipes(enable=[]):
+            titles.add_patterns(title_patterns())  # type: ignore[attr-defined]
     if not isinstance(nlp.tokenizer, PiecewiseTokenizer):
         nlp.tokenizer = PiecewiseTokenizer(nlp.tokenizer)  # type: ignore[assignment]
     nlp.max_length = MAX_LENGTH

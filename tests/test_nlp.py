@@ -44,3 +44,26 @@ def test_pieces_join_back_into_the_text() -> None:
     pieces = kg_nlp.run_pieces(text)
     assert "".join(pieces) == text
     assert max(len(p.strip()) for p in pieces) <= kg_nlp.MAX_RUN
+
+
+def test_rulers_tokenise_their_patterns_without_running_the_pipeline() -> None:
+    """Loading the gazetteer and titles must not parse their ~1,600 patterns (a second per
+    process with the statistical model): they match on words only."""
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    seen: list[str] = []
+
+    @Language.component("pekg_test_counter")
+    def counter(doc: Doc) -> Doc:
+        seen.append(doc.text)
+        return doc
+
+    pipeline = English()
+    pipeline.add_pipe("pekg_test_counter")
+    kg_nlp.add_components(pipeline)
+    assert seen == []
+    doc = pipeline("The Secretary of State flew to Moscow.")
+    assert seen == ["The Secretary of State flew to Moscow."]
+    assert [(e.text, e.label_) for e in doc.ents] == [("Moscow", "GPE")]
+    assert [s.text for s in doc.spans[kg_nlp.TITLES_KEY]] == ["Secretary of State"]
