@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 # Where make demo writes the sample's graph, report, view and screenshot.
 OUT := out
 
-.PHONY: demo test lint install notebook bench fuzz model clean
+.PHONY: demo test lint install notebook bench bench-large fuzz model clean
 
 # The stamp is written last: an install that fails or is interrupted leaves none, so the
 # next run installs again, and a venv whose Python or pip does not run is made anew.
@@ -39,17 +39,31 @@ notebook: $(STAMP)
 	test -x $(BIN)/jupyter-lab || $(BIN)/python -m pip install --quiet -e ".[dev,notebook]"
 	$(BIN)/jupyter-lab $(if $(filter 0,$(shell id -u)),--allow-root) notebooks/explore.ipynb
 
-# Throughput against raw spaCy, memory, SPARQL engines, analysis scaling, kg analyze and
-# kg viz at a million triples with a 5,000-actor page in Chromium (a few minutes).
+# Benchmarks, each figure set beside its target in results.md (bench/summary.py).
+# `make bench` (about 5 minutes) runs them on smaller inputs into out/bench/;
+# `make bench-large` (about 30 minutes) at the targets' sizes into bench/ (committed):
+# 150k words, 1k-20k articles, 1M triples, a 64k-word article, 80k persons, a
+# 5,000-actor page in Chromium, and the event detector's cost.
+BENCH_DIR := $(OUT)/bench
 bench: $(STAMP)
+	mkdir -p $(BENCH_DIR)
+	$(BIN)/python bench/build.py --words 30000 --rss-articles 500 2000 --out $(BENCH_DIR)/build.md
+	$(BIN)/python bench/queries.py --sizes 10k,100k --out $(BENCH_DIR)/queries.md
+	$(BIN)/python bench/analysis.py --sizes 10k,100k --out $(BENCH_DIR)/analysis.md
+	$(BIN)/python bench/identity.py --sizes 2000,8000 --out $(BENCH_DIR)/identity.md
+	$(BIN)/python bench/long.py --sizes 1000,4000,16000 --out $(BENCH_DIR)/long.md
+	$(BIN)/python bench/commands.py --sizes 100k --view-actors 1000 --out $(BENCH_DIR)/commands.md
+	$(BIN)/python bench/summary.py $(BENCH_DIR)
+
+bench-large: $(STAMP)
 	$(BIN)/python bench/build.py
-	$(BIN)/python bench/analysis.py
 	$(BIN)/python bench/queries.py
+	$(BIN)/python bench/analysis.py
 	$(BIN)/python bench/identity.py
 	$(BIN)/python bench/long.py
-	$(BIN)/python bench/stages.py
-	$(BIN)/python bench/detector.py
 	$(BIN)/python bench/commands.py --sizes 100k,1M --view-actors 5000
+	$(BIN)/python bench/detector.py
+	$(BIN)/python bench/summary.py bench
 
 # Hostile input through the real kg command line: tracebacks, hangs, broken or invalid
 # graphs, lost articles (about 10 minutes; tools/fuzz.py --help for size and seed).

@@ -1,13 +1,16 @@
 """Benchmark of corpus builds: throughput against raw spaCy, memory, and SPARQL engines.
 
-Run with ``make bench`` (or ``.venv/bin/python bench/build.py``); it prints a table and
-writes ``bench/results.md``. Every figure that compares two things is a ratio measured
-in the same run, on the same texts, since absolute speeds depend on the machine.
+Run by ``make bench-large`` (``make bench`` on a smaller corpus); it prints a table and
+writes ``bench/build.md`` and its key figures to ``bench/build.json`` (bench/summary.py
+sets them beside their targets in ``bench/results.md``). Every figure that compares two
+things is a ratio measured in the same run, on the same texts, since absolute speeds
+depend on the machine.
 
 1. Throughput: ``kg build`` (reading, parsing, extraction, writing the graph) against
    raw spaCy ``nlp.pipe`` with the same model on the same texts, single-process and
-   with 2 processes (``--workers 2`` against ``nlp.pipe(n_process=2)``).
-2. Peak RSS of ``kg build --workers 1`` on 1k and 10k articles.
+   with 2 processes (``--workers 2`` against ``nlp.pipe(n_process=2)``), and the CPU
+   time of all the build's processes with 2 workers against 1.
+2. Peak RSS of ``kg build --workers 1`` on 1k and 20k articles.
 3. Loading the built graph and answering every library query in pyoxigraph and in
    rdflib.
 4. The per-stage split of the single-process build (bench/stages.py).
@@ -22,6 +25,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -32,6 +36,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from report import write_figures  # noqa: E402
+
 EVAL = ROOT.parent / "shared" / "eval" / "plover" / "plover-gsr-dev.json"
 
 
@@ -108,7 +116,8 @@ def raw_seconds(corpus: Path, processes: int) -> float:
 
 
 def build_seconds(corpus: Path, out: Path, workers: int) -> tuple[float, float]:
-    """Seconds ``kg build`` takes, in all and without loading the model (measured apart)."""
+    """Seconds ``kg build`` takes: wall-clock, and CPU of all its processes (workers too)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(
         [
@@ -128,7 +137,10 @@ def build_seconds(corpus: Path, out: Path, workers: int) -> tuple[float, float]:
         check=True,
         cwd=ROOT,
     )
-    return time.perf_counter() - start, model_load_seconds()
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    return wall, cpu
 
 
 def model_load_seconds() -> float:
@@ -201,16 +213,16 @@ def engines(graph: Path) -> dict[str, float]:
 def main() -> None:
     """Run the benchmark and write ``bench/results.md``."""
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--words", type=int, default=1_000_000, help="corpus size in words")
+    p.add_argument("--words", type=int, default=150_000, help="corpus size in words")
     p.add_argument(
         "--rss-articles",
         type=int,
         nargs=2,
-        default=[1000, 10000],
+        default=[1000, 20000],
         metavar=("SMALL", "LARGE"),
         help="article counts for the memory test",
     )
-    p.add_argument("--out", type=Path, default=ROOT / "bench" / "results.md")
+    p.add_argument("--out", type=Path, default=ROOT / "bench" / "build.md")
     args = p.parse_args()
 
     rows: list[tuple[str, str]] = []
@@ -224,9 +236,9 @@ def main() -> None:
         rows.append(("model load (per process)", f"{load:.1f} s"))
 
         raw1 = raw_seconds(corpus, 1)
-        build1, _ = build_seconds(corpus, work / "b1", 1)
+        build1, cpu1 = build_seconds(corpus, work / "b1", 1)
         raw2 = raw_seconds(corpus, 2)
-        build2, _ = build_seconds(corpus, work / "b2", 2)
+        build2, cpu2 = build_seconds(corpus, work / "b2", 2)
         for label, seconds in (
             ("raw spaCy nlp.pipe, 1 process", raw1),
             ("kg build --workers 1", build1),
@@ -249,6 +261,9 @@ def main() -> None:
         rows.append(
             ("build, 2 workers / 1 worker, without model loads", f"{steady1 / steady2:.2f}x")
         )
+
+        rows.append(("raw spaCy, 2 processes / 1 process", f"{raw1 / raw2:.2f}x"))
+        rows.append(("CPU of the build, 2 workers / 1 worker", f"{cpu2 / cpu1:.2f}x"))
 
         small, large = args.rss_articles
         rss = {}
@@ -280,12 +295,31 @@ def main() -> None:
         split_table = stages.table(total, split, n_words)
         print(split_table, flush=True)
 
+    command = f"python bench/build.py --words {args.words} --rss-articles {small} {large}"
     write_table(
         args.out,
         "Build benchmark",
-        f"Measured with `make bench` on {os.cpu_count()} cores; ratios are from one run.",
+        f"Command: `{command}`; {os.cpu_count()} cores; ratios are from one run.",
         rows,
         ["## Where the single-process build spends its time", "", split_table],
+    )
+    write_figures(
+        args.out,
+        command,
+        {
+            "words": n_words,
+            "build_over_raw_1": raw1 / build1,
+            "build_over_raw_1_steady": raw1 / (build1 - load),
+            "build_over_raw_2": raw2 / build2,
+            "workers_speedup": build1 / build2,
+            "workers_speedup_steady": (build1 - load) / (build2 - load),
+            "workers_cpu": cpu2 / cpu1,
+            "raw_speedup": raw1 / raw2,
+            "rss_articles": [small, large],
+            "rss_mib": [rss[small], rss[large]],
+            "stages": split,
+            "stage_total": total,
+        },
     )
 
 
@@ -298,6 +332,7 @@ def write_table(
     md = [f"# {title}", "", note, "", "| measure | value |", "|---|---|"]
     md += [f"| {k} | {v} |" for k, v in rows]
     md += ["", *after] if after else []
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("\n".join(md) + "\n", encoding="utf-8")
     print(f"wrote {path}")
 

@@ -28,6 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from analysis import human, parse_size, synthetic_graph  # noqa: E402
+from report import write_figures  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 KG = Path(sys.executable).with_name("kg")
@@ -175,14 +176,16 @@ def main(argv: list[str] | None = None) -> int:
                 if not big.ok:
                     return 1
                 page = check_page(html, args.out.with_suffix(".png"))
+    command = f"python bench/commands.py --sizes {args.sizes}" + (
+        f" --view-actors {args.view_actors}" if args.view_actors else ""
+    )
     lines = [
         "# Command benchmark",
         "",
         "`kg analyze` and `kg viz` on synthetic graphs (bench/analysis.py), each in a",
         "process of its own; peak memory is that process's maximum resident set.",
         "",
-        f"Command: `python bench/commands.py --sizes {args.sizes}"
-        + (f" --view-actors {args.view_actors}`" if args.view_actors else "`"),
+        f"Command: `{command}`",
         "",
         f"Machine: {platform.machine()}, {os.cpu_count()} CPUs, Python "
         f"{platform.python_version()}; load average {load:.2f} before the run.",
@@ -214,8 +217,21 @@ def main(argv: list[str] | None = None) -> int:
             f"- hover shows a tooltip: {'yes' if page.tooltip else 'no'}",
             f"- page errors: {len(page.errors)}",
         ]
+    args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines))
+    write_figures(
+        args.out,
+        command,
+        {
+            "triples": [size for size, _, _ in rows],
+            "analyze_seconds": [a.seconds for _, a, _ in rows],
+            "analyze_gib": [a.peak_bytes / GIB for _, a, _ in rows],
+            "viz_seconds": [v.seconds for _, _, v in rows],
+            "page_actors": args.view_actors if page is not None else 0,
+            "page_works": bool(page is not None and page.tooltip and not page.errors),
+        },
+    )
     ok = all(a.ok and v.ok for _, a, v in rows)
     return 0 if ok and (page is None or (page.tooltip and not page.errors)) else 1
 

@@ -106,6 +106,11 @@ def main(argv: list[str] | None = None) -> int:
         f"python bench/long.py --sizes {args.sizes}",
         load[0],
         "\n".join(lines),
+        {
+            "words": [r[0] for r in rows],
+            "extract_us_per_token": [round(r[3] / r[1] * 1e6, 2) for r in rows],
+            "parse_us_per_token": [round(r[2] / r[1] * 1e6, 2) for r in rows],
+        },
     )
     return 0
 

@@ -50,10 +50,11 @@ def bindings_for(entry: q.LibraryQuery) -> dict:
 
 
 def time_queries(
-    path: Path, engine: str, directory: Path | None = None
+    path: Path, engine: str, directory: Path | None = None, repeat: int = 1
 ) -> tuple[float, dict[str, tuple[float, int]]]:
     """Load ``path`` on ``engine``; (load seconds, {query: (seconds, rows)}) for the
-    library in ``directory`` (the repository's by default)."""
+    library in ``directory`` (the repository's by default), each query's fastest of
+    ``repeat`` runs."""
     start = time.perf_counter()
     if engine == "oxigraph":
         store = q.load_store([path])
@@ -65,13 +66,16 @@ def time_queries(
         binds = bindings_for(entry)
         # Each `kg query` runs in a process of its own: the garbage the last query left
         # is collected before the clock starts, not inside the next query's time.
-        gc.collect()
-        start = time.perf_counter()
-        if engine == "oxigraph":
-            result = q.run_oxigraph(store, entry.text, binds)
-        else:
-            result = q.run_rdflib(store, entry.text, binds)
-        out[name] = (time.perf_counter() - start, len(result.rows))
+        best = float("inf")
+        for _ in range(repeat):
+            gc.collect()
+            start = time.perf_counter()
+            if engine == "oxigraph":
+                result = q.run_oxigraph(store, entry.text, binds)
+            else:
+                result = q.run_rdflib(store, entry.text, binds)
+            best = min(best, time.perf_counter() - start)
+        out[name] = (best, len(result.rows))
     return loaded, out
 
 
@@ -94,6 +98,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     parser.add_argument("--rdflib", action="store_true", help="time the rdflib engine as well")
     parser.add_argument(
+        "--repeat", type=int, default=3, help="runs of each query, the fastest kept (default 3)"
+    )
+    parser.add_argument(
         "--queries", default=None, help="a directory of .rq files instead of queries/ (to compare)"
     )
     add_out_option(parser, __file__)
@@ -112,7 +119,8 @@ def main(argv: list[str] | None = None) -> int:
             del graph
             for engine in engines:
                 library = Path(args.queries) if args.queries else None
-                loaded, timed = time_queries(path, engine, library)
+                repeat = args.repeat if engine == "oxigraph" else 1
+                loaded, timed = time_queries(path, engine, library, repeat)
                 figures[(engine, size)] = (triples, loaded, timed)
     lines = []
     for engine in engines:
@@ -144,18 +152,28 @@ def main(argv: list[str] | None = None) -> int:
             f"Slowest query on oxigraph at {human(sizes[-1])}: {slowest[0]}, "
             f"{slowest[1][0]:.2f} s (target: every query within {TARGET_SECONDS:.0f} s)."
         )
+    key_figures: dict = {}
+    if len(sizes) > 1:
+        small, large = figures[("oxigraph", sizes[0])], figures[("oxigraph", sizes[-1])]
+        key_figures = {
+            "triples": [small[0], large[0]],
+            "seconds": {name: [small[2][name][0], large[2][name][0]] for name in large[2]},
+        }
     options = " --rdflib" if args.rdflib else ""
+    options += f" --repeat {args.repeat}" if args.repeat != 3 else ""
     options += f" --queries {args.queries}" if args.queries else ""
     write_report(
         args.out,
         "Query benchmark",
         [
             "Every library query (`queries/*.rq`) on synthetic graphs (see bench/analysis.py),",
-            "loaded from N-Triples into an in-memory store; seconds per query, one run each.",
+            "loaded from N-Triples into an in-memory store; seconds per query, the fastest",
+            f"of {args.repeat} runs on Oxigraph (one on rdflib).",
         ],
         f"python bench/queries.py --sizes {args.sizes} --seed {args.seed}{options}",
         load[0],
         "\n".join(lines),
+        key_figures,
     )
     return 0
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 
 def add_out_option(parser: argparse.ArgumentParser, script: str) -> None:
@@ -28,13 +30,36 @@ def machine_line(load_before: float) -> str:
     )
 
 
+def write_figures(out: str | Path, command: str, figures: Mapping[str, Any]) -> None:
+    """Write the key figures of a report ``out`` (``x.md``) to ``x.json`` beside it.
+
+    bench/summary.py reads them to set each figure beside its target.
+    """
+    if str(out) == "-":
+        return
+    record = {"command": command, "cpus": os.cpu_count(), **figures}
+    Path(out).with_suffix(".json").write_text(
+        json.dumps(record, indent=1, sort_keys=True) + "\n", encoding="utf-8"
+    )
+
+
 def write_report(
-    out: str, title: str, about: Sequence[str], command: str, load_before: float, table: str
+    out: str,
+    title: str,
+    about: Sequence[str],
+    command: str,
+    load_before: float,
+    table: str,
+    figures: Mapping[str, Any] | None = None,
 ) -> None:
-    """Print ``table``, and write it under a header to ``out`` unless that is ``-``."""
+    """Print ``table``, and write it under a header to ``out`` unless that is ``-``
+    (and ``figures``, if given, beside it: :func:`write_figures`)."""
     print(table)
     if out == "-":
         return
     header = [f"# {title}", "", *about, "", f"Command: `{command}`", ""]
     header += [machine_line(load_before), ""]
+    Path(out).parent.mkdir(parents=True, exist_ok=True)
     Path(out).write_text("\n".join(header) + "\n" + table + "\n", encoding="utf-8")
+    if figures is not None:
+        write_figures(out, command, figures)
