@@ -40,8 +40,8 @@ notebook: $(STAMP)
 	$(BIN)/jupyter-lab $(if $(filter 0,$(shell id -u)),--allow-root) notebooks/explore.ipynb
 
 # Benchmarks, each figure set beside its target in results.md (bench/summary.py).
-# `make bench` (about 5 minutes) runs them on smaller inputs into out/bench/;
-# `make bench-large` (about 30 minutes) at the targets' sizes into bench/ (committed):
+# `make bench` (about 2 minutes) runs them on smaller inputs into out/bench/;
+# `make bench-large` (about 20 minutes) at the targets' sizes into bench/ (committed):
 # 150k words, 1k-20k articles, 1M triples, a 64k-word article, 80k persons, a
 # 5,000-actor page in Chromium, and the event detector's cost.
 BENCH_DIR := $(OUT)/bench

@@ -211,7 +211,7 @@ def engines(graph: Path) -> dict[str, float]:
 
 
 def main() -> None:
-    """Run the benchmark and write ``bench/results.md``."""
+    """Run the benchmark and write ``bench/build.md`` and ``bench/build.json``."""
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--words", type=int, default=150_000, help="corpus size in words")
     p.add_argument(

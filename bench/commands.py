@@ -116,6 +116,17 @@ def check_page(page_path: Path, png: Path, timeout: float = 600.0) -> PageCheck:
     return PageCheck(nodes, drawn, found, bool(tooltip), errors)
 
 
+def page_works(page: PageCheck | None) -> bool:
+    """Whether the page was drawn without errors, its search found an actor and hovering
+    showed a tooltip."""
+    return bool(
+        page is not None
+        and page.tooltip
+        and not page.errors
+        and page.search_found.startswith("Found ")
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="1M", help="comma-separated sizes (default 1M)")
@@ -235,13 +246,16 @@ def main(argv: list[str] | None = None) -> int:
             "analyze_seconds": [a.seconds for _, a, _ in rows],
             "analyze_gib": [a.peak_bytes / GIB for _, a, _ in rows],
             "viz_seconds": [v.seconds for _, _, v in rows],
-            "page_actors": args.view_actors if page is not None else 0,
+            "analyze_ok": [a.ok for _, a, _ in rows],
+            "viz_ok": [v.ok for _, _, v in rows],
+            "page_actors": args.view_actors,
             "page_nodes": page.nodes if page is not None else 0,
-            "page_works": bool(page is not None and page.tooltip and not page.errors),
+            "page_works": page_works(page),
+            "page_skipped": no_browser or "",
         },
     )
     ok = all(a.ok and v.ok for _, a, v in rows)
-    return 0 if ok and (page is None or (page.tooltip and not page.errors)) else 1
+    return 0 if ok and (page is None or page_works(page)) else 1
 
 
 if __name__ == "__main__":

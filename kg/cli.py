@@ -12,8 +12,10 @@ import json
 import logging
 import os
 import sys
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from kg import __version__, formats
 from kg.budget import DEFAULT_SECONDS
@@ -42,6 +44,20 @@ def _interactive() -> bool:
     return sys.stderr.isatty() and not os.environ.get("CI")
 
 
+def _redrawn(bar: Any, task: Any, every: float = 0.1) -> Callable[[], None]:
+    """A progress callback that advances ``bar`` and redraws it at most every ``every`` s."""
+    last = [0.0]
+
+    def advance() -> None:
+        bar.advance(task)
+        now = time.monotonic()
+        if now - last[0] >= every:
+            last[0] = now
+            bar.refresh()
+
+    return advance
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     """kg build PATH... -o OUT"""
     from kg.corpus import DaskError, ManifestError, OutputError, WorkerError, build_corpus
@@ -67,12 +83,18 @@ def cmd_build(args: argparse.Namespace) -> int:
         if _interactive():
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
+            # Redrawn by the build as articles are done, not by a thread of rich's own:
+            # workers are forked only from a process that runs one thread.
             with Progress(
-                TextColumn("building"), BarColumn(), MofNCompleteColumn(), transient=True
+                TextColumn("building"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                transient=True,
+                auto_refresh=False,
             ) as bar:
                 task = bar.add_task("articles", total=None)
                 result = build_corpus(
-                    items, Path(args.out), progress=lambda: bar.advance(task), **options
+                    items, Path(args.out), progress=_redrawn(bar, task), **options
                 )
         else:
             result = build_corpus(items, Path(args.out), **options)

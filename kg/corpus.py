@@ -25,6 +25,7 @@ import datetime as dt
 import errno
 import hashlib
 import io
+import itertools
 import json
 import logging
 import multiprocessing
@@ -549,9 +550,23 @@ def worker_context() -> Any:
         sys.platform.startswith("linux")
         and "fork" in multiprocessing.get_all_start_methods()
         and threading.active_count() == 1
+        and os_threads() == 1
     ):
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context("spawn")
+
+
+def os_threads() -> int:
+    """Threads of this process as the system counts them (a math library's own threads
+    included, which Python's ``threading`` does not see); 1 where it cannot tell.
+
+    >>> os_threads() >= 1
+    True
+    """
+    try:
+        return len(os.listdir("/proc/self/task"))
+    except OSError:
+        return 1
 
 
 def preload(model: str | None) -> None:
@@ -580,6 +595,12 @@ def _ordered(
         for batch in batches:
             yield process_batch(batch, model, timeout=timeout)
         return
+    batches = iter(batches)
+    first = next(batches, None)
+    if first is None:
+        return  # nothing changed: no worker, no model
+    batches = itertools.chain([first], batches)
+    procs.one_math_thread()  # this process and its workers start with it (see there why)
     context = worker_context()
     if context.get_start_method() == "fork":
         preload(model)  # once here: the forked workers share the pipeline and lexicons
@@ -589,7 +610,6 @@ def _ordered(
         verb_dictionary.active_path(),
         detect.active_mode(),
     )
-    procs.one_math_thread()  # the workers start with it (see there why)
     pool = ProcessPoolExecutor(workers, context, initializer=_worker_init, initargs=initargs)
     pending: deque[Future[Outputs]] = deque()
     try:

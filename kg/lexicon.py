@@ -491,6 +491,7 @@ def use_extra_triggers(extra: dict[tuple[str, str], Trigger]) -> None:
     _EXTRA.clear()
     _EXTRA.update(extra)
     _MERGED.clear()
+    verb_lemmas.cache_clear()  # read from the triggers, extra ones included
 
 
 @functools.cache

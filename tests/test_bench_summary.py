@@ -92,3 +92,42 @@ def test_the_command_line_names_a_missing_directory(
 @pytest.mark.parametrize("value,expected", [(0.849, True), (0.844, False)])
 def test_at_least_rounds_as_reported(value: float, expected: bool) -> None:
     assert summary.at_least(value, 0.85) is expected
+
+
+COMMANDS_1M = {
+    "command": "python bench/commands.py",
+    "triples": [100_000, 1_000_000],
+    "analyze_seconds": [3.0, 20.0],
+    "analyze_gib": [0.2, 0.8],
+    "viz_seconds": [2.0, 12.0],
+    "analyze_ok": [True, True],
+    "viz_ok": [True, True],
+    "page_actors": 5000,
+    "page_nodes": 4951,
+    "page_works": True,
+    "page_skipped": "",
+}
+
+
+def test_commands_at_a_million_triples(tmp_path: Path) -> None:
+    write(tmp_path, "commands", COMMANDS_1M)
+    assert set(rows(summary.summary(tmp_path)).values()) == {"yes"}
+
+
+def test_a_failed_command_is_never_met_and_a_skipped_page_is_not_checked(
+    tmp_path: Path,
+) -> None:
+    failed = {**COMMANDS_1M, "viz_ok": [True, False], "page_skipped": "no chromium on PATH"}
+    write(tmp_path, "commands", failed)
+    text = summary.summary(tmp_path)
+    met = rows(text)
+    assert met["kg viz --top 200 ≤ 30 s at 1M triples"] == "**no**"
+    assert "the command failed" in text
+    assert met["a 5,000-actor view renders in Chromium, search and hover work"] == ("not checked")
+    assert "not checked: no chromium on PATH" in text
+
+
+def test_incomplete_figures_are_said_not_measured(tmp_path: Path) -> None:
+    write(tmp_path, "queries", {"command": "python bench/queries.py --sizes 1M"})
+    text = summary.summary(tmp_path)
+    assert "queries (its figures are incomplete)" in text

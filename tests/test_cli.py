@@ -570,3 +570,30 @@ def test_both_engines_write_the_same_results(fmt: str) -> None:
         }
         assert all(r.returncode == 0 for r in out.values()), {e: r.stderr for e, r in out.items()}
         assert _parsed(fmt, out["rdflib"].stdout) == _parsed(fmt, out["oxigraph"].stdout), query
+
+
+def test_build_at_a_terminal_starts_no_thread(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The progress bar is redrawn by the build, not by a thread of its own: workers are
+    forked only from a process that runs one thread."""
+    import threading
+
+    from kg import cli, corpus
+
+    before = threading.active_count()
+    seen: list[int] = []
+    real = corpus.build_corpus
+
+    def counting(*args: object, **kwargs: object) -> corpus.CorpusResult:
+        seen.append(threading.active_count())
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(cli, "_interactive", lambda: True)
+    monkeypatch.setattr(corpus, "build_corpus", counting)
+    source = tmp_path / "a.txt"
+    source.write_text(GOOD, encoding="utf-8")
+    code = cli.main(["build", str(source), "-o", str(tmp_path / "out"), "--workers", "1"])
+    assert code == 0, capsys.readouterr().err
+    assert seen == [before]
+    assert "1 in the graph" in capsys.readouterr().out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 import sys
 from pathlib import Path
@@ -521,13 +522,23 @@ def test_workers_fork_only_while_this_process_runs_one_thread(
     import threading
 
     monkeypatch.setattr(threading, "active_count", lambda: 1)
+    monkeypatch.setattr(corpus, "os_threads", lambda: 1)
     linux = sys.platform.startswith("linux")
     assert corpus.worker_context().get_start_method() == ("fork" if linux else "spawn")
     monkeypatch.setattr(threading, "active_count", lambda: 2)  # a thread could hold a lock
     assert corpus.worker_context().get_start_method() == "spawn"
     monkeypatch.setattr(threading, "active_count", lambda: 1)
+    monkeypatch.setattr(corpus, "os_threads", lambda: 3)  # a math library's threads
+    assert corpus.worker_context().get_start_method() == "spawn"
+    monkeypatch.setattr(corpus, "os_threads", lambda: 1)
     monkeypatch.setattr(sys, "platform", "darwin")
     assert corpus.worker_context().get_start_method() == "spawn"
+
+
+def many_articles(n: int) -> list[Article]:
+    """``n`` articles (more than one batch each worker), the test texts in turn."""
+    texts = list(TEXTS.values())
+    return [Article(f"a{i:03}", texts[i % len(texts)], date=dt.date(2024, 5, 6)) for i in range(n)]
 
 
 @pytest.mark.parametrize("threads", [1, 2], ids=["forked", "spawned"])
@@ -536,8 +547,25 @@ def test_workers_build_what_one_process_builds(
 ) -> None:
     import threading
 
-    one = corpus.build_corpus(articles(**TEXTS), tmp_path / "one", workers=1)
-    monkeypatch.setattr(threading, "active_count", lambda: threads)
-    two = corpus.build_corpus(articles(**TEXTS), tmp_path / "two", workers=2)
+    n = 3 * corpus.BATCH  # both workers get batches
+    with monkeypatch.context() as patched:
+        patched.setattr(threading, "active_count", lambda: threads)
+        patched.setattr(corpus, "os_threads", lambda: 1)
+        two = corpus.build_corpus(many_articles(n), tmp_path / "two", workers=2)
+    one = corpus.build_corpus(many_articles(n), tmp_path / "one", workers=1)
     assert one.path.read_bytes() == two.path.read_bytes()
-    assert (two.built, two.problems) == (3, [])
+    assert (two.built, two.problems) == (n, [])
+
+
+def test_a_rerun_with_nothing_to_build_starts_no_worker(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus.build_corpus(articles(**TEXTS), tmp_path, workers=1)
+
+    def no(*args: object, **kwargs: object) -> None:
+        raise AssertionError("nothing changed: no model load, no worker")
+
+    monkeypatch.setattr(corpus, "preload", no)
+    monkeypatch.setattr(corpus, "worker_context", no)
+    again = corpus.build_corpus(articles(**TEXTS), tmp_path, workers=2)
+    assert (again.built, again.unchanged, again.total) == (0, 3, 3)

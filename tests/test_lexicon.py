@@ -143,12 +143,15 @@ def test_extra_triggers_go_on_top_and_are_removed() -> None:
     extra = lexicon.Trigger("zorble", "VERB", "Attack", "svo", (), "190", -10.0, "FIGHT")
     visit = lexicon.Trigger("visit", "VERB", "Attack", "svo", (), "190", -10.0, "FIGHT")
     try:
+        assert "zorble" not in lexicon.verb_lemmas()
         lexicon.use_extra_triggers({("zorble", "VERB"): extra, ("visit", "VERB"): visit})
         assert lexicon.triggers()[("zorble", "VERB")] is extra
         assert lexicon.triggers()[("visit", "VERB")].cls == "Meeting"
+        assert "zorble" in lexicon.verb_lemmas()  # the lemma repair knows the new verb
     finally:
         lexicon.use_extra_triggers({})
     assert ("zorble", "VERB") not in lexicon.triggers()
+    assert "zorble" not in lexicon.verb_lemmas()
 
 
 def test_every_class_behaviour_names_an_ontology_class_and_a_known_behaviour() -> None:
