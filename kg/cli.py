@@ -766,7 +766,7 @@ def parser() -> argparse.ArgumentParser:
     )
     ex.add_argument(
         "--format",
-        choices=["csv", "parquet", "jsonl"],
+        choices=["csv", "parquet", "jsonl"],  # table.TABLE_FORMATS (kept light: a test checks)
         help="the file format (default: from the file's suffix)",
     )
     ex.add_argument(

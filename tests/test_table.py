@@ -199,3 +199,15 @@ def test_the_readme_documents_every_column() -> None:
     readme = (ROOT / "README.md").read_text()
     for column in table.COLUMNS:
         assert f"| `{column.name}` |" in readme, column.name
+
+
+def test_the_command_line_offers_every_table_format() -> None:
+    """``kg export --format`` lists the formats the table writer knows, no more, no less."""
+    import argparse
+
+    from kg import cli
+
+    sub = next(a for a in cli.parser()._actions if isinstance(a, argparse._SubParsersAction))
+    export = sub.choices["export"]
+    fmt = next(a for a in export._actions if a.dest == "format")
+    assert tuple(fmt.choices or ()) == table.TABLE_FORMATS
